@@ -1,0 +1,21 @@
+// Random self-play as in the book's fast random bot: each move is uniform over the legal
+// moves that do not fill one of the mover's own eyes (dlgo's eye test); with none left the
+// player passes, and two passes end the game. Legality is exact under the ko rule in force.
+//
+// Contract: works on a caller-owned GameState and Rng; no shared state, so one thread per
+// (state, rng) pair runs independently.
+#pragma once
+
+#include "engine/game_state.h"
+#include "engine/rng.h"
+
+namespace dlgo {
+
+// A uniformly chosen legal non-eye move for the player to move, or a pass.
+Move select_random_move(const GameState& state, Rng& rng);
+
+// Plays random moves until the game ends or `max_moves` moves have been played; returns the
+// number of moves (passes included) it played.
+int play_random_game(GameState& state, Rng& rng, int max_moves = 100000);
+
+}  // namespace dlgo

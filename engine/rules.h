@@ -1,0 +1,27 @@
+// Rule settings of a game.
+//
+// Contract: plain value type; safe from any thread.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace dlgo {
+
+enum class KoRule {
+  kSimple,       // only the immediate recapture of a single-stone ko is forbidden
+  kPositional,   // no move may recreate an earlier board position (default)
+  kSituational,  // no move may recreate an earlier position with the same player to move
+};
+
+struct Rules {
+  KoRule ko_rule = KoRule::kPositional;
+  bool suicide_allowed = false;
+  double komi = 7.5;
+};
+
+std::string_view ko_rule_name(KoRule rule);
+std::optional<KoRule> parse_ko_rule(std::string_view name);  // "simple", "positional", "situational"
+
+}  // namespace dlgo
