@@ -3,7 +3,10 @@
 namespace dlgo {
 
 GameState::GameState(BoardSize size, Rules rules)
-    : board_(size), rules_(rules), history_(static_cast<std::size_t>(size.num_points()) * 2) {
+    : board_(size),
+      rules_(rules),
+      placed_at_(static_cast<std::size_t>(size.num_points()), -1),
+      history_(static_cast<std::size_t>(size.num_points()) * 2) {
   remember_position();
 }
 
@@ -89,7 +92,9 @@ void GameState::play_loc_unchecked(int loc) {
   prisoners_[static_cast<int>(next_player_) - 1] += placed.captured_stones;
   ko_loc_ = placed.ko_loc;
   consecutive_passes_ = 0;
-  moves_.push_back(Move::play(board_.point_of_loc(loc)));
+  int point = board_.point_of_loc(loc);
+  placed_at_[point] = static_cast<int>(moves_.size());
+  moves_.push_back(Move::play(point));
   next_player_ = opponent(next_player_);
   remember_position();
 }

@@ -44,6 +44,9 @@ class GameState {
   std::optional<Color> resigned() const { return resigned_; }
   // Stones captured by `c` so far (GTP `captures`).
   int prisoners(Color c) const { return prisoners_[static_cast<int>(c) - 1]; }
+  // Index into moves() of the move that put the stone now on `point` there; -1 for setup
+  // stones. Meaningless for an empty point. Encoders use it for "turns since" planes.
+  int move_index_of_stone(int point) const { return placed_at_[point]; }
 
   // Setup before the first move. Handicap stones are Black; White then moves first.
   void place_handicap(const std::vector<int>& points);
@@ -86,6 +89,7 @@ class GameState {
   int prisoners_[2] = {0, 0};
   std::optional<Color> resigned_;
   std::vector<Move> moves_;
+  std::vector<int> placed_at_;
   PositionHistory history_;
 };
 
