@@ -5,8 +5,10 @@
 # still builds and tests everything else.
 
 option(DLGO_BUILD_TESTS "Build the Catch2 test suite" ON)
-option(DLGO_BUILD_NET "Build net/ (needs libtorch)" OFF)
-option(DLGO_BUILD_SERVER "Build server/ (needs Boost.Beast)" OFF)
+set(DLGO_BUILD_NET AUTO CACHE STRING "Build net/ (needs libtorch): ON, OFF or AUTO (when found)")
+set(DLGO_BUILD_SERVER AUTO CACHE STRING "Build server/ (needs Boost.Beast): ON, OFF or AUTO")
+set_property(CACHE DLGO_BUILD_NET PROPERTY STRINGS AUTO ON OFF)
+set_property(CACHE DLGO_BUILD_SERVER PROPERTY STRINGS AUTO ON OFF)
 option(DLGO_SANITIZE "Build with AddressSanitizer and UndefinedBehaviorSanitizer" OFF)
 option(DLGO_NATIVE "Optimise for the build machine's CPU (-march=native)" OFF)
 
@@ -27,3 +29,25 @@ endif()
 if(DLGO_NATIVE)
   add_compile_options(-march=native)
 endif()
+
+# AUTO switches resolve to ON when the dependency is installed, so a plain `cmake` builds all it
+# can; ON makes a missing dependency an error, OFF skips the part.
+if(DLGO_BUILD_SERVER STREQUAL "AUTO")
+  find_package(Boost 1.74 QUIET)
+  if(Boost_FOUND)
+    set(DLGO_BUILD_SERVER ON)
+  else()
+    set(DLGO_BUILD_SERVER OFF)
+    message(STATUS "dlgo: Boost not found: building without server/ (dlgo-serve)")
+  endif()
+endif()
+if(DLGO_BUILD_NET STREQUAL "AUTO")
+  find_package(Torch QUIET)
+  if(Torch_FOUND)
+    set(DLGO_BUILD_NET ON)
+  else()
+    set(DLGO_BUILD_NET OFF)
+    message(STATUS "dlgo: libtorch not found: building without net/ (training, network agents)")
+  endif()
+endif()
+message(STATUS "dlgo: net/ ${DLGO_BUILD_NET}, server/ ${DLGO_BUILD_SERVER}")

@@ -16,6 +16,7 @@ static Color color_of_symbol(char symbol) {
 
 GameState game_from_ascii(std::string_view diagram, Color to_move, Rules rules) {
   std::vector<std::vector<Color>> rows;
+  std::vector<int> row_lines;  // the text line of each row, for error messages
   int line_number = 0;
   size_t start = 0;
   while (start <= diagram.size()) {
@@ -40,12 +41,16 @@ GameState game_from_ascii(std::string_view diagram, Color to_move, Rules rules) 
                                     std::to_string(rows.front().size()));
       }
       rows.push_back(std::move(row));
+      row_lines.push_back(line_number);
     }
     start = end + 1;
   }
   if (rows.empty()) throw std::invalid_argument("diagram has no rows");
   BoardSize size{static_cast<int>(rows.front().size()), static_cast<int>(rows.size())};
   GameState state(size, rules);
+  // Before the stones, so that the starting position enters the superko history with the
+  // right player to move (situational superko tells the two apart).
+  state.set_next_player(to_move);
   for (int r = 0; r < size.height; ++r) {
     int row = size.height - 1 - r;  // the first line is the top row
     for (int col = 0; col < size.width; ++col) {
@@ -53,7 +58,18 @@ GameState game_from_ascii(std::string_view diagram, Color to_move, Rules rules) 
       if (is_stone(c)) state.add_setup_stone(point_of(size, row, col), c);
     }
   }
-  state.set_next_player(to_move);
+  // A group without liberties would have been captured while the stones went down, leaving a
+  // board that differs from the diagram without a word.
+  for (int r = 0; r < size.height; ++r) {
+    int row = size.height - 1 - r;
+    for (int col = 0; col < size.width; ++col) {
+      if (state.board().at(row, col) != rows[r][col]) {
+        throw std::invalid_argument(
+            "diagram line " + std::to_string(row_lines[r]) + ": the group at " +
+            point_to_gtp(size, point_of(size, row, col)) + " has no liberties");
+      }
+    }
+  }
   return state;
 }
 

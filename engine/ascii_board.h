@@ -16,7 +16,7 @@
 
 namespace dlgo {
 
-// Stones are placed as setup stones (no captures are expected in a diagram).
+// Stones are placed as setup stones; a group without liberties is an error.
 GameState game_from_ascii(std::string_view diagram, Color to_move = Color::kBlack,
                           Rules rules = {});
 

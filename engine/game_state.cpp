@@ -25,6 +25,14 @@ void GameState::remember_position() {
   history_.insert(situation_hash(board_.hash(), next_player_));
 }
 
+void GameState::set_next_player(Color c) {
+  next_player_ = c;
+  if (moves_.empty()) {
+    history_.reset(static_cast<std::size_t>(board_.num_points()) * 2);
+    remember_position();
+  }
+}
+
 void GameState::place_handicap(const std::vector<int>& points) {
   for (int point : points) add_setup_stone(point, Color::kBlack);
   if (!points.empty()) next_player_ = Color::kWhite;
@@ -41,6 +49,9 @@ void GameState::add_setup_stone(int point, Color c) {
     throw IllegalMoveError("setup stone on an occupied point: " + point_to_gtp(size(), point));
   }
   board_.place_stone(point, c);
+  // All setup stones together make one starting position; the partial positions on the way
+  // never occurred in the game, so superko must not forbid returning to them.
+  history_.reset(static_cast<std::size_t>(board_.num_points()) * 2);
   remember_position();
 }
 
@@ -62,6 +73,20 @@ bool GameState::is_legal(Move move) const {
   return is_legal_loc(board_.loc_of_point(move.point));
 }
 
+// Why a move that is_legal() rejected is illegal, for the error message.
+static std::string illegal_reason(const GameState& state, Move move) {
+  if (!move.is_play()) return "";
+  if (move.point < 0 || move.point >= state.board().num_points()) return " (off the board)";
+  if (state.board().at(move.point) != Color::kEmpty) return " (the point is occupied)";
+  if (!state.board().is_legal_ignoring_ko(move.point, state.next_player(),
+                                          state.rules().suicide_allowed)) {
+    return " (suicide)";
+  }
+  if (state.rules().ko_rule == KoRule::kSimple) return " (ko: an immediate retake)";
+  return " (ko: it repeats a position, " + std::string(ko_rule_name(state.rules().ko_rule)) +
+         " superko)";
+}
+
 void GameState::play(Move move) {
   if (!is_legal(move)) {
     std::string what = is_over() ? "the game is over" : "illegal move";
@@ -69,7 +94,8 @@ void GameState::play(Move move) {
                             ? point_to_gtp(size(), move.point)
                             : (move.is_play() ? "point " + std::to_string(move.point)
                                               : move_to_gtp(size(), move));
-    throw IllegalMoveError(what + ": " + std::string(color_name(next_player_)) + " " + where);
+    std::string why = is_over() ? "" : illegal_reason(*this, move);
+    throw IllegalMoveError(what + ": " + std::string(color_name(next_player_)) + " " + where + why);
   }
   play_unchecked(move);
 }

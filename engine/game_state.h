@@ -52,7 +52,9 @@ class GameState {
   void place_handicap(const std::vector<int>& points);
   // A setup stone of either colour (SGF AB/AW); does not change whose turn it is.
   void add_setup_stone(int point, Color c);
-  void set_next_player(Color c) { next_player_ = c; }
+  // Before the first move this also re-records the starting situation (situational superko
+  // tells the players to move apart).
+  void set_next_player(Color c);
 
   bool is_legal(Move move) const;
   // True when `next_player()` playing at `point` would break the ko rule in force.

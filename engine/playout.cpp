@@ -11,13 +11,19 @@ namespace dlgo {
 static int select_random_loc(const GameState& state, Rng& rng) {
   const Board& board = state.board();
   const Color me = state.next_player();
+  const bool suicide_allowed = state.rules().suicide_allowed;
   int count = board.empty_count();
   std::int16_t candidates[Board::kLocs];
   std::memcpy(candidates, board.empty_locs(), sizeof(std::int16_t) * count);
   while (count > 0) {
     int index = static_cast<int>(rng.below(static_cast<std::uint32_t>(count)));
     int loc = candidates[index];
-    if (!board.is_eye_loc(loc, me) && state.is_legal_loc(loc)) return loc;
+    // Suicide is never chosen, even where the rules allow it: it changes nothing for the
+    // random player and would keep a playout going without end.
+    if (!board.is_eye_loc(loc, me) && state.is_legal_loc(loc) &&
+        (!suicide_allowed || board.is_legal_ignoring_ko_loc(loc, me, false))) {
+      return loc;
+    }
     candidates[index] = candidates[--count];
   }
   return 0;

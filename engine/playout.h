@@ -1,6 +1,7 @@
 // Random self-play as in the book's fast random bot: each move is uniform over the legal
 // moves that do not fill one of the mover's own eyes (dlgo's eye test); with none left the
-// player passes, and two passes end the game. Legality is exact under the ko rule in force.
+// player passes, and two passes end the game. Legality is exact under the ko rule in force;
+// suicide is never chosen, even under rules that allow it.
 //
 // Contract: works on a caller-owned GameState and Rng; no shared state, so one thread per
 // (state, rng) pair runs independently.

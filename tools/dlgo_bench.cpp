@@ -1,12 +1,16 @@
 // dlgo-bench: micro-benchmarks of the hot paths. Figures are meant to be compared as ratios
 // between runs on one machine, not as absolute numbers.
+#include "tools/bench_encode.h"
 #include "tools/bench_playouts.h"
+#include "tools/bench_search.h"
 #include "tools/cli_common.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"dlgo-bench: benchmarks of dlgo's hot paths", "dlgo-bench"};
   app.require_subcommand(1);
+  dlgo::bench::register_encode_benchmark(app);
   dlgo::bench::register_playouts_benchmark(app);
+  dlgo::bench::register_search_benchmark(app);
   dlgo::cli::parse_or_exit(app, argc, argv);
   return dlgo::cli::kExitOk;
 }

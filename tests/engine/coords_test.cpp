@@ -22,7 +22,7 @@ TEST_CASE("GTP vertices skip the letter I and count rows from the bottom") {
   CHECK(gtp_to_move(size, "resign") == Move::resign());
 }
 
-TEST_CASE("SGF points count rows from the top; tt and empty are passes up to 19x19") {
+TEST_CASE("SGF points count rows from the top, and tt or empty are passes up to 19x19") {
   BoardSize size{19, 19};
   CHECK(point_to_sgf(size, point_of(size, 18, 0)) == "aa");
   CHECK(point_to_sgf(size, point_of(size, 15, 3)) == "dd");

@@ -1,0 +1,65 @@
+// The one interface every bot implements: given a game position, choose a move, and say what
+// it knows about the position. The server, GTP, self-play and evaluation all use it.
+//
+// Contract: an Agent is created once (from a name or an agent file) and then shared. Its
+// select_move() is safe to call from several threads at once, each with its own GameState:
+// agents keep no per-game state between calls unless they say so (see reuses_tree()), and
+// their random numbers come from per-call generators. The agent does not own the state it is
+// given. select_move() never returns an illegal move: a play on a legal point, a pass, or a
+// resignation.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/coords.h"
+#include "engine/game_state.h"
+#include "engine/move.h"
+
+namespace dlgo {
+
+// One candidate move as the agent sees it; fields an agent does not know stay empty.
+struct MoveCandidate {
+  Move move;
+  std::optional<double> prior;     // policy probability, 0..1
+  std::optional<int> visits;       // search visits
+  std::optional<double> win_rate;  // for the player to move, 0..1
+};
+
+struct AgentDiagnostics {
+  std::vector<MoveCandidate> top_moves;   // best first
+  std::optional<double> win_rate;         // of the position, for the player to move, 0..1
+  std::optional<double> value;            // raw value head output, -1..1, where an agent has one
+  std::optional<int> visits;              // total search visits
+  std::vector<Move> principal_variation;  // the expected continuation, from the chosen move
+  double seconds = 0;                     // time the decision took
+};
+
+struct MoveDecision {
+  Move move;
+  AgentDiagnostics diagnostics;
+};
+
+class Agent {
+ public:
+  virtual ~Agent() = default;
+
+  // The kind: "random", "mcts", "predict", "pg", "q", "ac", "value", "zero", "alphago".
+  virtual std::string_view kind() const = 0;
+  // Whether this agent can play on a board of this size (network agents: only their own).
+  virtual bool supports(BoardSize size) const = 0;
+  // A one-line description for listings (/bots, GTP name): kind, board, network, file.
+  virtual std::string description() const { return std::string(kind()); }
+
+  // Chooses a move for the player to move. The game must not be over.
+  virtual MoveDecision select_move(const GameState& state) const = 0;
+
+  // Seeds the agent's random choices, so a run can be repeated. Agents draw a fresh generator
+  // per call from this seed and a call counter.
+  virtual void set_seed(std::uint64_t seed) = 0;
+};
+
+}  // namespace dlgo

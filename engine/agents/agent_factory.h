@@ -1,0 +1,41 @@
+// Creating agents from what a user types: a bot name ("random", "mcts") or the path of an
+// agent file. The engine knows the bots that need no network; net/ installs the loader for
+// agent files (net/agent_files.h: install_agent_file_loader()), so programs built without
+// libtorch still offer random and mcts and give a clear error for files.
+//
+// Contract: set_agent_file_loader() is called once at program start, before any make_agent();
+// make_agent() is then safe from any thread. Errors throw std::runtime_error naming the spec.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "engine/agents/agent.h"
+
+namespace dlgo {
+
+struct AgentOptions {
+  int mcts_rounds = 800;          // mcts: rollouts per move
+  double mcts_temperature = 0.7;  // mcts: UCT exploration weight
+  std::uint64_t seed = 0x5EED;
+  // Network agents (used by the loader): sampling temperature, greedy choice, search size.
+  double temperature = 1.0;
+  bool greedy = false;
+  int rounds = 0;  // search agents over a network; 0 = the agent's default
+};
+
+using AgentFileLoader =
+    std::function<std::unique_ptr<Agent>(const std::string& path, const AgentOptions& options)>;
+
+void set_agent_file_loader(AgentFileLoader loader);
+
+// The names make_agent() accepts without a file.
+std::vector<std::string> builtin_agent_names();
+
+// `spec` is a built-in name or an agent file path.
+std::unique_ptr<Agent> make_agent(const std::string& spec, const AgentOptions& options = {});
+
+}  // namespace dlgo

@@ -1,0 +1,169 @@
+#include "engine/agents/mcts_agent.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+
+#include "engine/agents/pass_policy.h"
+#include "engine/playout.h"
+
+namespace dlgo {
+
+namespace {
+
+struct Node {
+  Move move;                // the move that led here
+  Color mover = Color::kEmpty;  // who played it
+  int parent = -1;
+  std::vector<int> children;
+  std::vector<Move> untried;  // filled when the node is first reached
+  bool expanded = false;
+  bool terminal = false;
+  double wins = 0;          // rollouts won by the player who played `move`
+  int visits = 0;
+};
+
+// Legal plays and pass: every move the tree may try (resignation never).
+std::vector<Move> tree_moves(const GameState& state) {
+  std::vector<Move> moves;
+  if (state.is_over()) return moves;
+  const Board& board = state.board();
+  for (int i = 0; i < board.empty_count(); ++i) {
+    int loc = board.empty_locs()[i];
+    if (state.is_legal_loc(loc)) moves.push_back(Move::play(board.point_of_loc(loc)));
+  }
+  moves.push_back(Move::pass());
+  return moves;
+}
+
+class Search {
+ public:
+  Search(const GameState& root, const MctsOptions& options, Rng& rng)
+      : root_state_(root), options_(options), rng_(rng) {
+    nodes_.reserve(static_cast<size_t>(options.rounds) + 1);
+    nodes_.push_back(Node{});
+  }
+
+  void run() {
+    for (int round = 0; round < options_.rounds; ++round) one_round();
+  }
+
+  const std::vector<Node>& nodes() const { return nodes_; }
+
+ private:
+  void one_round() {
+    GameState state = root_state_;
+    int current = 0;
+    // Descend through fully expanded nodes.
+    while (true) {
+      Node& node = nodes_[current];
+      if (!node.expanded) {
+        node.expanded = true;
+        node.terminal = state.is_over();
+        node.untried = tree_moves(state);
+      }
+      if (node.terminal || !node.untried.empty()) break;
+      current = select_child(current);
+      state.play_unchecked(nodes_[current].move);
+    }
+    // Expand one untried move.
+    if (!nodes_[current].terminal && !nodes_[current].untried.empty()) {
+      std::vector<Move>& untried = nodes_[current].untried;
+      size_t pick = rng_.below(static_cast<std::uint32_t>(untried.size()));
+      Move move = untried[pick];
+      untried[pick] = untried.back();
+      untried.pop_back();
+      Node child;
+      child.move = move;
+      child.mover = state.next_player();
+      child.parent = current;
+      nodes_.push_back(child);
+      int child_index = static_cast<int>(nodes_.size() - 1);
+      nodes_[current].children.push_back(child_index);
+      state.play_unchecked(move);
+      current = child_index;
+    }
+    play_random_game(state, rng_, 4 * state.size().num_points());
+    Color winner = state.result().winner();
+    for (int index = current; index >= 0; index = nodes_[index].parent) {
+      Node& node = nodes_[index];
+      ++node.visits;
+      if (winner == node.mover) node.wins += 1;
+      else if (winner == Color::kEmpty) node.wins += 0.5;  // a tie (integer komi)
+    }
+  }
+
+  int select_child(int index) const {
+    const Node& node = nodes_[index];
+    const double log_total = std::log(static_cast<double>(node.visits));
+    int best = node.children.front();
+    double best_score = -1;
+    for (int child_index : node.children) {
+      const Node& child = nodes_[child_index];
+      double score = child.wins / child.visits +
+                     options_.temperature * std::sqrt(log_total / child.visits);
+      if (score > best_score) {
+        best_score = score;
+        best = child_index;
+      }
+    }
+    return best;
+  }
+
+  const GameState& root_state_;
+  const MctsOptions& options_;
+  Rng& rng_;
+  std::vector<Node> nodes_;
+};
+
+}  // namespace
+
+std::string MctsAgent::description() const {
+  return "mcts: UCT with random rollouts, " + std::to_string(options_.rounds) + " rounds";
+}
+
+MoveDecision MctsAgent::select_move(const GameState& state) const {
+  auto start = std::chrono::steady_clock::now();
+  MoveDecision decision;
+  auto finish = [&] {
+    decision.diagnostics.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return decision;
+  };
+  if (should_pass(state)) {
+    decision.move = Move::pass();
+    return finish();
+  }
+  Rng rng = calls_.next_rng();
+  Search search(state, options_, rng);
+  search.run();
+  const std::vector<Node>& nodes = search.nodes();
+  std::vector<int> ranked = nodes[0].children;
+  std::sort(ranked.begin(), ranked.end(), [&](int a, int b) {
+    if (nodes[a].visits != nodes[b].visits) return nodes[a].visits > nodes[b].visits;
+    return nodes[a].wins > nodes[b].wins;
+  });
+  decision.move = ranked.empty() ? Move::pass() : nodes[ranked.front()].move;
+  AgentDiagnostics& diagnostics = decision.diagnostics;
+  diagnostics.visits = nodes[0].visits;
+  for (size_t i = 0; i < ranked.size() && i < 10; ++i) {
+    const Node& child = nodes[ranked[i]];
+    MoveCandidate candidate;
+    candidate.move = child.move;
+    candidate.visits = child.visits;
+    candidate.win_rate = child.visits ? child.wins / child.visits : 0.0;
+    diagnostics.top_moves.push_back(candidate);
+  }
+  if (!ranked.empty()) diagnostics.win_rate = diagnostics.top_moves.front().win_rate;
+  for (int index = ranked.empty() ? -1 : ranked.front(); index >= 0;) {
+    diagnostics.principal_variation.push_back(nodes[index].move);
+    const auto& children = nodes[index].children;
+    if (children.empty()) break;
+    index = *std::max_element(children.begin(), children.end(),
+                              [&](int a, int b) { return nodes[a].visits < nodes[b].visits; });
+    if (nodes[index].visits < 2) break;
+  }
+  return finish();
+}
+
+}  // namespace dlgo

@@ -1,0 +1,37 @@
+// `mcts`: pure Monte Carlo tree search with UCT selection and random rollouts, as the book's
+// MCTSAgent: `rounds` rollouts per move (default 800), exploration weight `temperature`
+// (default 0.7, the original web demo's value). Unlike the original it plays the most-visited
+// move (the robust choice, not the highest win fraction of a rarely tried move), stops
+// descending at finished games, and never considers resigning inside the tree.
+//
+// Contract: see agent.h; thread-safe (each call builds its own tree), single-threaded search.
+#pragma once
+
+#include "engine/agents/agent.h"
+#include "engine/agents/seeded_calls.h"
+
+namespace dlgo {
+
+struct MctsOptions {
+  int rounds = 800;
+  double temperature = 0.7;
+};
+
+class MctsAgent : public Agent {
+ public:
+  explicit MctsAgent(MctsOptions options = {}, std::uint64_t seed = 0x5EED)
+      : options_(options), calls_(seed) {}
+
+  std::string_view kind() const override { return "mcts"; }
+  bool supports(BoardSize) const override { return true; }
+  std::string description() const override;
+  MoveDecision select_move(const GameState& state) const override;
+  void set_seed(std::uint64_t seed) override { calls_.set_seed(seed); }
+  const MctsOptions& options() const { return options_; }
+
+ private:
+  MctsOptions options_;
+  mutable SeededCalls calls_;
+};
+
+}  // namespace dlgo

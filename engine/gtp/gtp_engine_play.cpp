@@ -1,0 +1,220 @@
+// GtpEngine: move generation, time, scoring and analysis.
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+
+#include "engine/eval/adjudication.h"
+#include "engine/gtp/gtp_arguments.h"
+#include "engine/gtp/gtp_engine.h"
+
+namespace dlgo {
+
+namespace {
+
+constexpr int kCalibrationRounds = 64;
+
+std::string lower(std::string text) {
+  for (char& c : text) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return text;
+}
+
+std::string describe(BoardSize size, Color color, const MoveDecision& decision) {
+  const AgentDiagnostics& d = decision.diagnostics;
+  char numbers[160];
+  std::snprintf(numbers, sizeof numbers, "%.3f s", d.seconds);
+  std::string text = std::string(color_name(color)) + " " + move_to_gtp(size, decision.move) +
+                     " (" + numbers;
+  if (d.visits) text += ", " + std::to_string(*d.visits) + " visits";
+  if (d.win_rate) {
+    std::snprintf(numbers, sizeof numbers, ", win rate %.3f", *d.win_rate);
+    text += numbers;
+  }
+  if (!d.principal_variation.empty()) {
+    text += ", pv";
+    for (Move move : d.principal_variation) text += " " + move_to_gtp(size, move);
+  }
+  return text + ")";
+}
+
+}  // namespace
+
+std::string GtpEngine::cmd_genmove(const GtpCommand& command) {
+  return generate_move(command, false);
+}
+
+std::string GtpEngine::cmd_genmove_cleanup(const GtpCommand& command) {
+  return generate_move(command, true);
+}
+
+std::string GtpEngine::generate_move(const GtpCommand& command, bool cleanup) {
+  expect_arguments(command, 1, 1, cleanup ? "kgs-genmove_cleanup <color>" : "genmove <color>");
+  Color color = parse_color(command.args[0]);
+  // In cleanup the opponent's pass must not tempt the agent to pass before dead stones are gone.
+  GameState position = game_.position_for(color, cleanup);
+  std::shared_ptr<const Agent> agent = agent_for_move(position, color);
+  MoveDecision decision = agent->select_move(position);
+  note_search_speed(decision);
+  if (options_.log) *options_.log << "genmove " << describe(game_.size(), color, decision) << "\n";
+  Move move = decision.move;
+  if (!move.is_resign() && !game_.is_legal(color, move)) {
+    // The agent contract forbids this; passing keeps the game going and the stream in sync.
+    if (options_.log) *options_.log << "genmove: the agent chose an illegal move; passing\n";
+    move = Move::pass();
+  }
+  if (!move.is_resign()) game_.play(color, move);
+  return move_to_gtp(game_.size(), move);
+}
+
+std::shared_ptr<const Agent> GtpEngine::agent_for_move(const GameState& position, Color color) {
+  if (options_.agent_spec != "mcts" || agent_->kind() != "mcts") return agent_;
+  const int side = color == Color::kBlack ? 0 : 1;
+  double budget = move_time_budget(time_control_, clocks_[side], position.board().empty_count());
+  if (!std::isfinite(budget)) return agent_;
+  auto start = std::chrono::steady_clock::now();
+  AgentOptions options = options_.agent_options;
+  options.seed = options.seed ^ (0x9E3779B97F4A7C15ull * ++timed_searches_);
+  if (!rounds_per_second_) {
+    options.mcts_rounds = kCalibrationRounds;
+    note_search_speed(make_agent("mcts", options)->select_move(position));
+  }
+  double spent = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  double rounds = rounds_per_second_.value_or(1000.0) * std::max(0.0, budget - spent);
+  options.mcts_rounds =
+      static_cast<int>(std::clamp(rounds, 16.0, static_cast<double>(options_.max_timed_rounds)));
+  if (options_.log) {
+    *options_.log << "time: " << budget << " s for this move, " << options.mcts_rounds
+                  << " rounds\n";
+  }
+  return std::shared_ptr<const Agent>(make_agent("mcts", options));
+}
+
+void GtpEngine::note_search_speed(const MoveDecision& decision) {
+  const AgentDiagnostics& d = decision.diagnostics;
+  if (!d.visits || *d.visits < 16 || d.seconds <= 0) return;
+  double speed = *d.visits / d.seconds;
+  rounds_per_second_ = rounds_per_second_ ? 0.5 * *rounds_per_second_ + 0.5 * speed : speed;
+}
+
+std::string GtpEngine::cmd_time_settings(const GtpCommand& command) {
+  expect_arguments(command, 3, 3, "time_settings <main_time> <byo_yomi_time> <byo_yomi_stones>");
+  double main = parse_number(command.args[0], "the main time");
+  double byo_yomi = parse_number(command.args[1], "the byo-yomi time");
+  int stones = parse_int(command.args[2], "the byo-yomi stones");
+  if (main < 0 || byo_yomi < 0 || stones < 0) throw GtpFailure("syntax error: negative time");
+  time_control_ = TimeControl::from_gtp(main, byo_yomi, stones);
+  reset_clocks();
+  return "";
+}
+
+std::string GtpEngine::cmd_kgs_time_settings(const GtpCommand& command) {
+  const char* usage =
+      "kgs-time_settings none | absolute <main> | byoyomi <main> <period> <periods> | "
+      "canadian <main> <time> <stones>";
+  if (command.args.empty()) throw GtpFailure(std::string("syntax error: usage: ") + usage);
+  std::string kind = lower(command.args[0]);
+  TimeControl control;
+  if (kind == "none") {
+    expect_arguments(command, 1, 1, usage);
+  } else if (kind == "absolute") {
+    expect_arguments(command, 2, 2, usage);
+    control.kind = TimeControl::Kind::kAbsolute;
+    control.main_seconds = parse_number(command.args[1], "the main time");
+  } else if (kind == "byoyomi" || kind == "canadian") {
+    expect_arguments(command, 4, 4, usage);
+    control.kind = kind == "byoyomi" ? TimeControl::Kind::kJapanese : TimeControl::Kind::kCanadian;
+    control.main_seconds = parse_number(command.args[1], "the main time");
+    control.period_seconds = parse_number(command.args[2], "the period time");
+    control.stones = parse_int(command.args[3], kind == "byoyomi" ? "the periods" : "the stones");
+  } else {
+    throw GtpFailure(std::string("syntax error: usage: ") + usage);
+  }
+  if (control.main_seconds < 0 || control.period_seconds < 0 || control.stones < 0) {
+    throw GtpFailure("syntax error: negative time");
+  }
+  time_control_ = control;
+  reset_clocks();
+  return "";
+}
+
+std::string GtpEngine::cmd_time_left(const GtpCommand& command) {
+  expect_arguments(command, 3, 3, "time_left <color> <time> <stones>");
+  Color color = parse_color(command.args[0]);
+  ClockReading reading;
+  reading.known = true;
+  reading.seconds_left = parse_number(command.args[1], "the time left");
+  reading.stones = parse_int(command.args[2], "the stones");
+  if (reading.stones < 0) throw GtpFailure("syntax error: negative stones");
+  clocks_[color == Color::kBlack ? 0 : 1] = reading;
+  return "";
+}
+
+std::string GtpEngine::cmd_kgs_game_over(const GtpCommand&) {
+  if (options_.log) *options_.log << "kgs-game_over\n";
+  return "";
+}
+
+std::vector<int> GtpEngine::dead_stones() const {
+  DeadStoneOptions options;
+  options.playouts = options_.dead_stone_playouts;
+  return estimate_dead_stones(game_.state(), options);
+}
+
+std::string GtpEngine::cmd_final_score(const GtpCommand& command) {
+  expect_arguments(command, 0, 0, "final_score");
+  return score_without(game_.state(), dead_stones()).to_string();
+}
+
+std::string GtpEngine::cmd_final_status_list(const GtpCommand& command) {
+  expect_arguments(command, 1, 1, "final_status_list alive|dead|seki");
+  std::string status = lower(command.args[0]);
+  if (status != "alive" && status != "dead" && status != "seki") {
+    throw GtpFailure("syntax error: invalid status '" + command.args[0] + "'");
+  }
+  if (status == "seki") return "";  // seki is not told apart: its stones are listed as alive
+  std::vector<int> dead = dead_stones();
+  const Board& board = game_.state().board();
+  std::vector<int> listed;
+  for (int point = 0; point < board.num_points(); ++point) {
+    if (!is_stone(board.at(point))) continue;
+    bool is_dead = std::binary_search(dead.begin(), dead.end(), point);
+    if (is_dead == (status == "dead")) listed.push_back(point);
+  }
+  return vertex_list(game_.size(), listed);
+}
+
+void GtpEngine::start_analysis(const GtpCommand& command, GtpOutput& out) {
+  // lz-analyze [color] [interval] [interval N] ... (other keywords are accepted and ignored).
+  Color color = game_.state().next_player();
+  int centiseconds = 0;
+  std::size_t next = 0;
+  if (next < command.args.size()) {
+    std::string first = lower(command.args[next]);
+    if (first == "b" || first == "black" || first == "w" || first == "white") {
+      color = parse_color(first);
+      ++next;
+    }
+  }
+  if (next < command.args.size() && lower(command.args[next]) == "interval") ++next;
+  if (next < command.args.size()) {
+    centiseconds = parse_int(command.args[next], "the interval");
+    if (centiseconds < 0) throw GtpFailure("syntax error: negative interval");
+  }
+  out.write("=" + command.id + "\n");
+  analysis_out_ = &out;
+  analysis_ = std::make_unique<AnalysisRunner>(
+      agent_, game_.position_for(color, true), std::chrono::milliseconds(10 * centiseconds),
+      [&out](const std::string& line) { out.write(line + "\n"); });
+}
+
+void GtpEngine::stop_analysis() {
+  if (!analysis_) return;
+  analysis_->stop();
+  analysis_.reset();
+  analysis_out_->write("\n");
+  analysis_out_ = nullptr;
+}
+
+}  // namespace dlgo

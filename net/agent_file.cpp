@@ -1,0 +1,106 @@
+#include "net/agent_file.h"
+
+#include <algorithm>
+#include <filesystem>
+
+#include "engine/dataset/h5_helpers.h"
+
+namespace dlgo::net {
+
+std::vector<std::string> agent_kinds() {
+  return {"predict", "pg", "q", "ac", "value", "zero", "alphago"};
+}
+
+namespace {
+
+std::vector<EpochMetrics> read_metrics(const H5::Group& training) {
+  std::vector<EpochMetrics> metrics;
+  if (!training.nameExists("metrics")) return metrics;
+  H5::DataSet dataset = training.openDataSet("metrics");
+  hsize_t dims[2] = {0, 0};
+  if (dataset.getSpace().getSimpleExtentNdims() != 2) return metrics;
+  dataset.getSpace().getSimpleExtentDims(dims);
+  std::vector<double> values(dims[0] * dims[1]);
+  if (!values.empty()) dataset.read(values.data(), H5::PredType::NATIVE_DOUBLE);
+  std::vector<std::string> columns = h5::read_string_array_attr(dataset, "columns");
+  for (hsize_t row = 0; row < dims[0]; ++row) {
+    EpochMetrics m;
+    for (hsize_t col = 0; col < dims[1] && col < columns.size(); ++col) {
+      double v = values[row * dims[1] + col];
+      const std::string& name = columns[col];
+      if (name == "epoch") m.epoch = static_cast<int>(v);
+      else if (name == "train_loss") m.train_loss = v;
+      else if (name == "train_accuracy") m.train_accuracy = v;
+      else if (name == "test_loss") m.test_loss = v;
+      else if (name == "test_top1") m.test_top1 = v;
+      else if (name == "test_top5") m.test_top5 = v;
+      else if (name == "seconds") m.seconds = v;
+      else if (name == "samples_per_second") m.samples_per_second = v;
+      else if (name == "data_wait_seconds") m.data_wait_seconds = v;
+    }
+    metrics.push_back(m);
+  }
+  return metrics;
+}
+
+}  // namespace
+
+AgentFileInfo read_agent_info(const std::string& path) {
+  auto guard = h5::lock();
+  H5::Exception::dontPrint();
+  if (!std::filesystem::exists(path)) throw AgentFileError(path + ": no such file");
+  AgentFileInfo info;
+  try {
+    if (!H5::H5File::isHdf5(path)) throw AgentFileError(path + ": not an HDF5 file");
+    H5::H5File file(path, H5F_ACC_RDONLY);
+    if (!file.attrExists("format") || h5::read_string_attr(file, "format") != kAgentFormat) {
+      throw AgentFileError(path + ": not a dlgo agent file (the root attribute format is not \"" +
+                           std::string(kAgentFormat) + "\")");
+    }
+    std::int64_t version = h5::read_int_attr(file, "format_version");
+    if (version > kAgentFormatVersion) {
+      throw AgentFileError(path + ": agent file format version " + std::to_string(version) +
+                           " is newer than this program reads (" +
+                           std::to_string(kAgentFormatVersion) + ")");
+    }
+    AgentMetadata& meta = info.metadata;
+    meta.kind = h5::read_string_attr(file, "kind");
+    H5::Group encoder = file.openGroup("encoder");
+    meta.encoder = h5::read_string_attr(encoder, "name");
+    meta.board_width = static_cast<int>(h5::read_int_attr(encoder, "board_width"));
+    meta.board_height = static_cast<int>(h5::read_int_attr(encoder, "board_height"));
+    H5::Group model = file.openGroup("model");
+    try {
+      meta.network = NetworkSpec::from_json(h5::read_string_attr(model, "architecture"));
+    } catch (const std::invalid_argument& error) {
+      throw AgentFileError(path + ": " + error.what());
+    }
+    info.parameters = h5::read_int_attr(model, "parameters");
+    if (file.nameExists("training")) {
+      H5::Group training = file.openGroup("training");
+      TrainingSummary summary;
+      summary.epochs = static_cast<int>(h5::read_int_attr(training, "epochs"));
+      summary.optimizer = h5::read_string_attr(training, "optimizer");
+      summary.learning_rate = h5::read_double_attr(training, "learning_rate");
+      summary.batch_size = static_cast<int>(h5::read_int_attr(training, "batch_size"));
+      summary.train_data = h5::read_string_attr(training, "train_data");
+      summary.test_data = h5::read_string_attr(training, "test_data");
+      summary.metrics = read_metrics(training);
+      info.training = summary;
+      info.resumable = training.nameExists("optimizer_state") && training.nameExists("rng_state");
+    }
+  } catch (const H5::Exception& error) {
+    throw AgentFileError(path + ": unreadable agent file: " + h5::describe(error));
+  }
+  const auto kinds = agent_kinds();
+  if (std::find(kinds.begin(), kinds.end(), info.metadata.kind) == kinds.end()) {
+    throw AgentFileError(path + ": unknown agent kind '" + info.metadata.kind + "'");
+  }
+  if (info.metadata.network.board_width != info.metadata.board_width ||
+      info.metadata.network.board_height != info.metadata.board_height) {
+    throw AgentFileError(path + ": the network's board size differs from the encoder's");
+  }
+  return info;
+}
+
+}  // namespace dlgo::net

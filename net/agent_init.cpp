@@ -1,0 +1,45 @@
+#include "net/agent_init.h"
+
+#include <algorithm>
+
+#include "engine/encoders/registry.h"
+#include "net/torch/agent_io.h"
+
+namespace dlgo::net {
+
+AgentMetadata metadata_for(const InitOptions& options) {
+  const auto kinds = agent_kinds();
+  if (std::find(kinds.begin(), kinds.end(), options.kind) == kinds.end()) {
+    throw std::invalid_argument("unknown agent kind '" + options.kind +
+                                "' (known: predict, pg, q, ac, value, zero, alphago)");
+  }
+  std::unique_ptr<Encoder> encoder = make_encoder(options.encoder, options.board_size);
+  AgentMetadata metadata;
+  metadata.kind = options.kind;
+  metadata.encoder = options.encoder;
+  metadata.board_width = options.board_size;
+  metadata.board_height = options.board_size;
+  NetworkSpec& spec = metadata.network;
+  spec.network = options.network;
+  spec.input_channels = encoder->num_input_channels();
+  spec.board_width = options.board_size;
+  spec.board_height = options.board_size;
+  spec.policy_outputs = encoder->num_moves();
+  spec.blocks = options.blocks;
+  spec.filters = options.filters;
+  const std::string& kind = options.kind;
+  spec.value_head = kind == "ac" || kind == "value" || kind == "q" || kind == "zero" || kind == "alphago";
+  if (kind == "q") spec.action_input = encoder->num_moves();
+  spec.validate();
+  return metadata;
+}
+
+std::int64_t write_fresh_agent(const std::string& path, const InitOptions& options) {
+  AgentMetadata metadata = metadata_for(options);
+  torch::manual_seed(options.seed);
+  PolicyValueNet network(metadata.network);
+  write_agent_file(path, metadata, network);
+  return parameter_count(*network);
+}
+
+}  // namespace dlgo::net

@@ -1,0 +1,57 @@
+#include "net/agents/network_agent.h"
+
+#include <chrono>
+#include <stdexcept>
+
+#include "engine/agents/pass_policy.h"
+
+namespace dlgo::net {
+
+NetworkAgent::NetworkAgent(std::shared_ptr<const Model> model, std::uint64_t seed)
+    : model_(std::move(model)), calls_(seed) {
+  if (!model_) throw std::invalid_argument("network agent: no model");
+}
+
+std::string NetworkAgent::description() const {
+  const AgentMetadata& meta = model_->metadata();
+  std::string text = std::string(kind()) + ": " + meta.network.network + " network, " +
+                     meta.encoder + " encoder, " + std::to_string(meta.board_width) + "x" +
+                     std::to_string(meta.board_height);
+  std::string extra = settings();
+  if (!extra.empty()) text += ", " + extra;
+  return text + " (" + model_->path() + ")";
+}
+
+void NetworkAgent::require_value_head() const {
+  if (!model_->has_value_head()) {
+    throw std::invalid_argument(model_->path() + ": a " + std::string(kind()) +
+                                " agent needs a network with a value head");
+  }
+}
+
+void NetworkAgent::check_board(const GameState& state) const {
+  if (!supports(state.size())) {
+    BoardSize own = model_->encoder().board_size();
+    throw std::invalid_argument(
+        std::string(kind()) + " agent of " + model_->path() + " plays " + std::to_string(own.width) +
+        "x" + std::to_string(own.height) + ", not " + std::to_string(state.size().width) + "x" +
+        std::to_string(state.size().height));
+  }
+}
+
+MoveDecision NetworkAgent::select_move(const GameState& state) const {
+  const auto start = std::chrono::steady_clock::now();
+  check_board(state);
+  MoveDecision decision;
+  if (should_pass(state)) {
+    decision.move = Move::pass();
+  } else {
+    Rng rng = calls_.next_rng();
+    decision = decide(state, rng);
+  }
+  decision.diagnostics.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return decision;
+}
+
+}  // namespace dlgo::net

@@ -1,0 +1,163 @@
+#include "net/torch/agent_io.h"
+
+#include <cstdio>
+#include <filesystem>
+
+#include "engine/dataset/h5_helpers.h"
+
+namespace dlgo::net {
+
+namespace {
+
+void write_tensor(H5::Group& group, const std::string& name, const torch::Tensor& tensor) {
+  torch::Tensor cpu = tensor.detach().to(torch::kCPU).contiguous();
+  std::vector<hsize_t> dims;
+  for (auto size : cpu.sizes()) dims.push_back(static_cast<hsize_t>(size));
+  if (dims.empty()) dims.push_back(1);  // scalars (num_batches_tracked) as one element
+  H5::DataSpace space(static_cast<int>(dims.size()), dims.data());
+  if (cpu.scalar_type() == torch::kLong) {
+    H5::DataSet dataset = group.createDataSet(name, H5::PredType::NATIVE_INT64, space);
+    dataset.write(cpu.data_ptr<std::int64_t>(), H5::PredType::NATIVE_INT64);
+  } else {
+    cpu = cpu.to(torch::kFloat32);
+    H5::DataSet dataset = group.createDataSet(name, H5::PredType::NATIVE_FLOAT, space);
+    dataset.write(cpu.data_ptr<float>(), H5::PredType::NATIVE_FLOAT);
+  }
+}
+
+void read_tensor(const H5::Group& group, const std::string& name, torch::Tensor& target,
+                 const std::string& path) {
+  if (!group.nameExists(name)) throw AgentFileError(path + ": the weights lack '" + name + "'");
+  H5::DataSet dataset = group.openDataSet(name);
+  H5::DataSpace space = dataset.getSpace();
+  int rank = space.getSimpleExtentNdims();
+  std::vector<hsize_t> dims(rank);
+  space.getSimpleExtentDims(dims.data());
+  std::int64_t elements = 1;
+  for (hsize_t d : dims) elements *= static_cast<std::int64_t>(d);
+  if (elements != target.numel()) {
+    throw AgentFileError(path + ": '" + name + "' has " + std::to_string(elements) +
+                         " values, the network expects " + std::to_string(target.numel()));
+  }
+  torch::NoGradGuard no_grad;
+  if (target.scalar_type() == torch::kLong) {
+    torch::Tensor cpu = torch::empty(target.sizes(), torch::kLong);
+    dataset.read(cpu.data_ptr<std::int64_t>(), H5::PredType::NATIVE_INT64);
+    target.copy_(cpu);
+  } else {
+    torch::Tensor cpu = torch::empty(target.sizes(), torch::kFloat32);
+    dataset.read(cpu.data_ptr<float>(), H5::PredType::NATIVE_FLOAT);
+    target.copy_(cpu);
+  }
+}
+
+void write_metrics(H5::Group& training, const std::vector<EpochMetrics>& metrics) {
+  const std::vector<std::string> columns = {"epoch",     "train_loss",         "train_accuracy",
+                                            "test_loss", "test_top1",          "test_top5",
+                                            "seconds",   "samples_per_second", "data_wait_seconds"};
+  std::vector<double> values;
+  for (const auto& m : metrics) {
+    values.insert(values.end(), {static_cast<double>(m.epoch), m.train_loss, m.train_accuracy,
+                                 m.test_loss, m.test_top1, m.test_top5, m.seconds,
+                                 m.samples_per_second, m.data_wait_seconds});
+  }
+  hsize_t dims[2] = {metrics.size(), columns.size()};
+  H5::DataSet dataset = training.createDataSet("metrics", H5::PredType::NATIVE_DOUBLE,
+                                               H5::DataSpace(2, dims));
+  if (!values.empty()) dataset.write(values.data(), H5::PredType::NATIVE_DOUBLE);
+  h5::write_string_array_attr(dataset, "columns", columns);
+}
+
+}  // namespace
+
+void write_agent_file(const std::string& path, const AgentMetadata& metadata, PolicyValueNet& network,
+                      const TrainingSummary* training, const ResumeState* resume) {
+  const std::string partial = path + ".partial";
+  {
+    auto guard = h5::lock();
+    H5::Exception::dontPrint();
+    try {
+      H5::H5File file(partial, H5F_ACC_TRUNC);
+      h5::write_string_attr(file, "format", kAgentFormat);
+      h5::write_int_attr(file, "format_version", kAgentFormatVersion);
+      h5::write_string_attr(file, "kind", metadata.kind);
+      h5::write_string_attr(file, "created_by", "dlgo");
+      H5::Group encoder = file.createGroup("encoder");
+      h5::write_string_attr(encoder, "name", metadata.encoder);
+      h5::write_int_attr(encoder, "board_width", metadata.board_width);
+      h5::write_int_attr(encoder, "board_height", metadata.board_height);
+      H5::Group model = file.createGroup("model");
+      h5::write_string_attr(model, "network", metadata.network.network);
+      h5::write_string_attr(model, "architecture", metadata.network.to_json());
+      h5::write_int_attr(model, "parameters", parameter_count(*network));
+      H5::Group weights = model.createGroup("weights");
+      for (const auto& item : network->named_parameters()) write_tensor(weights, item.key(), item.value());
+      H5::Group buffers = model.createGroup("buffers");
+      for (const auto& item : network->named_buffers()) write_tensor(buffers, item.key(), item.value());
+      if (training) {
+        H5::Group group = file.createGroup("training");
+        h5::write_int_attr(group, "epochs", training->epochs);
+        h5::write_string_attr(group, "optimizer", training->optimizer);
+        h5::write_double_attr(group, "learning_rate", training->learning_rate);
+        h5::write_int_attr(group, "batch_size", training->batch_size);
+        h5::write_string_attr(group, "train_data", training->train_data);
+        h5::write_string_attr(group, "test_data", training->test_data);
+        write_metrics(group, training->metrics);
+        if (resume) {
+          h5::write_bytes(group, "optimizer_state", resume->optimizer_state);
+          h5::write_bytes(group, "rng_state", resume->rng_state);
+        }
+      }
+    } catch (const H5::Exception& error) {
+      std::remove(partial.c_str());
+      throw AgentFileError(path + ": cannot write agent file: " + h5::describe(error));
+    }
+  }
+  std::error_code error;
+  std::filesystem::rename(partial, path, error);
+  if (error) {
+    std::remove(partial.c_str());
+    throw AgentFileError(path + ": cannot rename the finished agent file: " + error.message());
+  }
+}
+
+PolicyValueNet load_agent_network(const std::string& path, const torch::Device& device,
+                                  AgentFileInfo* info_out) {
+  AgentFileInfo info = read_agent_info(path);
+  PolicyValueNet network(info.metadata.network);
+  {
+    auto guard = h5::lock();
+    try {
+      H5::H5File file(path, H5F_ACC_RDONLY);
+      H5::Group model = file.openGroup("model");
+      H5::Group weights = model.openGroup("weights");
+      for (auto& item : network->named_parameters()) read_tensor(weights, item.key(), item.value(), path);
+      H5::Group buffers = model.openGroup("buffers");
+      for (auto& item : network->named_buffers()) read_tensor(buffers, item.key(), item.value(), path);
+    } catch (const H5::Exception& error) {
+      throw AgentFileError(path + ": unreadable weights: " + h5::describe(error));
+    }
+  }
+  network->to(device);
+  if (info_out) *info_out = info;
+  return network;
+}
+
+std::optional<ResumeState> read_resume_state(const std::string& path) {
+  read_agent_info(path);  // validates the file
+  auto guard = h5::lock();
+  try {
+    H5::H5File file(path, H5F_ACC_RDONLY);
+    if (!file.nameExists("training")) return std::nullopt;
+    H5::Group training = file.openGroup("training");
+    if (!training.nameExists("optimizer_state") || !training.nameExists("rng_state")) return std::nullopt;
+    ResumeState state;
+    state.optimizer_state = h5::read_bytes(training.openDataSet("optimizer_state"));
+    state.rng_state = h5::read_bytes(training.openDataSet("rng_state"));
+    return state;
+  } catch (const H5::Exception& error) {
+    throw AgentFileError(path + ": unreadable training state: " + h5::describe(error));
+  }
+}
+
+}  // namespace dlgo::net

@@ -1,0 +1,34 @@
+// Writing agent files and loading their networks (libtorch side of net/agent_file.h).
+//
+// Contract: write_agent_file() writes PATH.partial and renames it over PATH only when it is
+// complete, so a crash or kill never leaves a half-written agent and never damages the
+// previous file. Weights are always stored as float32 on the CPU, so a file trained on CUDA
+// loads on a machine without it. Errors throw AgentFileError naming the file.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include <torch/torch.h>
+
+#include "net/agent_file.h"
+#include "net/torch/networks.h"
+
+namespace dlgo::net {
+
+// What an exact resume needs beyond the weights.
+struct ResumeState {
+  std::string optimizer_state;  // torch::serialize archive bytes
+  std::string rng_state;        // our own encoding, see trainer
+};
+
+void write_agent_file(const std::string& path, const AgentMetadata& metadata, PolicyValueNet& network,
+                      const TrainingSummary* training = nullptr, const ResumeState* resume = nullptr);
+
+// Builds the network from the file's architecture and loads its weights onto `device`.
+PolicyValueNet load_agent_network(const std::string& path, const torch::Device& device,
+                                  AgentFileInfo* info = nullptr);
+
+std::optional<ResumeState> read_resume_state(const std::string& path);
+
+}  // namespace dlgo::net

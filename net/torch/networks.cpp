@@ -1,0 +1,155 @@
+#include "net/torch/networks.h"
+
+namespace dlgo::net {
+
+namespace nn = torch::nn;
+
+namespace {
+
+// Keras's ZeroPadding2D(k/2) followed by a 'valid' k x k convolution is a 'same' convolution.
+nn::Conv2d same_conv(int in, int out, int kernel, bool bias = true) {
+  return nn::Conv2d(nn::Conv2dOptions(in, out, kernel).padding(kernel / 2).bias(bias));
+}
+
+struct ConvLayer {
+  int filters;
+  int kernel;
+};
+
+// The book's convolutional stacks: (filters, kernel) per layer and the dense width on top.
+struct BookStack {
+  std::vector<ConvLayer> convs;
+  int dense;
+  bool leaky;
+};
+
+BookStack book_stack(const std::string& name) {
+  if (name == "small") return {{{48, 7}, {32, 5}, {32, 5}, {32, 5}}, 512, false};
+  if (name == "medium") return {{{64, 5}, {64, 5}, {64, 3}, {64, 3}, {64, 3}}, 512, false};
+  if (name == "large") {
+    return {{{64, 7}, {64, 5}, {64, 5}, {48, 5}, {48, 5}, {32, 5}, {32, 5}}, 1024, false};
+  }
+  return {{{64, 7}, {64, 5}, {64, 5}, {48, 5}, {48, 5}, {32, 5}, {32, 5}}, 1024, true};  // leaky
+}
+
+// Keras's LeakyReLU default slope is 0.3.
+nn::LeakyReLU leaky_relu() { return nn::LeakyReLU(nn::LeakyReLUOptions().negative_slope(0.3)); }
+
+// A dense value head on a feature vector: hidden layer, then one tanh unit.
+nn::Sequential dense_value_head(int features) {
+  return nn::Sequential(nn::Linear(features, 256), nn::ReLU(), nn::Linear(256, 1), nn::Tanh());
+}
+
+}  // namespace
+
+ResidualBlockImpl::ResidualBlockImpl(int filters) {
+  conv1_ = register_module("conv1", same_conv(filters, filters, 3, false));
+  norm1_ = register_module("norm1", nn::BatchNorm2d(filters));
+  conv2_ = register_module("conv2", same_conv(filters, filters, 3, false));
+  norm2_ = register_module("norm2", nn::BatchNorm2d(filters));
+}
+
+torch::Tensor ResidualBlockImpl::forward(torch::Tensor x) {
+  torch::Tensor y = torch::relu(norm1_(conv1_(x)));
+  y = norm2_(conv2_(y));
+  return torch::relu(x + y);
+}
+
+PolicyValueNetImpl::PolicyValueNetImpl(const NetworkSpec& spec) : spec_(spec) {
+  spec_.validate();
+  const int channels = spec.input_channels;
+  const int height = spec.board_height, width = spec.board_width;
+  const int points = height * width;
+  const int action = spec.action_input;
+  trunk_ = nn::Sequential();
+  policy_ = nn::Sequential();
+  value_features_ = nn::Sequential();
+  value_ = nn::Sequential();
+
+  if (spec.network == "resnet") {
+    trunk_->push_back(same_conv(channels, spec.filters, 3, false));
+    trunk_->push_back(nn::BatchNorm2d(spec.filters));
+    trunk_->push_back(nn::ReLU());
+    for (int b = 0; b < spec.blocks; ++b) trunk_->push_back(ResidualBlock(spec.filters));
+    policy_->push_back(nn::Conv2d(nn::Conv2dOptions(spec.filters, 2, 1).bias(false)));
+    policy_->push_back(nn::BatchNorm2d(2));
+    policy_->push_back(nn::ReLU());
+    policy_->push_back(nn::Flatten());
+    policy_->push_back(nn::Linear(2 * points, spec.policy_outputs));
+    value_features_->push_back(nn::Conv2d(nn::Conv2dOptions(spec.filters, 1, 1).bias(false)));
+    value_features_->push_back(nn::BatchNorm2d(1));
+    value_features_->push_back(nn::ReLU());
+    value_features_->push_back(nn::Flatten());
+    value_ = dense_value_head(points + action);
+  } else if (spec.network == "alphago") {
+    const int filters = spec.filters == NetworkSpec{}.filters ? 192 : spec.filters;
+    trunk_->push_back(same_conv(channels, filters, 5));
+    trunk_->push_back(nn::ReLU());
+    for (int i = 2; i < 12; ++i) {
+      trunk_->push_back(same_conv(filters, filters, 3));
+      trunk_->push_back(nn::ReLU());
+    }
+    policy_->push_back(nn::Conv2d(nn::Conv2dOptions(filters, 1, 1)));
+    policy_->push_back(nn::Flatten());
+    value_features_->push_back(same_conv(filters, filters, 3));
+    value_features_->push_back(nn::ReLU());
+    value_features_->push_back(nn::Conv2d(nn::Conv2dOptions(filters, 1, 1)));
+    value_features_->push_back(nn::ReLU());
+    value_features_->push_back(nn::Flatten());
+    value_ = dense_value_head(points + action);
+  } else if (spec.network == "fullyconnected") {
+    // Keras applies Dense to the last axis of a (planes, rows, cols) input: the first two
+    // layers mix columns within each row, then everything is flattened.
+    trunk_->push_back(nn::Linear(width, 128));
+    trunk_->push_back(nn::ReLU());
+    trunk_->push_back(nn::Linear(128, 128));
+    trunk_->push_back(nn::ReLU());
+    trunk_->push_back(nn::Flatten());
+    trunk_->push_back(nn::Linear(channels * height * 128, 128));
+    trunk_->push_back(nn::ReLU());
+    policy_->push_back(nn::Linear(128, spec.policy_outputs));
+    value_ = dense_value_head(128 + action);
+  } else {
+    BookStack stack = book_stack(spec.network);
+    int in = channels;
+    for (const ConvLayer& layer : stack.convs) {
+      trunk_->push_back(same_conv(in, layer.filters, layer.kernel));
+      if (stack.leaky) trunk_->push_back(leaky_relu());
+      else trunk_->push_back(nn::ReLU());
+      in = layer.filters;
+    }
+    trunk_->push_back(nn::Flatten());
+    trunk_->push_back(nn::Linear(in * points, stack.dense));
+    if (stack.leaky) trunk_->push_back(leaky_relu());
+    else trunk_->push_back(nn::ReLU());
+    policy_->push_back(nn::Linear(stack.dense, spec.policy_outputs));
+    value_ = dense_value_head(stack.dense + action);
+  }
+  register_module("trunk", trunk_);
+  register_module("policy", policy_);
+  if (spec.value_head) {
+    if (!value_features_->is_empty()) register_module("value_features", value_features_);
+    register_module("value", value_);
+  }
+}
+
+NetOutput PolicyValueNetImpl::forward(torch::Tensor x, torch::Tensor action) {
+  NetOutput out;
+  torch::Tensor features = trunk_->forward(x);
+  out.policy_logits = policy_->forward(features);
+  if (spec_.value_head) {
+    torch::Tensor value_input =
+        value_features_->is_empty() ? features : value_features_->forward(features);
+    if (spec_.action_input > 0) value_input = torch::cat({value_input, action}, 1);
+    out.value = value_->forward(value_input).squeeze(1);
+  }
+  return out;
+}
+
+std::int64_t parameter_count(torch::nn::Module& module) {
+  std::int64_t count = 0;
+  for (const auto& parameter : module.parameters()) count += parameter.numel();
+  return count;
+}
+
+}  // namespace dlgo::net

@@ -1,0 +1,55 @@
+// The libtorch modules behind NetworkSpec (internal to net/: include only from net/*.cpp).
+//
+// One module class serves every architecture: a trunk, a policy head producing logits over
+// `policy_outputs` and, when the spec asks, a value head producing tanh values. Parameter
+// names (named_parameters()) are stable, "trunk.0.weight" etc.; agent files store weights
+// under them.
+//
+// Contract: a module is owned by whoever built it (shared_ptr semantics of TORCH_MODULE).
+// forward() in eval mode under torch::NoGradGuard may run on several threads at once; training
+// is single-threaded.
+#pragma once
+
+#include <torch/torch.h>
+
+#include "net/network_spec.h"
+
+namespace dlgo::net {
+
+struct NetOutput {
+  torch::Tensor policy_logits;  // [N, policy_outputs]
+  torch::Tensor value;          // [N] in -1..1; undefined without a value head
+};
+
+class ResidualBlockImpl : public torch::nn::Module {
+ public:
+  explicit ResidualBlockImpl(int filters);
+  torch::Tensor forward(torch::Tensor x);
+
+ private:
+  torch::nn::Conv2d conv1_{nullptr}, conv2_{nullptr};
+  torch::nn::BatchNorm2d norm1_{nullptr}, norm2_{nullptr};
+};
+TORCH_MODULE(ResidualBlock);
+
+class PolicyValueNetImpl : public torch::nn::Module {
+ public:
+  explicit PolicyValueNetImpl(const NetworkSpec& spec);
+
+  // x: [N, input_channels, H, W] floats. action: [N, action_input] one-hot, only for q nets.
+  NetOutput forward(torch::Tensor x, torch::Tensor action = {});
+  const NetworkSpec& spec() const { return spec_; }
+
+ private:
+  NetworkSpec spec_;
+  torch::nn::Sequential trunk_{nullptr};
+  torch::nn::Sequential policy_{nullptr};
+  torch::nn::Sequential value_features_{nullptr};  // up to the flatten, for conv value heads
+  torch::nn::Sequential value_{nullptr};
+};
+TORCH_MODULE(PolicyValueNet);
+
+// Number of trainable parameters.
+std::int64_t parameter_count(torch::nn::Module& module);
+
+}  // namespace dlgo::net

@@ -1,0 +1,19 @@
+// metrics.csv and learning_curve.svg beside the checkpoints: the per-epoch figures as a table
+// and as a self-contained SVG chart (losses on the left axis, accuracies on the right).
+//
+// Contract: pure functions writing files; throw std::runtime_error when a file cannot be
+// written.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "net/agent_file.h"
+
+namespace dlgo::net {
+
+void write_metrics_csv(const std::string& path, const std::vector<EpochMetrics>& metrics);
+void write_learning_curve_svg(const std::string& path, const std::vector<EpochMetrics>& metrics,
+                              const std::string& title);
+
+}  // namespace dlgo::net

@@ -1,0 +1,377 @@
+#include "net/training/trainer.h"
+
+#include <ATen/CPUGeneratorImpl.h>
+#include <ATen/autocast_mode.h>
+#include <torch/torch.h>
+#include <torch/version.h>
+
+#include <chrono>
+#include <cmath>
+#include <cstring>
+#include <filesystem>
+#include <sstream>
+
+#include "engine/encoders/registry.h"
+#include "net/torch/agent_io.h"
+#include "net/training/adadelta.h"
+#include "net/training/batch_source.h"
+#include "net/training/device.h"
+#include "net/training/learning_curve.h"
+
+namespace dlgo::net {
+
+namespace fs = std::filesystem;
+
+std::vector<std::string> optimizer_names() { return {"adadelta", "adagrad", "adam", "sgd"}; }
+
+double default_learning_rate(const std::string& optimizer) {
+  if (optimizer == "adadelta") return 1.0;
+  if (optimizer == "adam") return 1e-3;
+  return 0.01;  // sgd, adagrad
+}
+
+namespace {
+
+std::unique_ptr<torch::optim::Optimizer> make_optimizer(const TrainOptions& options, double lr,
+                                                        PolicyValueNet& network) {
+  auto parameters = network->parameters();
+  const std::string& name = options.optimizer;
+  if (name == "sgd") {
+    return std::make_unique<torch::optim::SGD>(
+        parameters, torch::optim::SGDOptions(lr).momentum(options.momentum).weight_decay(options.weight_decay));
+  }
+  if (name == "adam") {
+    return std::make_unique<torch::optim::Adam>(
+        parameters, torch::optim::AdamOptions(lr).weight_decay(options.weight_decay));
+  }
+  if (name == "adagrad") {
+    return std::make_unique<torch::optim::Adagrad>(
+        parameters, torch::optim::AdagradOptions(lr).weight_decay(options.weight_decay));
+  }
+  if (name == "adadelta") {
+    return std::make_unique<Adadelta>(parameters, AdadeltaOptions(lr).weight_decay(options.weight_decay));
+  }
+  throw std::runtime_error("unknown optimizer '" + name + "' (known: adadelta, adagrad, adam, sgd)");
+}
+
+double scheduled_lr(const TrainOptions& options, double base, int epoch /* 1-based */) {
+  const double progress = options.epochs > 1 ? double(epoch - 1) / options.epochs : 0.0;
+  if (options.lr_schedule == "step") return base * (progress >= 0.75 ? 0.01 : progress >= 0.5 ? 0.1 : 1.0);
+  if (options.lr_schedule == "cosine") return base * 0.5 * (1 + std::cos(M_PI * progress));
+  return base;
+}
+
+void set_learning_rate(torch::optim::Optimizer& optimizer, double lr) {
+  for (auto& group : optimizer.param_groups()) group.options().set_lr(lr);
+}
+
+std::string serialize_optimizer(torch::optim::Optimizer& optimizer) {
+  torch::serialize::OutputArchive archive;
+  optimizer.save(archive);
+  std::ostringstream bytes;
+  archive.save_to(bytes);
+  return bytes.str();
+}
+
+void restore_optimizer(torch::optim::Optimizer& optimizer, const std::string& bytes) {
+  torch::serialize::InputArchive archive;
+  std::istringstream in(bytes);
+  archive.load_from(in);
+  optimizer.load(archive);
+}
+
+// Resume bookkeeping: the epochs done and the CPU generator's state.
+std::string encode_rng_state(int epochs_done) {
+  at::Generator generator = at::detail::getDefaultCPUGenerator();
+  std::lock_guard<std::mutex> lock(generator.mutex());
+  torch::Tensor state = generator.get_state();
+  std::string bytes(reinterpret_cast<const char*>(&epochs_done), sizeof epochs_done);
+  bytes.append(reinterpret_cast<const char*>(state.data_ptr<std::uint8_t>()), state.numel());
+  return bytes;
+}
+
+int decode_rng_state(const std::string& bytes) {
+  int epochs_done = 0;
+  if (bytes.size() < sizeof epochs_done) throw std::runtime_error("resume state is truncated");
+  std::memcpy(&epochs_done, bytes.data(), sizeof epochs_done);
+  torch::Tensor state = torch::empty({static_cast<std::int64_t>(bytes.size() - sizeof epochs_done)}, torch::kUInt8);
+  std::memcpy(state.data_ptr<std::uint8_t>(), bytes.data() + sizeof epochs_done, state.numel());
+  at::Generator generator = at::detail::getDefaultCPUGenerator();
+  std::lock_guard<std::mutex> lock(generator.mutex());
+  generator.set_state(state);
+  return epochs_done;
+}
+
+struct Device {
+  torch::Device device;
+  bool cuda;
+};
+
+// Host batch to device tensors; pinned memory and a non-blocking copy on CUDA.
+std::pair<torch::Tensor, torch::Tensor> to_device(HostBatch& batch, const Device& d, int channels,
+                                                  int height, int width) {
+  torch::Tensor inputs = torch::from_blob(batch.inputs.data(), {batch.rows, channels, height, width}, torch::kFloat32);
+  torch::Tensor labels = torch::from_blob(batch.labels.data(), {batch.rows}, torch::kLong);
+  if (!d.cuda) return {inputs, labels};
+  return {inputs.pin_memory().to(d.device, /*non_blocking=*/true),
+          labels.pin_memory().to(d.device, /*non_blocking=*/true)};
+}
+
+class AutocastScope {
+ public:
+  explicit AutocastScope(bool enabled) : enabled_(enabled) {
+    if (!enabled_) return;
+#if TORCH_VERSION_MAJOR > 2 || (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 4)
+    at::autocast::set_autocast_dtype(at::kCUDA, at::kBFloat16);
+    at::autocast::set_autocast_enabled(at::kCUDA, true);
+#else
+    at::autocast::set_autocast_gpu_dtype(at::kBFloat16);
+    at::autocast::set_enabled(true);
+#endif
+  }
+  ~AutocastScope() {
+    if (!enabled_) return;
+#if TORCH_VERSION_MAJOR > 2 || (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 4)
+    at::autocast::set_autocast_enabled(at::kCUDA, false);
+#else
+    at::autocast::set_enabled(false);
+#endif
+    at::autocast::clear_cache();
+  }
+
+ private:
+  bool enabled_;
+};
+
+struct Evaluation {
+  std::int64_t rows = 0;
+  double loss = 0, top1 = 0, top5 = 0;
+};
+
+Evaluation evaluate(PolicyValueNet& network, BatchSource& source, const Device& d, bool amp,
+                    const std::function<void(std::int64_t)>& on_rows) {
+  torch::NoGradGuard no_grad;
+  network->eval();
+  Evaluation result;
+  double loss_sum = 0, top1 = 0, top5 = 0;
+  source.start_epoch(0);
+  while (auto batch = source.next()) {
+    auto [inputs, labels] = to_device(*batch, d, source.input_channels(), source.board_height(), source.board_width());
+    torch::Tensor logits;
+    {
+      AutocastScope autocast(amp);
+      logits = network->forward(inputs).policy_logits.to(torch::kFloat32);
+    }
+    loss_sum += torch::nn::functional::cross_entropy(
+                    logits, labels, torch::nn::functional::CrossEntropyFuncOptions().reduction(torch::kSum))
+                    .item<double>();
+    int k = std::min<int>(5, static_cast<int>(logits.size(1)));
+    torch::Tensor best = std::get<1>(logits.topk(k, 1));
+    torch::Tensor hits = best.eq(labels.unsqueeze(1));
+    top1 += hits.select(1, 0).sum().item<double>();
+    top5 += hits.any(1).sum().item<double>();
+    result.rows += batch->rows;
+    if (on_rows) on_rows(result.rows);
+  }
+  if (result.rows > 0) {
+    result.loss = loss_sum / result.rows;
+    result.top1 = top1 / result.rows;
+    result.top5 = top5 / result.rows;
+  }
+  return result;
+}
+
+}  // namespace
+
+TrainResult train_supervised(const TrainOptions& options,
+                             const std::function<void(const TrainProgress&)>& progress) {
+  if (options.out_path.empty()) throw std::runtime_error("no output agent file given (--out)");
+  if (options.epochs < 1) throw std::runtime_error("--epochs must be at least 1");
+  if (options.lr_schedule != "constant" && options.lr_schedule != "step" && options.lr_schedule != "cosine") {
+    throw std::runtime_error("--lr-schedule " + options.lr_schedule + ": expected constant, step or cosine");
+  }
+  if (options.threads > 0) torch::set_num_threads(options.threads);
+  torch::manual_seed(options.seed);
+  const Device d{resolve_device(options.device), false};
+  Device device{d.device, d.device.is_cuda()};
+  if (options.amp && !device.cuda) throw std::runtime_error("--amp needs a CUDA device");
+  if (device.cuda) at::globalContext().setBenchmarkCuDNN(true);
+
+  BatchSourceOptions train_options;
+  train_options.batch_size = options.batch_size;
+  train_options.augment = options.augment;
+  train_options.seed = options.seed;
+  BatchSource train(options.train_path, train_options);
+  BatchSourceOptions test_options = train_options;
+  test_options.shuffle = false;
+  test_options.augment = false;
+  test_options.batch_size = std::max(options.batch_size, 256);
+  std::unique_ptr<BatchSource> test;
+  if (!options.test_path.empty()) test = std::make_unique<BatchSource>(options.test_path, test_options);
+  if (test && (test->encoder_name() != train.encoder_name() || test->board_width() != train.board_width())) {
+    throw std::runtime_error(options.test_path + " was prepared with another encoder or board than " +
+                             options.train_path);
+  }
+
+  AgentMetadata metadata;
+  metadata.kind = options.kind;
+  metadata.encoder = train.encoder_name();
+  metadata.board_width = train.board_width();
+  metadata.board_height = train.board_height();
+  NetworkSpec& spec = metadata.network;
+  spec.network = options.network;
+  spec.input_channels = train.input_channels();
+  spec.board_width = train.board_width();
+  spec.board_height = train.board_height();
+  spec.policy_outputs = train.label_space();
+  spec.blocks = options.blocks;
+  spec.filters = options.filters;
+  try {
+    spec.validate();
+  } catch (const std::invalid_argument& error) {
+    throw std::runtime_error(error.what());
+  }
+
+  PolicyValueNet network(spec);
+  TrainingSummary summary;
+  summary.optimizer = options.optimizer;
+  summary.batch_size = options.batch_size;
+  summary.train_data = options.train_path;
+  summary.test_data = options.test_path;
+  const double base_lr = options.learning_rate > 0 ? options.learning_rate : default_learning_rate(options.optimizer);
+  summary.learning_rate = base_lr;
+  int start_epoch = 1;
+  std::string resume_optimizer;
+  if (!options.resume_path.empty()) {
+    AgentFileInfo info;
+    network = load_agent_network(options.resume_path, torch::kCPU, &info);
+    if (!(info.metadata.network == spec)) {
+      throw std::runtime_error(options.resume_path + ": its network (" + info.metadata.network.to_json() +
+                               ") differs from the one asked for (" + spec.to_json() + ")");
+    }
+    auto state = read_resume_state(options.resume_path);
+    if (!state || !info.training) {
+      throw std::runtime_error(options.resume_path + ": has no training state to resume from");
+    }
+    summary.metrics = info.training->metrics;
+    start_epoch = decode_rng_state(state->rng_state) + 1;
+    resume_optimizer = state->optimizer_state;
+  }
+  network->to(device.device);
+  auto optimizer = make_optimizer(options, base_lr, network);
+  if (!resume_optimizer.empty()) restore_optimizer(*optimizer, resume_optimizer);
+
+  TrainResult result;
+  result.device = device.device.str();
+  result.final_path = options.out_path;
+  result.checkpoint_dir = options.checkpoint_dir.empty()
+                              ? (fs::path(options.out_path).replace_extension("").string() + "_checkpoints")
+                              : options.checkpoint_dir;
+  fs::create_directories(result.checkpoint_dir);
+  result.best_path = (fs::path(result.checkpoint_dir) / "best.h5").string();
+  double best_top1 = -1;
+  for (const auto& m : summary.metrics) best_top1 = std::max(best_top1, m.test_top1);
+
+  const int channels = train.input_channels(), height = train.board_height(), width = train.board_width();
+  const std::int64_t epoch_rows = train.epoch_rows();
+  for (int epoch = start_epoch; epoch <= options.epochs; ++epoch) {
+    const double lr = scheduled_lr(options, base_lr, epoch);
+    set_learning_rate(*optimizer, lr);
+    network->train();
+    train.start_epoch(epoch);
+    auto epoch_start = std::chrono::steady_clock::now();
+    const double wait_before = train.wait_seconds();
+    double loss_sum = 0, correct = 0;
+    std::int64_t samples = 0, batches = 0;
+    auto last_report = epoch_start;
+    while (auto batch = train.next()) {
+      auto [inputs, labels] = to_device(*batch, device, channels, height, width);
+      optimizer->zero_grad();
+      torch::Tensor loss, logits;
+      {
+        AutocastScope autocast(options.amp);
+        logits = network->forward(inputs).policy_logits.to(torch::kFloat32);
+        loss = torch::nn::functional::cross_entropy(logits, labels);
+      }
+      loss.backward();
+      optimizer->step();
+      loss_sum += loss.item<double>() * batch->rows;
+      correct += logits.argmax(1).eq(labels).sum().item<double>();
+      samples += batch->rows;
+      auto now = std::chrono::steady_clock::now();
+      if (progress && (now - last_report > std::chrono::milliseconds(200))) {
+        double seconds = std::chrono::duration<double>(now - epoch_start).count();
+        progress({epoch, options.epochs, samples, epoch_rows, loss_sum / samples, correct / samples,
+                  samples / std::max(seconds, 1e-9), false});
+        last_report = now;
+      }
+      if (options.max_batches > 0 && ++batches >= options.max_batches) break;
+    }
+    if (samples == 0) throw std::runtime_error(options.train_path + " has no rows to train on");
+    const double train_seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - epoch_start).count();
+    EpochMetrics metrics;
+    metrics.epoch = epoch;
+    metrics.train_loss = loss_sum / samples;
+    metrics.train_accuracy = correct / samples;
+    metrics.samples_per_second = samples / std::max(train_seconds, 1e-9);
+    metrics.data_wait_seconds = train.wait_seconds() - wait_before;
+    if (test) {
+      Evaluation evaluation = evaluate(network, *test, device, options.amp, [&](std::int64_t rows) {
+        if (progress) progress({epoch, options.epochs, rows, test->rows(), 0, 0, 0, true});
+      });
+      metrics.test_loss = evaluation.loss;
+      metrics.test_top1 = evaluation.top1;
+      metrics.test_top5 = evaluation.top5;
+    }
+    metrics.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - epoch_start).count();
+    summary.metrics.push_back(metrics);
+    summary.epochs = epoch;
+    result.metrics = summary.metrics;
+
+    ResumeState resume{serialize_optimizer(*optimizer), encode_rng_state(epoch)};
+    char name[32];
+    std::snprintf(name, sizeof name, "epoch_%03d.h5", epoch);
+    write_agent_file((fs::path(result.checkpoint_dir) / name).string(), metadata, network, &summary, &resume);
+    if (!test || metrics.test_top1 > best_top1) {
+      best_top1 = metrics.test_top1;
+      write_agent_file(result.best_path, metadata, network, &summary, &resume);
+    }
+    write_metrics_csv((fs::path(result.checkpoint_dir) / "metrics.csv").string(), summary.metrics);
+    write_learning_curve_svg((fs::path(result.checkpoint_dir) / "learning_curve.svg").string(),
+                             summary.metrics, spec.network + " on " + metadata.encoder);
+  }
+  ResumeState resume{serialize_optimizer(*optimizer), encode_rng_state(summary.epochs)};
+  write_agent_file(options.out_path, metadata, network, &summary, &resume);
+  return result;
+}
+
+AccuracyResult evaluate_accuracy(const std::string& agent_path, const std::string& data_path,
+                                 const std::string& device_text, int batch_size,
+                                 const std::function<void(std::int64_t, std::int64_t)>& progress) {
+  Device device{resolve_device(device_text), false};
+  device.cuda = device.device.is_cuda();
+  AgentFileInfo info;
+  PolicyValueNet network = load_agent_network(agent_path, device.device, &info);
+  BatchSourceOptions options;
+  options.batch_size = batch_size;
+  options.shuffle = false;
+  BatchSource source(data_path, options);
+  if (source.encoder_name() != info.metadata.encoder || source.board_width() != info.metadata.board_width ||
+      source.board_height() != info.metadata.board_height) {
+    throw std::runtime_error(data_path + " was prepared with encoder " + source.encoder_name() + " on " +
+                             std::to_string(source.board_width()) + "x" + std::to_string(source.board_height()) +
+                             ", the agent uses " + info.metadata.encoder + " on " +
+                             std::to_string(info.metadata.board_width) + "x" +
+                             std::to_string(info.metadata.board_height));
+  }
+  if (source.label_space() != info.metadata.network.policy_outputs) {
+    throw std::runtime_error(data_path + ": its labels do not match the agent's policy outputs");
+  }
+  Evaluation evaluation = evaluate(network, source, device, false, [&](std::int64_t rows) {
+    if (progress) progress(rows, source.rows());
+  });
+  return {evaluation.rows, evaluation.loss, evaluation.top1, evaluation.top5};
+}
+
+}  // namespace dlgo::net

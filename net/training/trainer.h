@@ -1,0 +1,76 @@
+// Supervised training of a move predictor from HDF5 datasets (`dlgo-train`).
+//
+// Each epoch streams the training set through a BatchSource (shuffled, optionally augmented),
+// minimises cross-entropy between the policy logits and the recorded moves, then measures the
+// test set's loss, top-1 and top-5 accuracy. After every epoch it writes a checkpoint agent
+// file (CHECKPOINT_DIR/epoch_NNN.h5, with optimizer and RNG state), the best one so far
+// (best.h5, by test top-1), metrics.csv and learning_curve.svg; at the end the final agent to
+// `out_path`. A run killed at any moment resumes from its last checkpoint (`resume_path`) and
+// continues as if it had not stopped: same data order, same optimizer state.
+//
+// Contract: train_supervised() runs on the calling thread (plus the batch readers' threads);
+// progress callbacks come from the calling thread. Errors throw std::runtime_error with a
+// one-line message (bad file, unknown network, CUDA asked for but absent, ...).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "net/agent_file.h"
+
+namespace dlgo::net {
+
+struct TrainOptions {
+  std::string train_path, test_path;
+  std::string network = "small";
+  int blocks = 6, filters = 64;  // resnet
+  std::string kind = "predict";
+  std::string out_path;
+  std::string checkpoint_dir;  // default: OUT_checkpoints beside --out
+  std::string resume_path;
+  int epochs = 20;
+  int batch_size = 128;
+  std::string optimizer = "sgd";
+  double learning_rate = -1;  // < 0: the optimizer's default
+  double momentum = 0.9;      // sgd
+  double weight_decay = 0;
+  std::string lr_schedule = "constant";  // constant, step, cosine
+  std::string device = "auto";           // auto, cpu, cuda, cuda:N
+  int threads = 0;                       // CPU threads for torch; 0: torch's default
+  std::uint64_t seed = 1;
+  bool augment = false;
+  bool amp = false;                 // CUDA only: bfloat16 autocast
+  std::int64_t max_batches = 0;     // per epoch; 0 = all (for smoke tests)
+};
+
+struct TrainProgress {
+  int epoch, epochs;
+  std::int64_t samples, epoch_samples;
+  double loss, accuracy, samples_per_second;
+  bool testing;
+};
+
+struct TrainResult {
+  std::vector<EpochMetrics> metrics;
+  std::string device;
+  std::string final_path, best_path, checkpoint_dir;
+};
+
+double default_learning_rate(const std::string& optimizer);
+std::vector<std::string> optimizer_names();
+
+TrainResult train_supervised(const TrainOptions& options,
+                             const std::function<void(const TrainProgress&)>& progress = nullptr);
+
+// Top-1 / top-5 accuracy and mean loss of an agent file's policy on a dataset.
+struct AccuracyResult {
+  std::int64_t rows = 0;
+  double loss = 0, top1 = 0, top5 = 0;
+};
+AccuracyResult evaluate_accuracy(const std::string& agent_path, const std::string& data_path,
+                                 const std::string& device = "auto", int batch_size = 256,
+                                 const std::function<void(std::int64_t, std::int64_t)>& progress = nullptr);
+
+}  // namespace dlgo::net

@@ -1,0 +1,40 @@
+// dlgo-init: writes a fresh (untrained) agent file for a network, encoder, board size and kind.
+#include <cstdio>
+#include <iostream>
+
+#include "engine/encoders/registry.h"
+#include "net/agent_init.h"
+#include "tools/cli_common.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{"dlgo-init: write a fresh, untrained agent file", "dlgo-init"};
+  dlgo::net::InitOptions options;
+  std::string out;
+  app.add_option("out", out, "Agent file to write (.h5)")->required();
+  app.add_option("--kind", options.kind, "predict, pg, q, ac, value, zero or alphago")
+      ->check(CLI::IsMember(dlgo::net::agent_kinds()))
+      ->capture_default_str();
+  app.add_option("--network", options.network, "Network architecture")
+      ->check(CLI::IsMember(dlgo::net::network_names()))
+      ->capture_default_str();
+  app.add_option("--encoder", options.encoder, "Feature encoder")
+      ->check(CLI::IsMember(dlgo::encoder_names()))
+      ->capture_default_str();
+  app.add_option("--board-size", options.board_size, "Board side")
+      ->check(CLI::Range(2, 25))
+      ->capture_default_str();
+  app.add_option("--blocks", options.blocks, "Residual blocks (resnet)")->capture_default_str();
+  app.add_option("--filters", options.filters, "Filters per layer (resnet, alphago)")
+      ->capture_default_str();
+  app.add_option("--seed", options.seed, "Seed of the initial weights")->capture_default_str();
+  dlgo::cli::parse_or_exit(app, argc, argv);
+  try {
+    std::int64_t parameters = dlgo::net::write_fresh_agent(out, options);
+    std::printf("wrote %s: %s agent, %s network, %s encoder, %dx%d, %lld parameters\n", out.c_str(),
+                options.kind.c_str(), options.network.c_str(), options.encoder.c_str(),
+                options.board_size, options.board_size, static_cast<long long>(parameters));
+  } catch (const std::exception& error) {
+    return dlgo::cli::report_user_error(app, error.what());
+  }
+  return dlgo::cli::kExitOk;
+}

@@ -1,0 +1,87 @@
+// dlgo-train: supervised training of a move predictor from HDF5 datasets (dlgo-data prepare),
+// on CUDA when present, else on the CPU. One agent file per epoch, resumable.
+#include <cstdio>
+#include <iostream>
+#include <memory>
+
+#include "net/network_spec.h"
+#include "net/training/trainer.h"
+#include "tools/cli_common.h"
+#include "tools/progress_bar.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{"dlgo-train: train a move-prediction network from HDF5 datasets", "dlgo-train"};
+  dlgo::net::TrainOptions options;
+  app.add_option("--train", options.train_path, "Training dataset (PREFIX.train.h5)")->required();
+  app.add_option("--test", options.test_path, "Test dataset (PREFIX.test.h5), measured every epoch");
+  app.add_option("--network", options.network, "Network architecture")
+      ->check(CLI::IsMember(dlgo::net::network_names()))
+      ->capture_default_str();
+  app.add_option("--blocks", options.blocks, "Residual blocks (resnet)")->capture_default_str();
+  app.add_option("--filters", options.filters, "Filters (resnet, alphago)")->capture_default_str();
+  app.add_option("--epochs", options.epochs, "Epochs")->check(CLI::PositiveNumber)->capture_default_str();
+  app.add_option("--batch-size,--bs", options.batch_size, "Batch size")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  app.add_option("--optimizer", options.optimizer, "sgd, adadelta, adagrad or adam")
+      ->check(CLI::IsMember(dlgo::net::optimizer_names()))
+      ->capture_default_str();
+  app.add_option("--lr", options.learning_rate,
+                 "Learning rate (default: sgd 0.01, adagrad 0.01, adadelta 1.0, adam 0.001)");
+  app.add_option("--momentum", options.momentum, "SGD momentum")->capture_default_str();
+  app.add_option("--weight-decay", options.weight_decay, "L2 weight decay")->capture_default_str();
+  app.add_option("--lr-schedule", options.lr_schedule,
+                 "constant, step (x0.1 at 50% and 75% of the epochs) or cosine")
+      ->check(CLI::IsMember({"constant", "step", "cosine"}))
+      ->capture_default_str();
+  app.add_option("--out", options.out_path, "Final agent file")->required();
+  app.add_option("--checkpoint-dir", options.checkpoint_dir,
+                 "Per-epoch agent files, best.h5, metrics.csv, learning_curve.svg (default: OUT_checkpoints)");
+  app.add_option("--resume", options.resume_path, "Continue from a checkpoint agent file");
+  app.add_option("--device", options.device, "auto, cpu, cuda or cuda:N")->capture_default_str();
+  app.add_option("--threads", options.threads, "CPU threads for libtorch (0: its default)")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+  app.add_option("--seed", options.seed, "Seed of initialisation and shuffling")->capture_default_str();
+  app.add_flag("--augment", options.augment, "Apply a random board symmetry to every example");
+  app.add_flag("--amp", options.amp, "Mixed precision (bfloat16 autocast; CUDA only)");
+  app.add_option("--kind", options.kind, "Agent kind stored in the files")
+      ->check(CLI::IsMember({"predict", "pg"}))
+      ->capture_default_str();
+  app.add_option("--max-batches", options.max_batches, "Stop each epoch after this many batches (0: all)")
+      ->check(CLI::NonNegativeNumber);
+  dlgo::cli::parse_or_exit(app, argc, argv);
+
+  std::unique_ptr<dlgo::cli::ProgressBar> bar;
+  int bar_epoch = 0;
+  bool bar_testing = false;
+  try {
+    dlgo::net::TrainResult result = dlgo::net::train_supervised(options, [&](const dlgo::net::TrainProgress& p) {
+      if (!bar || p.epoch != bar_epoch || p.testing != bar_testing) {
+        if (bar) bar->finish();
+        bar_epoch = p.epoch;
+        bar_testing = p.testing;
+        char label[64];
+        std::snprintf(label, sizeof label, "epoch %d/%d %s", p.epoch, p.epochs, p.testing ? "test " : "train");
+        bar = std::make_unique<dlgo::cli::ProgressBar>(label, "samples");
+      }
+      char extra[128] = "";
+      if (!p.testing) std::snprintf(extra, sizeof extra, "loss %.3f acc %.1f%%", p.loss, 100 * p.accuracy);
+      bar->update(p.samples, p.epoch_samples, extra);
+    });
+    if (bar) bar->finish();
+    for (const auto& m : result.metrics) {
+      std::printf("epoch %d: train loss %.4f acc %.2f%% | test loss %.4f top-1 %.2f%% top-5 %.2f%% | "
+                  "%.0f samples/s, %.1f s waiting for data, %.1f s\n",
+                  m.epoch, m.train_loss, 100 * m.train_accuracy, m.test_loss, 100 * m.test_top1,
+                  100 * m.test_top5, m.samples_per_second, m.data_wait_seconds, m.seconds);
+    }
+    std::printf("device %s; final agent %s; best %s; checkpoints, metrics.csv and learning_curve.svg in %s\n",
+                result.device.c_str(), result.final_path.c_str(), result.best_path.c_str(),
+                result.checkpoint_dir.c_str());
+  } catch (const std::exception& error) {
+    if (bar) bar->finish();
+    return dlgo::cli::report_user_error(app, error.what());
+  }
+  return dlgo::cli::kExitOk;
+}

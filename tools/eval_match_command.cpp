@@ -1,0 +1,101 @@
+// dlgo-eval match: two players, alternating colours; per-game results, the win rate of the
+// first with a 95% Wilson interval, and the Elo difference it implies.
+#include <cstdio>
+#include <cstdlib>
+#include <memory>
+
+#include "engine/eval/win_rate.h"
+#include "tools/cli_common.h"
+#include "tools/eval_commands.h"
+#include "tools/eval_common.h"
+#include "tools/progress_bar.h"
+
+namespace dlgo::cli {
+
+namespace {
+
+struct MatchCommand {
+  std::string agent1, agent2;
+  int games = 20;
+  EvalOptions options;
+};
+
+int run_match(const CLI::App& command, MatchCommand& match) {
+  if (std::string error = finish_eval_options(match.options); !error.empty()) {
+    return report_user_error(command, error);
+  }
+  std::unique_ptr<PlayerFactory> first, second;
+  try {
+    first = std::make_unique<PlayerFactory>(match.agent1, agent_options_for(match.options, 0),
+                                            gtp_options(match.options));
+    second = std::make_unique<PlayerFactory>(match.agent2, agent_options_for(match.options, 1),
+                                             gtp_options(match.options));
+  } catch (const std::exception& error) {
+    return report_user_error(command, error.what());
+  }
+  const std::vector<const PlayerFactory*> players = {first.get(), second.get()};
+  const std::vector<std::string> names = display_names(players);
+  const int total = match.games;
+
+  int wins[2] = {0, 0}, draws = 0, black_wins[2] = {0, 0}, done = 0;
+  ProgressBar bar("match", "games");
+  auto on_game = [&](const GameOutcome& outcome) {
+    int winner = outcome.winner_index();
+    if (winner < 0) ++draws;
+    else ++wins[winner];
+    if (winner >= 0 && outcome.game.black == winner) ++black_wins[winner];
+    ++done;
+    print_game_line(outcome, total, names);
+    bar.update(done, total, names[0] + " " + std::to_string(wins[0]) + "-" +
+                                std::to_string(wins[1]) + " " + names[1]);
+  };
+  std::string failure;
+  try {
+    run_games(players, alternating_schedule(total), match.options.settings, on_game);
+  } catch (const std::exception& error) {
+    failure = error.what();
+  }
+  bar.finish();
+
+  const int played = wins[0] + wins[1] + draws;
+  WinRateSummary summary = summarize_win_rate(wins[0], draws, wins[1]);
+  std::printf("\n%s vs %s on %dx%d, komi %g: %d games\n", names[0].c_str(), names[1].c_str(),
+              match.options.settings.board_size, match.options.settings.board_size,
+              match.options.settings.komi, played);
+  std::printf("%s won %d, %s won %d, %d drawn; %s won %d of its games as Black, %d as White\n",
+              names[0].c_str(), wins[0], names[1].c_str(), wins[1], draws, names[0].c_str(),
+              black_wins[0], wins[0] - black_wins[0]);
+  if (played > 0) {
+    std::printf("win rate of %s: %.3f, 95%% interval [%.3f, %.3f] (Wilson)\n", names[0].c_str(),
+                summary.win_rate, summary.interval.low, summary.interval.high);
+    std::printf("Elo difference %s - %s: %s, 95%% interval [%s, %s]\n", names[0].c_str(),
+                names[1].c_str(), format_elo(summary.elo).c_str(),
+                format_elo(summary.elo_interval.low).c_str(),
+                format_elo(summary.elo_interval.high).c_str());
+  }
+  std::fflush(stdout);
+  if (!failure.empty()) {
+    return report_user_error(command, "match stopped after " + std::to_string(played) +
+                                          " games: " + failure);
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+void register_match_command(CLI::App& app) {
+  static MatchCommand match;
+  CLI::App* command = app.add_subcommand(
+      "match", "Play two agents or GTP engines against each other with alternating colours");
+  command->add_option("--agent1", match.agent1,
+                      "First player: bot name (random, mcts), agent file, or gtp:<command line>")
+      ->required();
+  command->add_option("--agent2", match.agent2, "Second player, like --agent1")->required();
+  command->add_option("--games", match.games, "Number of games")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  add_eval_options(*command, match.options);
+  command->callback([command] { std::exit(run_match(*command, match)); });
+}
+
+}  // namespace dlgo::cli

@@ -1,0 +1,62 @@
+# Shared by tools/test and tools/quickstart: install what is missing, configure, build.
+# Sourced, not run. Expects DLGO_ROOT to be set to the repository root.
+
+# Debian/Ubuntu packages the build and the tests need. Keep this the single list.
+DLGO_PACKAGES=(
+  g++ cmake ninja-build ccache pkg-config
+  catch2 libcli11-dev
+  gnugo
+  libhdf5-dev hdf5-tools libarchive-dev python3-h5py
+  libboost1.81-dev libssl-dev openssl nlohmann-json3-dev
+  libtorch-dev libopenblas0-pthread python3-torch
+  chromium wrk nginx
+)
+# Node.js may come from elsewhere (e.g. NodeSource); install Debian's only when node is absent.
+command -v node >/dev/null 2>&1 || DLGO_PACKAGES+=(nodejs npm)
+
+dlgo_log() { printf '==> %s\n' "$*"; }
+
+dlgo_as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
+    echo "error: need root (or sudo) to run: $*" >&2
+    return 1
+  fi
+}
+
+# Installs the packages that are not installed yet; silent when everything is there.
+dlgo_ensure_packages() {
+  local missing=()
+  local pkg
+  for pkg in "${DLGO_PACKAGES[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
+      missing+=("$pkg")
+    fi
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if ! command -v apt-get >/dev/null; then
+    echo "error: missing packages (${missing[*]}) and no apt-get to install them" >&2
+    return 1
+  fi
+  dlgo_log "installing ${missing[*]}"
+  dlgo_as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive dlgo_as_root apt-get install -y -qq --no-install-recommends \
+    "${missing[@]}" >/dev/null
+}
+
+# dlgo_configure_and_build BUILD_DIR [cmake args...]
+dlgo_configure_and_build() {
+  local build_dir=$1
+  shift
+  local generator=()
+  command -v ninja >/dev/null && generator=(-G Ninja)
+  if [ ! -f "$build_dir/CMakeCache.txt" ]; then
+    dlgo_log "configuring $build_dir"
+    cmake -S "$DLGO_ROOT" -B "$build_dir" "${generator[@]}" "$@" >"$build_dir.configure.log" 2>&1 \
+      || { cat "$build_dir.configure.log" >&2; return 1; }
+  else
+    cmake -S "$DLGO_ROOT" -B "$build_dir" "$@" >"$build_dir.configure.log" 2>&1 \
+      || { cat "$build_dir.configure.log" >&2; return 1; }
+  fi
+  dlgo_log "building $build_dir"
+  cmake --build "$build_dir" --parallel "$(nproc)"
+}

@@ -1,0 +1,8 @@
+# Programs that need libtorch (included when net/ is built).
+add_executable(dlgo-init dlgo_init.cpp)
+target_link_libraries(dlgo-init PRIVATE dlgo_net dlgo_cli dlgo_warnings)
+
+add_executable(dlgo-train dlgo_train.cpp)
+target_link_libraries(dlgo-train PRIVATE dlgo_net dlgo_cli dlgo_warnings)
+
+install(TARGETS dlgo-init dlgo-train RUNTIME DESTINATION bin)
