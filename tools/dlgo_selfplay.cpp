@@ -1,6 +1,8 @@
 // dlgo-selfplay: games between bots. For now the engine's random bot; network agents and
 // experience files come with the agents and reinforcement-learning work.
 #include <chrono>
+#include <filesystem>
+#include <fstream>
 #include <cstdio>
 #include <iostream>
 #include <thread>
@@ -8,6 +10,7 @@
 #include "engine/ascii_board.h"
 #include "engine/game_state.h"
 #include "engine/playout.h"
+#include "engine/sgf/sgf_writer.h"
 #include "tools/cli_common.h"
 
 int main(int argc, char** argv) {
@@ -19,6 +22,7 @@ int main(int argc, char** argv) {
   bool show = false;
   int delay_ms = 0;
   std::string bot = "random";
+  std::string sgf_out;
   app.add_option("--bot", bot, "Bot playing both sides")
       ->check(CLI::IsMember({"random"}))
       ->capture_default_str();
@@ -34,7 +38,13 @@ int main(int argc, char** argv) {
   app.add_option("--delay-ms", delay_ms, "Pause between shown moves")
       ->check(CLI::NonNegativeNumber)
       ->capture_default_str();
+  app.add_option("--sgf-out", sgf_out, "Folder to write each game as SGF (game_0001.sgf, ...)");
   dlgo::cli::parse_or_exit(app, argc, argv);
+  if (!sgf_out.empty()) {
+    std::error_code error;
+    std::filesystem::create_directories(sgf_out, error);
+    if (error) return dlgo::cli::report_user_error(app, "--sgf-out " + sgf_out + ": " + error.message());
+  }
 
   if (seed == 0) seed = static_cast<std::uint64_t>(
       std::chrono::steady_clock::now().time_since_epoch().count());
@@ -57,6 +67,15 @@ int main(int argc, char** argv) {
       }
     }
     dlgo::GameResult result = state.result();
+    if (!sgf_out.empty()) {
+      char name[32];
+      std::snprintf(name, sizeof name, "/game_%04d.sgf", game);
+      dlgo::GameInfo info;
+      info.black_player = info.white_player = bot;
+      std::ofstream file(sgf_out + name);
+      file << dlgo::write_game_sgf(state, info);
+      if (!file) return dlgo::cli::report_user_error(app, "cannot write " + sgf_out + name);
+    }
     black_wins += result.winner() == dlgo::Color::kBlack;
     std::printf("game %d: %s after %zu moves (black %g, white %g + komi %g)\n", game,
                 result.to_string().c_str(), state.moves().size(), result.black_area(),

@@ -1,0 +1,133 @@
+#include <filesystem>
+#include <fstream>
+
+#include "net/agent_init.h"
+#include "net/model.h"
+#include "net/torch/agent_io.h"
+#include "net_test_support.h"
+
+#include "catch_with_torch.h"
+
+using namespace dlgo;
+using namespace dlgo::net;
+namespace fs = std::filesystem;
+
+TEST_CASE("an agent file round-trips the network: the loaded one computes the same outputs") {
+  std::string dir = testing::make_temp_directory("dlgo-agent");
+  InitOptions options;
+  options.kind = "zero";
+  options.encoder = "zero";
+  options.board_size = 9;
+  options.network = "resnet";
+  options.blocks = 2;
+  options.filters = 16;
+  std::string path = dir + "/zero.h5";
+  write_fresh_agent(path, options);
+  AgentFileInfo info = read_agent_info(path);
+  CHECK(info.metadata.kind == "zero");
+  CHECK(info.metadata.encoder == "zero");
+  CHECK(info.metadata.board_width == 9);
+  CHECK(info.metadata.network.network == "resnet");
+  CHECK(info.metadata.network.value_head);
+  CHECK(info.metadata.network.policy_outputs == 82);  // the zero encoder labels passes
+  CHECK_FALSE(info.training);
+
+  PolicyValueNet original = load_agent_network(path, torch::kCPU);
+  // Batch norm statistics are buffers: give them non-default values to see they are stored.
+  original->train();
+  {
+    torch::NoGradGuard no_grad;
+    original->forward(torch::rand({16, 11, 9, 9}) * 3);
+  }
+  original->eval();
+  write_agent_file(path, info.metadata, original);
+  PolicyValueNet loaded = load_agent_network(path, torch::kCPU);
+  loaded->eval();
+  torch::NoGradGuard no_grad;
+  torch::Tensor x = torch::rand({4, 11, 9, 9});
+  NetOutput a = original->forward(x), b = loaded->forward(x);
+  CHECK(torch::equal(a.policy_logits, b.policy_logits));
+  CHECK(torch::equal(a.value, b.value));
+
+  std::shared_ptr<const Model> model = Model::load(path);
+  GameState state = GameState::new_game(9);
+  std::vector<float> input(model->input_size()), policy(82);
+  float value = 2;
+  model->encode_input(state, input.data());
+  model->predict(input.data(), 1, policy.data(), &value);
+  float total = 0;
+  for (float p : policy) total += p;
+  CHECK(total == Approx(1.0f).epsilon(1e-4));
+  CHECK(std::abs(value) <= 1.0f);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("fresh agents of every kind get the right heads and inputs") {
+  std::string dir = testing::make_temp_directory("dlgo-agent");
+  for (const auto& kind : agent_kinds()) {
+    InitOptions options;
+    options.kind = kind;
+    options.board_size = 5;
+    options.encoder = kind == "alphago" ? "alphago" : "simple";
+    options.network = kind == "alphago" ? "alphago" : "small";
+    std::string path = dir + "/" + kind + ".h5";
+    CHECK(write_fresh_agent(path, options) > 0);
+    AgentFileInfo info = read_agent_info(path);
+    INFO(kind);
+    CHECK(info.metadata.kind == kind);
+    CHECK(info.metadata.network.value_head == (kind != "predict" && kind != "pg"));
+    CHECK(info.metadata.network.action_input == (kind == "q" ? 25 : 0));
+  }
+  InitOptions bad;
+  bad.kind = "wizard";
+  CHECK_THROWS_WITH(write_fresh_agent(dir + "/x.h5", bad), Catch::Contains("unknown agent kind 'wizard'"));
+  bad.kind = "predict";
+  bad.encoder = "nonsense";
+  CHECK_THROWS_WITH(write_fresh_agent(dir + "/x.h5", bad), Catch::Contains("nonsense"));
+  fs::remove_all(dir);
+}
+
+TEST_CASE("missing, foreign, truncated and damaged agent files are refused with the reason") {
+  std::string dir = testing::make_temp_directory("dlgo-agent");
+  CHECK_THROWS_WITH(read_agent_info(dir + "/none.h5"), Catch::Contains("no such file"));
+  std::ofstream(dir + "/text.h5") << "hello";
+  CHECK_THROWS_WITH(read_agent_info(dir + "/text.h5"), Catch::Contains("not an HDF5 file"));
+  testing::write_random_dataset(dir + "/data", "sevenplane", 5, 1, 1, 3);
+  CHECK_THROWS_WITH(read_agent_info(dir + "/data.train.h5"), Catch::Contains("not a dlgo agent file"));
+
+  InitOptions options;
+  options.board_size = 5;
+  std::string path = dir + "/agent.h5";
+  write_fresh_agent(path, options);
+  std::string truncated = dir + "/truncated.h5";
+  fs::copy_file(path, truncated);
+  fs::resize_file(truncated, fs::file_size(truncated) * 2 / 3);
+  CHECK_THROWS_AS(load_agent_network(truncated, torch::kCPU), AgentFileError);
+
+  // A network whose stored architecture no longer matches its weights.
+  AgentFileInfo info = read_agent_info(path);
+  AgentMetadata other = info.metadata;
+  PolicyValueNet network(other.network);
+  other.network.network = "medium";
+  PolicyValueNet medium(other.network);
+  other.network.network = "small";
+  write_agent_file(dir + "/mismatch.h5", other, medium);
+  CHECK_THROWS_WITH(load_agent_network(dir + "/mismatch.h5", torch::kCPU), Catch::Contains("values"));
+  fs::remove_all(dir);
+}
+
+TEST_CASE("writing an agent file is atomic: a failure leaves the previous file intact") {
+  std::string dir = testing::make_temp_directory("dlgo-agent");
+  InitOptions options;
+  options.board_size = 5;
+  std::string path = dir + "/agent.h5";
+  write_fresh_agent(path, options);
+  auto before = fs::file_size(path);
+  fs::create_directory(path + ".partial");  // the temporary file cannot be created
+  AgentFileInfo info = read_agent_info(path);
+  PolicyValueNet network(info.metadata.network);
+  CHECK_THROWS_AS(write_agent_file(path, info.metadata, network), AgentFileError);
+  CHECK(fs::file_size(path) == before);
+  CHECK_NOTHROW(read_agent_info(path));
+  fs::remove_all(dir);
+}

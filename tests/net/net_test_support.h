@@ -1,0 +1,15 @@
+// Small datasets for the net tests: random 9x9 games, every position encoded, written with
+// the same DatasetWriter `dlgo-data prepare` uses.
+#pragma once
+
+#include <string>
+
+namespace dlgo::testing {
+
+// Writes PREFIX.train.h5 and PREFIX.test.h5 with `train_games` and `test_games` random games.
+void write_random_dataset(const std::string& prefix, const std::string& encoder, int board_size,
+                          int train_games, int test_games, unsigned seed);
+
+std::string make_temp_directory(const std::string& stem);
+
+}  // namespace dlgo::testing
