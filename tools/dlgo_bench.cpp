@@ -4,6 +4,10 @@
 #include "tools/bench_playouts.h"
 #include "tools/bench_search.h"
 #include "tools/cli_common.h"
+#ifdef DLGO_HAVE_NET
+#include "tools/bench_train.h"
+#include "tools/bench_zero.h"
+#endif
 
 int main(int argc, char** argv) {
   CLI::App app{"dlgo-bench: benchmarks of dlgo's hot paths", "dlgo-bench"};
@@ -11,6 +15,10 @@ int main(int argc, char** argv) {
   dlgo::bench::register_encode_benchmark(app);
   dlgo::bench::register_playouts_benchmark(app);
   dlgo::bench::register_search_benchmark(app);
+#ifdef DLGO_HAVE_NET
+  dlgo::bench::register_train_step_benchmark(app);
+  dlgo::bench::register_zero_benchmark(app);
+#endif
   dlgo::cli::parse_or_exit(app, argc, argv);
   return dlgo::cli::kExitOk;
 }

@@ -10,6 +10,10 @@
 #include "engine/gtp/gtp_session.h"
 #include "tools/cli_common.h"
 
+#ifdef DLGO_HAVE_NET
+#include "net/agent_files.h"
+#endif
+
 int main(int argc, char** argv) {
   CLI::App app{"dlgo-gtp: play any dlgo agent over the Go Text Protocol (stdin/stdout)",
                "dlgo-gtp"};
@@ -53,9 +57,13 @@ int main(int argc, char** argv) {
   dlgo::cli::parse_or_exit(app, argc, argv);
 
   if (agent_file.empty() && bot.empty()) {
-    std::cerr << "dlgo-gtp: give --agent FILE or --bot NAME\nRun with --help for more information.\n";
+    std::cerr
+        << "dlgo-gtp: give --agent FILE or --bot NAME\nRun with --help for more information.\n";
     return dlgo::cli::kExitUsageError;
   }
+#ifdef DLGO_HAVE_NET
+  dlgo::net::install_agent_file_loader();
+#endif
   const std::string spec = agent_file.empty() ? bot : agent_file;
   std::shared_ptr<dlgo::Agent> agent;
   try {

@@ -22,8 +22,9 @@ void add_eval_options(CLI::App& command, EvalOptions& options) {
       ->check(CLI::Range(1, 256))
       ->capture_default_str();
   command.add_option("--sgf-dir", settings.sgf_dir, "Write every game as SGF into this directory");
-  command.add_option("--max-moves", settings.max_moves,
-                     "Score a game as it stands after this many moves (0: 3 x points)")
+  command
+      .add_option("--max-moves", settings.max_moves,
+                  "Score a game as it stands after this many moves (0: 3 x points)")
       ->check(CLI::NonNegativeNumber)
       ->capture_default_str();
   command.add_option("--mcts-rounds", options.agent.mcts_rounds, "mcts: rollouts per move")
@@ -31,20 +32,26 @@ void add_eval_options(CLI::App& command, EvalOptions& options) {
       ->capture_default_str();
   command.add_option("--seed", options.seed, "Random seed (0: from the clock)")
       ->capture_default_str();
-  command.add_option("--move-timeout", options.move_timeout,
-                     "Seconds a GTP engine may take for one answer")
+  command
+      .add_option("--move-timeout", options.move_timeout,
+                  "Seconds a GTP engine may take for one answer")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
+  command.add_option("--referee", options.settings.referee,
+                     "GTP engine whose final_status_list decides dead stones, e.g. "
+                     "\"gnugo --mode gtp --level 10\" (default: playout estimate)");
   command.add_flag("--show-engine-stderr", options.engine_stderr,
                    "Pass GTP engines' error output through (default: quoted only on failure)");
 }
 
 std::string finish_eval_options(EvalOptions& options) {
   if (options.seed == 0) {
-    options.seed = static_cast<std::uint64_t>(
-        std::chrono::steady_clock::now().time_since_epoch().count());
+    options.seed =
+        static_cast<std::uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count());
   }
   options.settings.dead_stones.seed = options.seed;
+  std::string& referee = options.settings.referee;
+  if (referee.rfind("gtp:", 0) == 0) referee = referee.substr(4);
   const std::string& dir = options.settings.sgf_dir;
   if (!dir.empty()) {
     std::error_code error;
@@ -59,7 +66,8 @@ std::string finish_eval_options(EvalOptions& options) {
 
 GtpClientOptions gtp_options(const EvalOptions& options) {
   GtpClientOptions gtp;
-  gtp.response_timeout = std::chrono::milliseconds(static_cast<long long>(options.move_timeout * 1000));
+  gtp.response_timeout =
+      std::chrono::milliseconds(static_cast<long long>(options.move_timeout * 1000));
   gtp.pass_stderr = options.engine_stderr;
   return gtp;
 }

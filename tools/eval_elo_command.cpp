@@ -70,18 +70,21 @@ int run_elo(const CLI::App& command, EloCommand& elo) {
   }
   bar.finish();
   if (!failure.empty()) {
-    return report_user_error(command, "round robin stopped after " + std::to_string(done) +
-                                          " games: " + failure);
+    return report_user_error(
+        command, "round robin stopped after " + std::to_string(done) + " games: " + failure);
   }
 
-  std::printf("\nresults (row's points against column, of %d games each):\n%-16s", elo.games_per_pair, "");
+  std::printf("\nresults (row's points against column, of %d games each):\n%-16s",
+              elo.games_per_pair, "");
   for (int j = 0; j < n; ++j) std::printf(" %10.10s", names[j].c_str());
   std::printf("\n");
   for (int i = 0; i < n; ++i) {
     std::printf("%-16.16s", names[i].c_str());
     for (int j = 0; j < n; ++j) {
-      if (i == j) std::printf(" %10s", "-");
-      else std::printf(" %10g", score[i][j]);
+      if (i == j)
+        std::printf(" %10s", "-");
+      else
+        std::printf(" %10g", score[i][j]);
     }
     std::printf("\n");
   }
@@ -106,10 +109,12 @@ int run_elo(const CLI::App& command, EloCommand& elo) {
   }
   std::vector<int> order(n);
   for (int i = 0; i < n; ++i) order[i] = i;
-  std::sort(order.begin(), order.end(), [&](int a, int b) { return ratings.elo[a] > ratings.elo[b]; });
+  std::sort(order.begin(), order.end(),
+            [&](int a, int b) { return ratings.elo[a] > ratings.elo[b]; });
   std::printf("\nBradley-Terry ratings (Elo, mean 0; %g virtual draws per pair; 95%% intervals):\n",
               elo.prior_draws);
-  std::printf("%-4s %-24s %8s %18s %8s %8s\n", "rank", "player", "elo", "interval", "score", "games");
+  std::printf("%-4s %-24s %8s %18s %8s %8s\n", "rank", "player", "elo", "interval", "score",
+              "games");
   for (int rank = 0; rank < n; ++rank) {
     int i = order[rank];
     double half = kZ95 * ratings.elo_error[i];
@@ -134,16 +139,18 @@ void register_elo_command(CLI::App& app) {
   static EloCommand elo;
   CLI::App* command = app.add_subcommand(
       "elo", "Rate a pool of agents and GTP engines by a round robin (Bradley-Terry)");
-  command->add_option("--agents", elo.agents,
-                      "Players: bot names, agent files, gtp:<command line> (at least two)")
+  command
+      ->add_option("--agents", elo.agents,
+                   "Players: bot names, agent files, gtp:<command line> (at least two)")
       ->required()
       ->expected(2, 1000);
   command->add_option("--games-per-pair", elo.games_per_pair, "Games between each pair")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
-  command->add_option("--prior-draws", elo.prior_draws,
-                      "Virtual drawn games added to every pair, so a clean sweep still gets a "
-                      "finite rating (0: plain maximum likelihood)")
+  command
+      ->add_option("--prior-draws", elo.prior_draws,
+                   "Virtual drawn games added to every pair, so a clean sweep still gets a "
+                   "finite rating (0: plain maximum likelihood)")
       ->check(CLI::NonNegativeNumber)
       ->capture_default_str();
   add_eval_options(*command, elo.options);

@@ -41,13 +41,16 @@ int run_match(const CLI::App& command, MatchCommand& match) {
   ProgressBar bar("match", "games");
   auto on_game = [&](const GameOutcome& outcome) {
     int winner = outcome.winner_index();
-    if (winner < 0) ++draws;
-    else ++wins[winner];
+    if (winner < 0)
+      ++draws;
+    else
+      ++wins[winner];
     if (winner >= 0 && outcome.game.black == winner) ++black_wins[winner];
     ++done;
     print_game_line(outcome, total, names);
-    bar.update(done, total, names[0] + " " + std::to_string(wins[0]) + "-" +
-                                std::to_string(wins[1]) + " " + names[1]);
+    bar.update(
+        done, total,
+        names[0] + " " + std::to_string(wins[0]) + "-" + std::to_string(wins[1]) + " " + names[1]);
   };
   std::string failure;
   try {
@@ -75,8 +78,8 @@ int run_match(const CLI::App& command, MatchCommand& match) {
   }
   std::fflush(stdout);
   if (!failure.empty()) {
-    return report_user_error(command, "match stopped after " + std::to_string(played) +
-                                          " games: " + failure);
+    return report_user_error(
+        command, "match stopped after " + std::to_string(played) + " games: " + failure);
   }
   return kExitOk;
 }
@@ -87,8 +90,9 @@ void register_match_command(CLI::App& app) {
   static MatchCommand match;
   CLI::App* command = app.add_subcommand(
       "match", "Play two agents or GTP engines against each other with alternating colours");
-  command->add_option("--agent1", match.agent1,
-                      "First player: bot name (random, mcts), agent file, or gtp:<command line>")
+  command
+      ->add_option("--agent1", match.agent1,
+                   "First player: bot name (random, mcts), agent file, or gtp:<command line>")
       ->required();
   command->add_option("--agent2", match.agent2, "Second player, like --agent1")->required();
   command->add_option("--games", match.games, "Number of games")

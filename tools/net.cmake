@@ -6,3 +6,8 @@ add_executable(dlgo-train dlgo_train.cpp)
 target_link_libraries(dlgo-train PRIVATE dlgo_net dlgo_cli dlgo_warnings)
 
 install(TARGETS dlgo-init dlgo-train RUNTIME DESTINATION bin)
+
+# dlgo-bench gains the network benchmarks.
+target_sources(dlgo-bench PRIVATE bench_train.cpp)
+target_link_libraries(dlgo-bench PRIVATE dlgo_net)
+include(bench_net.cmake)

@@ -53,6 +53,8 @@ class Agent {
   virtual bool supports(BoardSize size) const = 0;
   // A one-line description for listings (/bots, GTP name): kind, board, network, file.
   virtual std::string description() const { return std::string(kind()); }
+  // The feature encoder of a network agent ("sevenplane", ...); empty for agents without one.
+  virtual std::string encoder_name() const { return ""; }
 
   // Chooses a move for the player to move. The game must not be over.
   virtual MoveDecision select_move(const GameState& state) const = 0;

@@ -34,8 +34,7 @@ GameState position_copy(const GameState& state);
 std::vector<double> ownership(const GameState& state, const DeadStoneOptions& options = {});
 
 // The points of the stones judged dead, in point order.
-std::vector<int> estimate_dead_stones(const GameState& state,
-                                      const DeadStoneOptions& options = {});
+std::vector<int> estimate_dead_stones(const GameState& state, const DeadStoneOptions& options = {});
 
 // Area score of `state`'s board with `dead` stones removed (their points go to the surrounding
 // colour), with the game's komi.

@@ -24,7 +24,8 @@ Matrix invert(Matrix a) {
     for (std::size_t row = col + 1; row < n; ++row) {
       if (std::fabs(a[row][col]) > std::fabs(a[pivot][col])) pivot = row;
     }
-    if (std::fabs(a[pivot][col]) < 1e-300) throw std::invalid_argument("singular information matrix");
+    if (std::fabs(a[pivot][col]) < 1e-300)
+      throw std::invalid_argument("singular information matrix");
     std::swap(a[col], a[pivot]);
     std::swap(inverse[col], inverse[pivot]);
     const double scale = 1.0 / a[col][col];
@@ -83,8 +84,8 @@ BradleyTerryRatings fit_bradley_terry(int players, const std::vector<PairResult>
                                   std::to_string(r.second));
     }
     if (r.first_wins < 0 || r.second_wins < 0 || r.draws < 0) {
-      throw std::invalid_argument("negative game count between players " +
-                                  std::to_string(r.first) + " and " + std::to_string(r.second));
+      throw std::invalid_argument("negative game count between players " + std::to_string(r.first) +
+                                  " and " + std::to_string(r.second));
     }
     const double total = r.first_wins + r.second_wins + r.draws;
     games[r.first][r.second] += total;

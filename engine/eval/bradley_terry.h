@@ -28,8 +28,8 @@ struct PairResult {
 };
 
 struct BradleyTerryRatings {
-  std::vector<double> elo;       // mean zero
-  std::vector<double> elo_error; // standard error of each rating (vs the pool mean)
+  std::vector<double> elo;        // mean zero
+  std::vector<double> elo_error;  // standard error of each rating (vs the pool mean)
   // covariance[i][j] of the ratings in Elo^2; the standard error of r_i - r_j is
   // sqrt(c_ii + c_jj - 2 c_ij).
   std::vector<std::vector<double>> covariance;

@@ -8,6 +8,7 @@
 #include <mutex>
 #include <thread>
 
+#include "engine/eval/engine_referee.h"
 #include "engine/sgf/sgf_writer.h"
 
 namespace dlgo {
@@ -53,7 +54,7 @@ std::vector<ScheduledGame> round_robin_schedule(int players, int games_per_pair)
 }
 
 GameOutcome play_game(MatchPlayer& black, MatchPlayer& white, const ScheduledGame& game,
-                      const MatchSettings& settings) {
+                      const MatchSettings& settings, GtpClient* referee) {
   auto start = std::chrono::steady_clock::now();
   const BoardSize size{settings.board_size, settings.board_size};
   Rules rules;
@@ -78,15 +79,17 @@ GameOutcome play_game(MatchPlayer& black, MatchPlayer& white, const ScheduledGam
       outcome.winner = opponent(mover);
       outcome.result = std::string(mover == Color::kBlack ? "W" : "B") + "+F";
       outcome.note = player.name() + " (" + std::string(color_name(mover)) +
-                     ") forfeits with the illegal move " + move_to_gtp(size, move) +
-                     " at move " + std::to_string(state.moves().size() + 1);
+                     ") forfeits with the illegal move " + move_to_gtp(size, move) + " at move " +
+                     std::to_string(state.moves().size() + 1);
       break;
     }
     state.play(move);
     if (!move.is_resign()) other.opponent_played(mover, move);
   }
   if (outcome.result.empty()) {
-    GameResult result = adjudicate(state, settings.dead_stones);
+    GameResult result = state.resigned() || !referee
+                            ? adjudicate(state, settings.dead_stones)
+                            : score_without(state, dead_stones_by_engine(*referee, state));
     outcome.winner = result.winner();
     outcome.result = result.to_string();
   }
@@ -101,8 +104,7 @@ GameOutcome play_game(MatchPlayer& black, MatchPlayer& white, const ScheduledGam
     outcome.sgf_path = sgf_file_name(settings.sgf_dir, game.index);
     write_file(outcome.sgf_path, write_game_sgf(state, info));
   }
-  outcome.seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  outcome.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return outcome;
 }
 
@@ -118,7 +120,15 @@ std::vector<GameOutcome> run_games(const std::vector<const PlayerFactory*>& play
   auto worker = [&] {
     // This worker's players, made on first use.
     std::vector<std::unique_ptr<MatchPlayer>> own(players.size());
+    std::unique_ptr<GtpClient> referee;
     try {
+      if (!settings.referee.empty()) {
+        try {
+          referee = std::make_unique<GtpClient>(split_command_line(settings.referee));
+        } catch (const std::exception& error) {
+          throw PlayerError(std::string("referee: ") + error.what());
+        }
+      }
       while (!failed) {
         std::size_t i = next.fetch_add(1);
         if (i >= schedule.size()) break;
@@ -126,7 +136,8 @@ std::vector<GameOutcome> run_games(const std::vector<const PlayerFactory*>& play
         for (int who : {game.black, game.white}) {
           if (!own[who]) own[who] = players[who]->make();
         }
-        GameOutcome outcome = play_game(*own[game.black], *own[game.white], game, settings);
+        GameOutcome outcome =
+            play_game(*own[game.black], *own[game.white], game, settings, referee.get());
         std::lock_guard<std::mutex> lock(mutex);
         outcomes[i] = outcome;
         if (on_game) on_game(outcome);
@@ -137,7 +148,8 @@ std::vector<GameOutcome> run_games(const std::vector<const PlayerFactory*>& play
       failed = true;
     }
   };
-  const int workers = std::max(1, std::min<int>(settings.workers, static_cast<int>(schedule.size())));
+  const int workers =
+      std::max(1, std::min<int>(settings.workers, static_cast<int>(schedule.size())));
   std::vector<std::thread> threads;
   for (int w = 1; w < workers; ++w) threads.emplace_back(worker);
   worker();

@@ -3,7 +3,8 @@
 //
 // A game ends after two passes in a row, a resignation, an illegal move (the mover forfeits:
 // "B+F" / "W+F"), or the move cap (then it is scored as it stands). Scores are area scores after
-// the dead stones are taken off (adjudication.h). Every move is checked against the referee's
+// the dead stones are taken off: estimated by playouts (adjudication.h), or named by a referee
+// engine (engine_referee.h). Every move is checked against the referee's
 // rules before it reaches the other player, so two engines can never drift apart silently.
 //
 // Schedules: a match alternates colours (the first player is Black in even-numbered games); a
@@ -31,9 +32,12 @@ struct MatchSettings {
   int board_size = 9;
   double komi = 7.5;
   int workers = 1;
-  int max_moves = 0;              // 0: three times the number of points
-  std::string sgf_dir;            // when set, one SGF file per game is written there
+  int max_moves = 0;    // 0: three times the number of points
+  std::string sgf_dir;  // when set, one SGF file per game is written there
   DeadStoneOptions dead_stones;
+  // A GTP engine command line (e.g. "gnugo --mode gtp --level 10") whose final_status_list
+  // decides the dead stones instead of the Monte Carlo estimate; one process per worker.
+  std::string referee;
 };
 
 // One game to play: indices into the factories.
@@ -68,8 +72,9 @@ std::vector<GameOutcome> run_games(const std::vector<const PlayerFactory*>& play
                                    const std::vector<ScheduledGame>& schedule,
                                    const MatchSettings& settings, const GameCallback& on_game = {});
 
-// Plays one game between two players (exposed for tests and tools).
+// Plays one game between two players (exposed for tests and tools); `referee`, when given,
+// is the engine that names the dead stones.
 GameOutcome play_game(MatchPlayer& black, MatchPlayer& white, const ScheduledGame& game,
-                      const MatchSettings& settings);
+                      const MatchSettings& settings, GtpClient* referee = nullptr);
 
 }  // namespace dlgo

@@ -10,7 +10,9 @@ namespace {
 
 constexpr std::string_view kGtpPrefix = "gtp:";
 
-std::string color_word(Color color) { return color == Color::kBlack ? "b" : "w"; }
+std::string color_word(Color color) {
+  return color == Color::kBlack ? "b" : "w";
+}
 
 std::string size_text(BoardSize size) {
   return std::to_string(size.width) + "x" + std::to_string(size.height);
@@ -40,7 +42,9 @@ void AgentPlayer::new_game(BoardSize size, double) {
   }
 }
 
-Move AgentPlayer::select_move(const GameState& state) { return agent_->select_move(state).move; }
+Move AgentPlayer::select_move(const GameState& state) {
+  return agent_->select_move(state).move;
+}
 
 GtpPlayer::GtpPlayer(const std::string& command_line, GtpClientOptions options)
     : client_(split_command_line(command_line), options) {

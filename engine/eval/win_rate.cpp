@@ -29,7 +29,9 @@ double elo_from_win_rate(double p) {
   return 400.0 * std::log10(p / (1 - p));
 }
 
-double win_rate_from_elo(double elo) { return 1.0 / (1.0 + std::pow(10.0, -elo / 400.0)); }
+double win_rate_from_elo(double elo) {
+  return 1.0 / (1.0 + std::pow(10.0, -elo / 400.0));
+}
 
 WinRateSummary summarize_win_rate(int wins, int draws, int losses, double z) {
   WinRateSummary summary;

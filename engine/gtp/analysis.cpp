@@ -9,7 +9,9 @@ namespace dlgo {
 
 namespace {
 
-int key_of(BoardSize size, Move move) { return move.is_play() ? move.point : size.pass_index(); }
+int key_of(BoardSize size, Move move) {
+  return move.is_play() ? move.point : size.pass_index();
+}
 
 int per_ten_thousand(double fraction) {
   return static_cast<int>(std::lround(std::clamp(fraction, 0.0, 1.0) * 10000));
@@ -71,8 +73,8 @@ std::string AnalysisPool::info_line(int max_moves) const {
     const MoveStats& stats = *ranked[order];
     double win_rate = stats.has_win_rate ? stats.weighted_win_rate / stats.visits : 0.5;
     // Without a policy every move is equally likely a priori: a visit share is the best guess.
-    double prior = stats.prior >= 0 ? stats.prior
-                                    : (total_visits > 0 ? stats.visits / total_visits : 0.0);
+    double prior =
+        stats.prior >= 0 ? stats.prior : (total_visits > 0 ? stats.visits / total_visits : 0.0);
     if (!line.empty()) line += ' ';
     line += "info move " + move_to_gtp(size_, stats.move) + " visits " +
             std::to_string(static_cast<long long>(std::llround(stats.visits))) + " winrate " +
@@ -91,7 +93,9 @@ AnalysisRunner::AnalysisRunner(std::shared_ptr<const Agent> agent, GameState pos
       sink_(std::move(sink)),
       worker_([this] { run(); }) {}
 
-AnalysisRunner::~AnalysisRunner() { stop(); }
+AnalysisRunner::~AnalysisRunner() {
+  stop();
+}
 
 void AnalysisRunner::stop() {
   {

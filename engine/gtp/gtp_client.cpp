@@ -51,15 +51,22 @@ std::vector<std::string> split_command_line(std::string_view line) {
   for (std::size_t i = 0; i < line.size(); ++i) {
     char c = line[i];
     if (quote == '\'') {
-      if (c == '\'') quote = 0;
-      else word += c;
+      if (c == '\'')
+        quote = 0;
+      else
+        word += c;
     } else if (c == '\\' && quote != '\'') {
       if (i + 1 == line.size()) throw std::invalid_argument("command line ends with a backslash");
-      word += line[++i];
+      char next = line[++i];
+      // As in a POSIX shell: inside double quotes only these four characters are escaped.
+      if (quote == '"' && next != '"' && next != '\\' && next != '$' && next != '`') word += c;
+      word += next;
       in_word = true;
     } else if (quote == '"') {
-      if (c == '"') quote = 0;
-      else word += c;
+      if (c == '"')
+        quote = 0;
+      else
+        word += c;
     } else if (c == '\'' || c == '"') {
       quote = c;
       in_word = true;
@@ -73,8 +80,9 @@ std::vector<std::string> split_command_line(std::string_view line) {
     }
   }
   if (quote) {
-    throw std::invalid_argument(std::string("unterminated ") + (quote == '"' ? "double" : "single") +
-                                " quote in command line '" + std::string(line) + "'");
+    throw std::invalid_argument(std::string("unterminated ") +
+                                (quote == '"' ? "double" : "single") + " quote in command line '" +
+                                std::string(line) + "'");
   }
   if (in_word) words.push_back(word);
   if (words.empty()) throw std::invalid_argument("empty command line");
@@ -111,14 +119,15 @@ GtpClient::GtpClient(std::vector<std::string> argv, GtpClientOptions options)
   }
   int input[2] = {-1, -1}, output[2] = {-1, -1}, errors[2] = {-1, -1};
   if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, input) != 0 ||
-      ::pipe2(output, O_CLOEXEC) != 0 || (!options_.pass_stderr && ::pipe2(errors, O_CLOEXEC) != 0)) {
+      ::pipe2(output, O_CLOEXEC) != 0 ||
+      (!options_.pass_stderr && ::pipe2(errors, O_CLOEXEC) != 0)) {
     int error = errno;
     for (int* fds : {input, output, errors}) {
       close_fd(fds[0]);
       close_fd(fds[1]);
     }
-    throw GtpEngineError("cannot create pipes for GTP engine '" + label_ + "': " +
-                         std::strerror(error));
+    throw GtpEngineError("cannot create pipes for GTP engine '" + label_ +
+                         "': " + std::strerror(error));
   }
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
@@ -240,7 +249,8 @@ bool GtpClient::take_response(std::string_view command, GtpReply& reply) {
   std::size_t end = buffer_.find("\n\n", start);
   if (end == std::string::npos) {
     // A first line that cannot start a response is an error at once, not after the timeout.
-    if (buffer_[start] != '=' && buffer_[start] != '?' && buffer_.find('\n', start) != std::string::npos) {
+    if (buffer_[start] != '=' && buffer_[start] != '?' &&
+        buffer_.find('\n', start) != std::string::npos) {
       end = buffer_.find('\n', start);
     } else {
       return false;

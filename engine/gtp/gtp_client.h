@@ -41,8 +41,9 @@ struct GtpClientOptions {
 };
 
 // Splits a command line into program and arguments the way a shell would for simple cases:
-// whitespace separates words, single quotes keep text literally, double quotes keep spaces,
-// a backslash escapes the next character. No variables, globs or redirection. Throws
+// whitespace separates words, single quotes keep text literally, double quotes keep spaces (a
+// backslash in them escapes only " \ $ `), a backslash outside quotes escapes the next
+// character. No variables, globs or redirection. Throws
 // std::invalid_argument for an unterminated quote or an empty line.
 std::vector<std::string> split_command_line(std::string_view line);
 

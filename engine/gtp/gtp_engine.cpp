@@ -57,7 +57,9 @@ GtpEngine::GtpEngine(std::shared_ptr<Agent> agent, GtpEngineOptions options)
   register_commands();
 }
 
-GtpEngine::~GtpEngine() { stop_analysis(); }
+GtpEngine::~GtpEngine() {
+  stop_analysis();
+}
 
 void GtpEngine::register_commands() {
   const std::pair<const char*, Handler> table[] = {
@@ -97,7 +99,9 @@ void GtpEngine::register_commands() {
   command_order_.push_back("lz-analyze");  // handled in handle_line: its response streams
 }
 
-std::vector<std::string> GtpEngine::command_names() const { return command_order_; }
+std::vector<std::string> GtpEngine::command_names() const {
+  return command_order_;
+}
 
 void GtpEngine::handle_line(std::string_view line, GtpOutput& out) {
   std::optional<GtpCommand> command = parse_gtp_line(line);
@@ -123,7 +127,8 @@ void GtpEngine::handle_line(std::string_view line, GtpOutput& out) {
     response = format_gtp_response(false, command->id, failure.what());
   } catch (const std::exception& error) {
     // A bug or a resource problem: report it on this command and stay alive.
-    response = format_gtp_response(false, command->id, std::string("internal error: ") + error.what());
+    response =
+        format_gtp_response(false, command->id, std::string("internal error: ") + error.what());
   }
   out.write(response);
 }
@@ -135,9 +140,13 @@ std::string GtpEngine::execute(std::string_view line) {
   return out.take();
 }
 
-std::string GtpEngine::cmd_protocol_version(const GtpCommand&) { return "2"; }
+std::string GtpEngine::cmd_protocol_version(const GtpCommand&) {
+  return "2";
+}
 
-std::string GtpEngine::cmd_name(const GtpCommand&) { return options_.name; }
+std::string GtpEngine::cmd_name(const GtpCommand&) {
+  return options_.name;
+}
 
 std::string GtpEngine::cmd_version(const GtpCommand&) {
   return std::string(DLGO_VERSION) + " (" + agent_->description() + ")";
@@ -169,6 +178,7 @@ std::string GtpEngine::cmd_boardsize(const GtpCommand& command) {
   if (side < kMinBoardSide || side > kMaxBoardSide || !agent_->supports(size)) {
     throw GtpFailure("unacceptable size");
   }
+  if (!(size == game_.size())) rounds_per_second_.reset();  // speeds differ between sizes
   game_ = GtpGame(size, game_.rules());
   reset_clocks();
   return "";
@@ -230,7 +240,8 @@ std::string GtpEngine::cmd_place_free_handicap(const GtpCommand& command) {
   if (!game_.moves().empty() || game_.state().board().empty_count() != game_.size().num_points()) {
     throw GtpFailure("board not empty");
   }
-  if (stones < 2 || stones >= game_.size().num_points()) throw GtpFailure("invalid number of stones");
+  if (stones < 2 || stones >= game_.size().num_points())
+    throw GtpFailure("invalid number of stones");
   std::vector<int> points = free_handicap_points(game_.size(), stones);
   game_.place_handicap(points);
   return vertex_list(game_.size(), points);
@@ -299,10 +310,12 @@ std::string GtpEngine::cmd_loadsgf(const GtpCommand& command) {
     const GameRecord& record = records.front();
     if (record.size.width != record.size.height || !agent_->supports(record.size)) {
       throw GtpFailure("cannot load file: the agent does not play on " +
-                       std::to_string(record.size.width) + "x" + std::to_string(record.size.height));
+                       std::to_string(record.size.width) + "x" +
+                       std::to_string(record.size.height));
     }
     GtpGame loaded(record.size, game_.rules());
     loaded.load(record, move_number);
+    if (!(record.size == game_.size())) rounds_per_second_.reset();
     game_ = loaded;
     reset_clocks();
   } catch (const SgfError& error) {
@@ -316,7 +329,8 @@ std::string GtpEngine::cmd_printsgf(const GtpCommand& command) {
   GameInfo info;
   info.application = "dlgo";
   info.rules = "Chinese";
-  if (game_.state().is_over()) info.result = score_without(game_.state(), dead_stones()).to_string();
+  if (game_.state().is_over())
+    info.result = score_without(game_.state(), dead_stones()).to_string();
   std::string sgf = write_sgf(game_.to_record(info));
   if (command.args.empty()) return sgf;
   if (!options_.allow_files) throw GtpFailure("cannot save file: file access is disabled");

@@ -13,6 +13,7 @@ namespace dlgo {
 namespace {
 
 constexpr int kCalibrationRounds = 64;
+constexpr int kAnalysisRounds = 400;  // mcts rollouts per pooled analysis search
 
 std::string lower(std::string text) {
   for (char& c : text) {
@@ -25,8 +26,8 @@ std::string describe(BoardSize size, Color color, const MoveDecision& decision) 
   const AgentDiagnostics& d = decision.diagnostics;
   char numbers[160];
   std::snprintf(numbers, sizeof numbers, "%.3f s", d.seconds);
-  std::string text = std::string(color_name(color)) + " " + move_to_gtp(size, decision.move) +
-                     " (" + numbers;
+  std::string text =
+      std::string(color_name(color)) + " " + move_to_gtp(size, decision.move) + " (" + numbers;
   if (d.visits) text += ", " + std::to_string(*d.visits) + " visits";
   if (d.win_rate) {
     std::snprintf(numbers, sizeof numbers, ", win rate %.3f", *d.win_rate);
@@ -202,10 +203,19 @@ void GtpEngine::start_analysis(const GtpCommand& command, GtpOutput& out) {
     centiseconds = parse_int(command.args[next], "the interval");
     if (centiseconds < 0) throw GtpFailure("syntax error: negative interval");
   }
+  // Searches are pooled, so smaller ones lose little and keep the stop at the next command
+  // quick even when the agent plays with very many rounds.
+  std::shared_ptr<const Agent> analyst = agent_;
+  if (options_.agent_spec == "mcts" && agent_->kind() == "mcts" &&
+      options_.agent_options.mcts_rounds > kAnalysisRounds) {
+    AgentOptions batch = options_.agent_options;
+    batch.mcts_rounds = kAnalysisRounds;
+    analyst = make_agent("mcts", batch);
+  }
   out.write("=" + command.id + "\n");
   analysis_out_ = &out;
   analysis_ = std::make_unique<AnalysisRunner>(
-      agent_, game_.position_for(color, true), std::chrono::milliseconds(10 * centiseconds),
+      analyst, game_.position_for(color, true), std::chrono::milliseconds(10 * centiseconds),
       [&out](const std::string& line) { out.write(line + "\n"); });
 }
 

@@ -37,7 +37,8 @@ std::vector<int> free_handicap_points(BoardSize size, int stones) {
         distance = std::min(distance, dr * dr + dc * dc);
       }
       // Twice the distance from the centre, so that even boards compare exactly.
-      long centrality = -(std::labs(2L * row - (size.height - 1)) + std::labs(2L * col - (size.width - 1)));
+      long centrality =
+          -(std::labs(2L * row - (size.height - 1)) + std::labs(2L * col - (size.width - 1)));
       if (distance > best_distance || (distance == best_distance && centrality > best_centrality)) {
         best = point;
         best_distance = distance;

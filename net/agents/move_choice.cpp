@@ -58,7 +58,8 @@ std::vector<int> rank_by_sampling(const std::vector<double>& weights, Rng& rng) 
     double key = weights[i] > 0 ? std::log(u) / weights[i] : -1e300 * (2.0 - u);
     keys[i] = {key, static_cast<int>(i)};
   }
-  std::sort(keys.begin(), keys.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::sort(keys.begin(), keys.end(),
+            [](const auto& a, const auto& b) { return a.first > b.first; });
   std::vector<int> order(keys.size());
   for (size_t i = 0; i < keys.size(); ++i) order[i] = keys[i].second;
   return order;
@@ -67,7 +68,8 @@ std::vector<int> rank_by_sampling(const std::vector<double>& weights, Rng& rng) 
 std::vector<int> rank_by_weight(const std::vector<double>& weights) {
   std::vector<int> order(weights.size());
   std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return weights[a] > weights[b]; });
+  std::stable_sort(order.begin(), order.end(),
+                   [&](int a, int b) { return weights[a] > weights[b]; });
   return order;
 }
 
@@ -86,7 +88,8 @@ bool is_playable_point(const GameState& state, int point) {
   return state.is_legal_loc(loc) && !board.is_eye_loc(loc, state.next_player());
 }
 
-Move first_playable(const GameState& state, const Encoder& encoder, const std::vector<int>& ranked) {
+Move first_playable(const GameState& state, const Encoder& encoder,
+                    const std::vector<int>& ranked) {
   for (int label : ranked) {
     if (label < 0 || label >= encoder.num_points()) continue;  // pass or out of range
     int point = encoder.decode_point(label);

@@ -32,10 +32,10 @@ void NetworkAgent::require_value_head() const {
 void NetworkAgent::check_board(const GameState& state) const {
   if (!supports(state.size())) {
     BoardSize own = model_->encoder().board_size();
-    throw std::invalid_argument(
-        std::string(kind()) + " agent of " + model_->path() + " plays " + std::to_string(own.width) +
-        "x" + std::to_string(own.height) + ", not " + std::to_string(state.size().width) + "x" +
-        std::to_string(state.size().height));
+    throw std::invalid_argument(std::string(kind()) + " agent of " + model_->path() + " plays " +
+                                std::to_string(own.width) + "x" + std::to_string(own.height) +
+                                ", not " + std::to_string(state.size().width) + "x" +
+                                std::to_string(state.size().height));
   }
 }
 

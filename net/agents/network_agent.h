@@ -22,6 +22,7 @@ class NetworkAgent : public Agent {
 
   bool supports(BoardSize size) const override { return size == model_->encoder().board_size(); }
   std::string description() const override;
+  std::string encoder_name() const override { return model_->metadata().encoder; }
   MoveDecision select_move(const GameState& state) const final;
   void set_seed(std::uint64_t seed) override { calls_.set_seed(seed); }
 

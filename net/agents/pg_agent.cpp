@@ -16,7 +16,9 @@ PgAgent::PgAgent(std::shared_ptr<const Model> model, SamplingOptions options, st
   validate(options_);
 }
 
-std::string PgAgent::settings() const { return describe(options_); }
+std::string PgAgent::settings() const {
+  return describe(options_);
+}
 
 MoveDecision PgAgent::decide(const GameState& state, Rng& rng) const {
   const Model& net = model();
@@ -27,7 +29,8 @@ MoveDecision PgAgent::decide(const GameState& state, Rng& rng) const {
   net.predict(input.data(), 1, policy.data(), nullptr);
 
   MoveDecision decision;
-  decision.move = first_playable(state, encoder, rank_policy(encoder, policy.data(), options_, rng));
+  decision.move =
+      first_playable(state, encoder, rank_policy(encoder, policy.data(), options_, rng));
   decision.diagnostics.top_moves = top_policy_moves(encoder, policy.data(), 10);
   return decision;
 }

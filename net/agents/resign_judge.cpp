@@ -23,7 +23,9 @@ std::uint64_t history_key(const GameState& state, std::size_t count) {
   const auto& moves = state.moves();
   for (std::size_t i = 0; i < count && i < moves.size(); ++i) {
     const Move& m = moves[i];
-    std::uint64_t code = m.is_play() ? static_cast<std::uint64_t>(m.point) + 2 : m.is_pass() ? 0 : 1;
+    std::uint64_t code = m.is_play()   ? static_cast<std::uint64_t>(m.point) + 2
+                         : m.is_pass() ? 0
+                                       : 1;
     std::uint64_t mixed = key ^ (code * 0xD1B54A32D192ED03ull);
     key = splitmix64(mixed);
   }

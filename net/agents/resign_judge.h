@@ -21,8 +21,8 @@
 namespace dlgo::net {
 
 struct ResignOptions {
-  double threshold = 0.0;  // win rate 0..1 below which a decision counts as lost; 0: never resign
-  int moves = 3;           // consecutive own decisions below the threshold before resigning
+  double threshold = 0.0;   // win rate 0..1 below which a decision counts as lost; 0: never resign
+  int moves = 3;            // consecutive own decisions below the threshold before resigning
   int min_game_moves = 20;  // no resignation before this many moves have been played
 };
 

@@ -36,7 +36,8 @@ long visits_of_first(const std::string& line) {
 }  // namespace
 
 TEST_CASE("lz-analyze streams growing search results until the next command") {
-  auto engine = test::make_test_engine({{"bot", "mcts"}, {"mcts-rounds", "200"}, {"board-size", "9"}});
+  auto engine =
+      test::make_test_engine({{"bot", "mcts"}, {"mcts-rounds", "200"}, {"board-size", "9"}});
   StringOutput out;
   engine->handle_line("play b E5", out);
   CHECK(out.take() == "= \n\n");
@@ -57,7 +58,8 @@ TEST_CASE("lz-analyze streams growing search results until the next command") {
   CHECK(lines[0] == "=3");
   const std::regex info(
       "info move [A-HJ][1-9] visits \\d+ winrate \\d+ prior \\d+ order 0 pv( [A-HJ][1-9]| pass)+"
-      "( info move ([A-HJ][1-9]|pass) visits \\d+ winrate \\d+ prior \\d+ order \\d+ pv( [A-HJ][1-9]| pass)+)*");
+      "( info move ([A-HJ][1-9]|pass) visits \\d+ winrate \\d+ prior \\d+ order \\d+ pv( "
+      "[A-HJ][1-9]| pass)+)*");
   std::size_t end = 1;
   while (end < lines.size() && !lines[end].empty()) {
     INFO(lines[end]);
@@ -90,7 +92,8 @@ TEST_CASE("lz-analyze of an agent without search reports once") {
 }
 
 TEST_CASE("the analysis of a colour other than the player to move asks about that colour") {
-  auto engine = test::make_test_engine({{"bot", "mcts"}, {"mcts-rounds", "50"}, {"board-size", "5"}});
+  auto engine =
+      test::make_test_engine({{"bot", "mcts"}, {"mcts-rounds", "50"}, {"board-size", "5"}});
   StringOutput out;
   engine->handle_line("lz-analyze w 1", out);
   std::string stream;

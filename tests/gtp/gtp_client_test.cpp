@@ -9,7 +9,9 @@ using namespace dlgo;
 
 namespace {
 
-std::vector<std::string> shell(const std::string& script) { return {"sh", "-c", script}; }
+std::vector<std::string> shell(const std::string& script) {
+  return {"sh", "-c", script};
+}
 
 std::string error_of(std::vector<std::string> argv, const std::string& command,
                      GtpClientOptions options = {}) {
@@ -31,6 +33,8 @@ TEST_CASE("command lines are split like a shell splits simple ones") {
   CHECK(split_command_line("  a  'b c'  \"d e\" f\\ g ''") ==
         std::vector<std::string>{"a", "b c", "d e", "f g", ""});
   CHECK(split_command_line("say \"it's\"") == std::vector<std::string>{"say", "it's"});
+  CHECK(split_command_line(R"(sh -c "printf \"a\n\" \\")") ==
+        std::vector<std::string>{"sh", "-c", R"(printf "a\n" \)"});
   CHECK_THROWS_AS(split_command_line("a 'b"), std::invalid_argument);
   CHECK_THROWS_AS(split_command_line("   "), std::invalid_argument);
   CHECK_THROWS_AS(split_command_line("a\\"), std::invalid_argument);
@@ -43,7 +47,8 @@ TEST_CASE("the client drives dlgo-gtp") {
   GtpReply reply = client.send("play b Z9");
   CHECK_FALSE(reply.success);
   CHECK(reply.text == "syntax error: invalid vertex 'Z9'");
-  CHECK_THROWS_WITH(client.ask("frobnicate"), Catch::Contains("refused 'frobnicate': unknown command"));
+  CHECK_THROWS_WITH(client.ask("frobnicate"),
+                    Catch::Contains("refused 'frobnicate': unknown command"));
   CHECK(client.ask("showboard").find("A B C D E F G H J") != std::string::npos);
   client.quit();
   CHECK_FALSE(client.running());
@@ -87,8 +92,9 @@ TEST_CASE("a silent engine is killed after the response timeout") {
 }
 
 TEST_CASE("responses with ids, CR LF and failure marks are read") {
-  GtpClient client(shell("while read line; do printf '=12 one\\r\\ntwo\\r\\n\\r\\n'; read line; "
-                         "printf '? no\\n\\n'; done"));
+  GtpClient client(
+      shell("while read line; do printf '=12 one\\r\\ntwo\\r\\n\\r\\n'; read line; "
+            "printf '? no\\n\\n'; done"));
   GtpReply first = client.send("a");
   CHECK(first.success);
   CHECK(first.text == "one\ntwo");

@@ -12,7 +12,9 @@ TEST_CASE("input lines are cleaned as the GTP specification says") {
   CHECK(clean_gtp_line("# only a comment") == "");
   CHECK(clean_gtp_line("") == "");
   CHECK(clean_gtp_line(" \t \r") == "");
-  CHECK(clean_gtp_line(std::string("na\x01m\x7f" "e\x1b", 7)) == "name");
+  CHECK(clean_gtp_line(std::string("na\x01m\x7f"
+                                   "e\x1b",
+                                   7)) == "name");
   CHECK(clean_gtp_line(std::string("name\0x", 6)) == "namex");
 }
 

@@ -78,10 +78,9 @@ TEST_CASE("transcripts through the dlgo-gtp binary over pipes give the expected 
         input += substitute(step.input, DLGO_GTP_TRANSCRIPTS_DIR, tmp) + "\n";
         for (const std::string& line : substituted(step.expected, tmp)) expected.push_back(line);
       }
-      std::string output =
-          run_with_input(std::string("'") + DLGO_GTP_BINARY + "'" +
-                             binary_arguments(transcript.options) + " 2>/dev/null",
-                         input);
+      std::string output = run_with_input(std::string("'") + DLGO_GTP_BINARY + "'" +
+                                              binary_arguments(transcript.options) + " 2>/dev/null",
+                                          input);
       INFO(file);
       CHECK(compare_output(expected, output) == "");
     }

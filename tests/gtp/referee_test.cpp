@@ -3,6 +3,9 @@
 // checks every move against its own game state, and compares the engines' scores with its own.
 #include <catch2/catch.hpp>
 
+#include <set>
+#include <sstream>
+
 #include "engine/eval/adjudication.h"
 #include "engine/gtp/gtp_client.h"
 #include "tests/gtp/test_support.h"
@@ -17,20 +20,24 @@ struct RefereedGame {
   std::string black_score, white_score;
 };
 
-std::string color_word(Color c) { return c == Color::kBlack ? "black" : "white"; }
+std::string color_word(Color c) {
+  return c == Color::kBlack ? "black" : "white";
+}
 
-// Plays one game; `handicap` stones for Black via fixed_handicap on both engines.
-RefereedGame referee(GtpClient& black, GtpClient& white, int size, int handicap) {
+// Plays one game; `handicap` stones for Black via fixed_handicap on both engines; with
+// `time_commands`, time settings and a time_left before every genmove, as gtp2ogs sends them.
+RefereedGame referee(GtpClient& black, GtpClient& white, int size, int handicap,
+                     bool time_commands) {
   RefereedGame game{GameState::new_game(size), {}, "", ""};
   BoardSize board{size, size};
   for (GtpClient* engine : {&black, &white}) {
     engine->ask("boardsize " + std::to_string(size));
     engine->ask("clear_board");
     engine->ask("komi 7.5");
-    // gtp2ogs sends time settings first, then time_left before each genmove.
-    engine->ask("time_settings 600 5 1");
+    if (!time_commands) continue;
+    engine->ask("time_settings 0 1 1");
     if (engine->ask("known_command kgs-time_settings") == "true") {
-      engine->ask("kgs-time_settings canadian 600 5 1");
+      engine->ask("kgs-time_settings canadian 0 1 1");
     }
   }
   if (handicap > 0) {
@@ -54,7 +61,7 @@ RefereedGame referee(GtpClient& black, GtpClient& white, int size, int handicap)
     Color mover = game.state.next_player();
     GtpClient& player = mover == Color::kBlack ? black : white;
     GtpClient& other = mover == Color::kBlack ? white : black;
-    player.ask("time_left " + color_word(mover) + " 590 0");
+    if (time_commands) player.ask("time_left " + color_word(mover) + " 1 1");
     std::string answer = player.ask("genmove " + color_word(mover));
     std::optional<Move> move = gtp_to_move(board, answer);
     if (!move) {
@@ -75,10 +82,13 @@ RefereedGame referee(GtpClient& black, GtpClient& white, int size, int handicap)
   // The engines' boards must equal the referee's.
   for (GtpClient* engine : {&black, &white}) {
     for (Color c : {Color::kBlack, Color::kWhite}) {
-      std::string listed = engine->ask("list_stones " + color_word(c));
-      std::string expected;
+      // As sets: engines list stones in their own order.
+      std::set<int> listed, expected;
+      std::istringstream words(engine->ask("list_stones " + color_word(c)));
+      for (std::string vertex; words >> vertex;)
+        listed.insert(gtp_to_point(board, vertex).value_or(-1));
       for (int p = 0; p < board.num_points(); ++p) {
-        if (game.state.board().at(p) == c) expected += (expected.empty() ? "" : " ") + point_to_gtp(board, p);
+        if (game.state.board().at(p) == c) expected.insert(p);
       }
       CHECK(listed == expected);
     }
@@ -89,9 +99,10 @@ RefereedGame referee(GtpClient& black, GtpClient& white, int size, int handicap)
 }  // namespace
 
 TEST_CASE("two dlgo-gtp processes play a refereed game with handicap and time commands") {
-  GtpClient black({DLGO_GTP_BINARY, "--bot", "mcts", "--mcts-rounds", "30", "--seed", "3"});
+  // A second a move, but never more than 30 rollouts: the test stays quick.
+  GtpClient black({DLGO_GTP_BINARY, "--bot", "mcts", "--max-timed-rounds", "30", "--seed", "3"});
   GtpClient white({DLGO_GTP_BINARY, "--bot", "random", "--seed", "4"});
-  RefereedGame game = referee(black, white, 9, 2);
+  RefereedGame game = referee(black, white, 9, 2, true);
   CHECK(game.protocol_errors.empty());
   CHECK(game.state.is_over());
   // Both engines score the final position the same way, and as the referee does.
@@ -110,7 +121,8 @@ TEST_CASE("dlgo-gtp plays a refereed game against GNU Go") {
   for (bool dlgo_black : {true, false}) {
     GtpClient dlgo({DLGO_GTP_BINARY, "--bot", "random", "--seed", "5"});
     GtpClient gnu({gnugo, "--mode", "gtp", "--level", "1", "--chinese-rules"});
-    RefereedGame game = dlgo_black ? referee(dlgo, gnu, 9, 0) : referee(gnu, dlgo, 9, 0);
+    RefereedGame game =
+        dlgo_black ? referee(dlgo, gnu, 9, 0, false) : referee(gnu, dlgo, 9, 0, false);
     INFO("dlgo black: " << dlgo_black);
     CHECK(game.protocol_errors.empty());
     CHECK(game.state.is_over());

@@ -71,6 +71,8 @@ std::string scratch_dir(const std::string& name) {
   return dir.string();
 }
 
-std::string gnugo_path() { return DLGO_GNUGO; }
+std::string gnugo_path() {
+  return DLGO_GNUGO;
+}
 
 }  // namespace dlgo::test

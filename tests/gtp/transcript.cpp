@@ -23,9 +23,12 @@ std::string decode(const std::string& text) {
       continue;
     }
     char next = text[++i];
-    if (next == 't') out += '\t';
-    else if (next == 'r') out += '\r';
-    else if (next == '\\') out += '\\';
+    if (next == 't')
+      out += '\t';
+    else if (next == 'r')
+      out += '\r';
+    else if (next == '\\')
+      out += '\\';
     else if (next == 'x' && i + 2 < text.size()) {
       out += static_cast<char>(std::stoi(text.substr(i + 1, 2), nullptr, 16));
       i += 2;
@@ -118,8 +121,8 @@ std::vector<std::string> transcript_files(const std::string& dir) {
 }
 
 std::string substitute(std::string text, const std::string& data_dir, const std::string& tmp_dir) {
-  for (const auto& [key, value] : {std::pair{std::string("@DATA@"), data_dir},
-                                   std::pair{std::string("@TMP@"), tmp_dir}}) {
+  for (const auto& [key, value] :
+       {std::pair{std::string("@DATA@"), data_dir}, std::pair{std::string("@TMP@"), tmp_dir}}) {
     for (std::size_t at = text.find(key); at != std::string::npos; at = text.find(key, at)) {
       text.replace(at, key.size(), value);
       at += value.size();

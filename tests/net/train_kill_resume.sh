@@ -2,7 +2,7 @@
 # dlgo-train end to end: a run killed with SIGKILL after its first checkpoint resumes from the
 # newest checkpoint and finishes all epochs; the agent file reads in Python with h5py.
 set -euo pipefail
-dlgo_train=$1 dlgo_init=$2 dlgo_data=$3 dlgo_selfplay=$4
+dlgo_train=$1 dlgo_init=$2 dlgo_data=$3 dlgo_selfplay=$4 dlgo_eval=$5
 work=$(mktemp -d)
 trap 'kill -9 "${pid:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
 
@@ -36,6 +36,16 @@ set +e
 "$dlgo_train" --train "$work/missing.h5" --out "$work/x.h5" 2>"$work/err"; user=$?
 set -e
 [ "$usage" = 2 ] && [ "$user" = 1 ] && grep -q "missing.h5" "$work/err"
+
+# dlgo-eval accuracy reads the agent and reports the same test top-1 as the last epoch.
+"$dlgo_eval" accuracy --agent "$work/agent.h5" --data "$work/d.test.h5" --device cpu >"$work/acc.log" 2>/dev/null
+grep -q "top-1" "$work/acc.log" || { cat "$work/acc.log"; exit 1; }
+expected=$(tail -n 1 "$work/ck/metrics.csv" | cut -d, -f5)
+/usr/bin/python3 -c "
+import re, sys
+got = float(re.search(r'top-1 ([0-9.]+)%', open('$work/acc.log').read()).group(1)) / 100
+assert abs(got - $expected) < 1e-3, (got, $expected)
+"
 
 /usr/bin/python3 - "$work/agent.h5" <<'PY'
 import sys, json, h5py

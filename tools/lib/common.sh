@@ -9,12 +9,17 @@ DLGO_PACKAGES=(
   libhdf5-dev hdf5-tools libarchive-dev python3-h5py
   libboost1.81-dev libssl-dev openssl nlohmann-json3-dev
   libtorch-dev libopenblas0-pthread python3-torch
-  chromium wrk nginx
+  chromium wrk nginx-light curl
 )
 # Node.js may come from elsewhere (e.g. NodeSource); install Debian's only when node is absent.
 command -v node >/dev/null 2>&1 || DLGO_PACKAGES+=(nodejs npm)
 
 dlgo_log() { printf '==> %s\n' "$*"; }
+
+# ccache keys on paths relative to the clone, so every clone on a machine shares the cache
+# (libtorch-heavy files take minutes each to compile on a small machine).
+export CCACHE_BASEDIR="$DLGO_ROOT"
+export CCACHE_NOHASHDIR=1
 
 dlgo_as_root() {
   if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else

@@ -1,0 +1,72 @@
+#include "net/agent_files.h"
+
+#include <stdexcept>
+
+#include "net/agent_file.h"
+#include "net/agents/ac_agent.h"
+#include "net/agents/alphago_agent.h"
+#include "net/agents/pg_agent.h"
+#include "net/agents/predict_agent.h"
+#include "net/agents/q_agent.h"
+#include "net/agents/value_agent.h"
+#include "net/agents/zero_agent.h"
+#include "net/model.h"
+
+namespace dlgo::net {
+
+namespace {
+
+std::unique_ptr<Agent> make_network_agent(std::shared_ptr<const Model> model,
+                                          const AgentOptions& options) {
+  const std::string& kind = model->metadata().kind;
+  SamplingOptions sampling;
+  sampling.temperature = options.temperature;
+  sampling.greedy = options.greedy;
+  ScoredAgentOptions scored;
+  scored.sampling = sampling;
+
+  if (kind == "predict") {
+    return std::make_unique<PredictAgent>(model, PredictOptions{options.greedy}, options.seed);
+  }
+  if (kind == "pg") return std::make_unique<PgAgent>(model, sampling, options.seed);
+  if (kind == "q") return std::make_unique<QAgent>(model, scored, options.seed);
+  if (kind == "value") return std::make_unique<ValueAgent>(model, scored, options.seed);
+  if (kind == "ac") return std::make_unique<AcAgent>(model, scored, options.seed);
+  if (kind == "zero") {
+    ZeroOptions zero;
+    if (options.rounds > 0) zero.rounds = options.rounds;
+    return std::make_unique<ZeroAgent>(model, zero, options.seed);
+  }
+  if (kind == "alphago") {
+    AlphaGoOptions alphago;
+    if (options.rounds > 0) alphago.rounds = options.rounds;
+    return std::make_unique<AlphaGoAgent>(model, alphago, options.seed);
+  }
+  throw AgentFileError(model->path() + ": unknown agent kind '" + kind +
+                       "' (known: predict, pg, q, ac, value, zero, alphago)");
+}
+
+}  // namespace
+
+std::unique_ptr<Agent> load_agent_file(const std::string& path, const AgentOptions& options,
+                                       const std::string& device) {
+  std::shared_ptr<const Model> model = Model::load(path, device);
+  try {
+    return make_network_agent(std::move(model), options);
+  } catch (const AgentFileError&) {
+    throw;
+  } catch (const std::invalid_argument& error) {
+    // Option errors do not name the file; file-shape errors already do.
+    std::string message = error.what();
+    if (message.find(path) == std::string::npos) message = path + ": " + message;
+    throw std::runtime_error(message);
+  }
+}
+
+void install_agent_file_loader() {
+  set_agent_file_loader([](const std::string& path, const AgentOptions& options) {
+    return load_agent_file(path, options);
+  });
+}
+
+}  // namespace dlgo::net

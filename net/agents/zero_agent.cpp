@@ -1,0 +1,33 @@
+#include "net/agents/zero_agent.h"
+
+#include <cstdio>
+
+#include "net/agents/model_batch_network.h"
+
+namespace dlgo::net {
+
+ZeroAgent::ZeroAgent(std::shared_ptr<const Model> model, ZeroOptions options, std::uint64_t seed)
+    : NetworkAgent(std::move(model), seed), options_(options), resign_(options.resign) {
+  options_.validate();
+  require_value_head();
+  evaluator_ = std::make_shared<BatchingEvaluator>(
+      std::make_shared<ModelBatchNetwork>(shared_model()), options_.batching);
+}
+
+std::string ZeroAgent::settings() const {
+  char text[96];
+  if (options_.seconds_per_move > 0) {
+    std::snprintf(text, sizeof text, "%g s/move, %d threads", options_.seconds_per_move,
+                  options_.threads);
+  } else {
+    std::snprintf(text, sizeof text, "%d rounds, %d threads", options_.rounds, options_.threads);
+  }
+  return text;
+}
+
+MoveDecision ZeroAgent::decide(const GameState& state, Rng& rng) const {
+  ZeroSearch search(shared_model(), options_, rng.next(), evaluator_, &resign_);
+  return search.select_move(state);
+}
+
+}  // namespace dlgo::net

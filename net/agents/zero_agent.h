@@ -1,0 +1,42 @@
+// `zero`: AlphaGo Zero style search (zero_search.h) as a stateless Agent. Each select_move()
+// runs a fresh ZeroSearch; all calls share one BatchingEvaluator, so the leaves of concurrent
+// games (a server's requests, parallel self-play games) go through the network together.
+// Programs that play a whole game with one agent and want tree reuse use ZeroSearch directly.
+//
+// Diagnostics: the most visited moves with prior, visits and win rate; the root's network
+// value; the chosen line's win rate; total visits; the principal variation.
+//
+// Contract: see engine/agents/agent.h; select_move() is thread-safe (set_seed is not).
+#pragma once
+
+#include <memory>
+
+#include "net/agents/batching_evaluator.h"
+#include "net/agents/network_agent.h"
+#include "net/agents/resign_judge.h"
+#include "net/agents/zero_search.h"
+
+namespace dlgo::net {
+
+class ZeroAgent : public NetworkAgent {
+ public:
+  // Throws std::invalid_argument for bad options or a network without a value head.
+  ZeroAgent(std::shared_ptr<const Model> model, ZeroOptions options = {},
+            std::uint64_t seed = 0x5EED);
+
+  std::string_view kind() const override { return "zero"; }
+  const ZeroOptions& options() const { return options_; }
+  // The shared evaluator (its statistics show how well leaves were batched).
+  BatchingEvaluator& evaluator() const { return *evaluator_; }
+
+ protected:
+  MoveDecision decide(const GameState& state, Rng& rng) const override;
+  std::string settings() const override;
+
+ private:
+  ZeroOptions options_;
+  std::shared_ptr<BatchingEvaluator> evaluator_;
+  ResignJudge resign_;
+};
+
+}  // namespace dlgo::net

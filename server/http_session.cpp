@@ -1,0 +1,240 @@
+#include "server/http_session.h"
+
+#include <boost/asio/dispatch.hpp>
+#include <boost/asio/post.hpp>
+
+namespace dlgo::server {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+using tcp = asio::ip::tcp;
+
+std::uint64_t SessionTracker::add(const std::shared_ptr<HttpSession>& session) {
+  std::uint64_t id;
+  bool stop_now;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    id = next_id_++;
+    sessions_.emplace(id, session);
+    stop_now = stopping_;
+  }
+  if (stop_now) session->request_stop();
+  return id;
+}
+
+void SessionTracker::remove(std::uint64_t id) {
+  std::function<void()> drained;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    sessions_.erase(id);
+    if (stopping_ && sessions_.empty() && on_drained_) {
+      drained = std::move(on_drained_);
+      on_drained_ = nullptr;
+    }
+  }
+  if (drained) drained();
+}
+
+void SessionTracker::stop_all(std::function<void()> on_drained) {
+  std::vector<std::shared_ptr<HttpSession>> open;
+  bool none_open;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (stopping_) return;
+    stopping_ = true;
+    for (auto& entry : sessions_) {
+      if (auto session = entry.second.lock()) open.push_back(std::move(session));
+    }
+    none_open = sessions_.empty();
+    if (!none_open) on_drained_ = std::move(on_drained);
+  }
+  if (none_open) on_drained();
+  for (auto& session : open) session->request_stop();
+}
+
+void SessionTracker::forget_on_drained() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  on_drained_ = nullptr;
+}
+
+std::size_t SessionTracker::size() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return sessions_.size();
+}
+
+HttpSession::HttpSession(tcp::socket&& socket, const Router& router, const SessionLimits& limits,
+                         std::shared_ptr<SessionTracker> tracker)
+    : stream_(std::move(socket)), router_(router), limits_(limits), tracker_(std::move(tracker)) {}
+
+HttpSession::~HttpSession() {
+  if (id_ != 0) tracker_->remove(id_);
+}
+
+void HttpSession::start(std::uint64_t id) {
+  id_ = id;
+  asio::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->read_next(); });
+}
+
+void HttpSession::request_stop() {
+  asio::post(stream_.get_executor(), [self = shared_from_this()] {
+    self->stopping_ = true;
+    // Only a session between requests is cut off; one with a request admitted finishes it.
+    if (self->reading_) self->close_now();
+  });
+}
+
+void HttpSession::read_next() {
+  if (stopping_) {
+    close_now();
+    return;
+  }
+  parser_.emplace();
+  parser_->header_limit(static_cast<std::uint32_t>(limits_.max_header));
+  parser_->body_limit(limits_.max_body);
+  reading_ = true;
+  stream_.expires_after(limits_.read_timeout);
+  http::async_read_header(stream_, buffer_, *parser_,
+                          [self = shared_from_this()](beast::error_code error, std::size_t) {
+                            self->on_header(error);
+                          });
+}
+
+void HttpSession::on_header(beast::error_code error) {
+  if (error) return on_read_error(error);
+  if (parser_->is_done()) return on_request(error);
+  const auto& header = parser_->get();
+  auto expect = header.find(http::field::expect);
+  if (expect != header.end() && beast::iequals(expect->value(), "100-continue")) {
+    // The client waits for this before sending the body (curl does for large bodies).
+    auto interim = std::make_shared<http::response<http::empty_body>>(http::status::continue_,
+                                                                      header.version());
+    http::async_write(stream_, *interim,
+                      [self = shared_from_this(), interim](beast::error_code error, std::size_t) {
+                        if (error) return self->close_now();
+                        self->read_body();
+                      });
+    return;
+  }
+  read_body();
+}
+
+void HttpSession::read_body() {
+  http::async_read(stream_, buffer_, *parser_,
+                   [self = shared_from_this()](beast::error_code error, std::size_t) {
+                     self->on_request(error);
+                   });
+}
+
+void HttpSession::on_request(beast::error_code error) {
+  if (error) return on_read_error(error);
+  reading_ = false;
+  stream_.expires_never();  // the answer may take a long search; the client waits for it
+  // Answers from worker threads come back to this session's strand; the tracked executor
+  // keeps the I/O loop alive until they do, even while the server is shutting down.
+  auto executor = asio::prefer(stream_.get_executor(), asio::execution::outstanding_work.tracked);
+  router_.handle(parser_->get(), [self = shared_from_this(), executor](Response response) {
+    asio::post(executor, [self, response = std::move(response)]() mutable {
+      self->on_response(std::move(response));
+    });
+  });
+}
+
+void HttpSession::on_read_error(beast::error_code error) {
+  reading_ = false;
+  if (error == http::error::end_of_stream || error == asio::error::operation_aborted ||
+      error == asio::error::connection_reset || error == asio::error::eof || stopping_) {
+    return close_now();
+  }
+  // A timeout has closed the socket already (beast::tcp_stream does): nobody to answer, and a
+  // client that stalls cannot hold the connection.
+  if (error == beast::error::timeout || error == http::error::partial_message) {
+    return close_now();
+  }
+  if (error == http::error::body_limit) {
+    return send(make_error_response(http::status::payload_too_large,
+                                    "the request body is larger than " +
+                                        std::to_string(limits_.max_body) + " bytes"),
+                false, true);
+  }
+  if (error == http::error::header_limit) {
+    return send(make_error_response(http::status::request_header_fields_too_large,
+                                    "the request headers are larger than " +
+                                        std::to_string(limits_.max_header) + " bytes"),
+                false, true);
+  }
+  if (error.category() == http::make_error_code(http::error::bad_method).category()) {
+    return send(make_error_response(http::status::bad_request,
+                                    "malformed HTTP request: " + error.message()),
+                false, true);
+  }
+  close_now();  // a socket error: nobody to answer
+}
+
+void HttpSession::on_response(Response response) {
+  const Request& request = parser_->get();
+  bool keep_alive = request.keep_alive() && !stopping_;
+  if (request.method() == http::verb::head) {
+    // Same headers as GET, Content-Length included, and no body.
+    std::size_t length = response.body().size();
+    bool has_length = response.has_content_length();
+    response.body().clear();
+    http::response<http::empty_body> head{std::move(response.base())};
+    if (has_length) head.content_length(length);
+    head.keep_alive(keep_alive);
+    auto message = std::make_shared<http::response<http::empty_body>>(std::move(head));
+    stream_.expires_after(limits_.write_timeout);
+    http::async_write(
+        stream_, *message,
+        [self = shared_from_this(), message, keep_alive](beast::error_code error, std::size_t) {
+          self->on_write(keep_alive, false, error);
+        });
+    return;
+  }
+  send(std::move(response), keep_alive);
+}
+
+void HttpSession::send(Response response, bool keep_alive, bool unread_input) {
+  response.keep_alive(keep_alive);
+  auto message = std::make_shared<Response>(std::move(response));
+  stream_.expires_after(limits_.write_timeout);
+  http::async_write(stream_, *message,
+                    [self = shared_from_this(), message, keep_alive, unread_input](
+                        beast::error_code error, std::size_t) {
+                      self->on_write(keep_alive, unread_input, error);
+                    });
+}
+
+void HttpSession::on_write(bool keep_alive, bool unread_input, beast::error_code error) {
+  if (error) return close_now();
+  if (keep_alive) return read_next();
+  if (unread_input) return close_gracefully();
+  close_now();
+}
+
+// Closing a socket with unread input makes the kernel send a reset, which can destroy the
+// answer just written (e.g. a 413 before the body was read). So, after a refused request: shut
+// down our side, read and discard what the client still sends for a moment, then close.
+void HttpSession::close_gracefully() {
+  beast::error_code ignored;
+  stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
+  stream_.expires_after(std::chrono::seconds(2));
+  drain_then_close(0);
+}
+
+void HttpSession::drain_then_close(std::size_t drained) {
+  constexpr std::size_t kMaxDrain = 1 << 20;
+  stream_.async_read_some(asio::buffer(discard_), [self = shared_from_this(), drained](
+                                                      beast::error_code error, std::size_t n) {
+    if (error || drained + n > kMaxDrain) return self->close_now();
+    self->drain_then_close(drained + n);
+  });
+}
+
+void HttpSession::close_now() {
+  reading_ = false;
+  beast::error_code ignored;
+  stream_.socket().shutdown(tcp::socket::shutdown_both, ignored);
+  stream_.close();
+}
+
+}  // namespace dlgo::server

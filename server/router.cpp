@@ -1,0 +1,161 @@
+#include "server/router.h"
+
+#include <memory>
+
+#include "server/index_page.h"
+#include "server/select_move_api.h"
+
+namespace dlgo::server {
+
+namespace {
+
+using nlohmann::json;
+
+constexpr std::string_view kSelectMovePrefix = "/select-move/";
+constexpr std::string_view kStaticPrefix = "/static/";
+constexpr std::string_view kGetMethods = "GET, HEAD, OPTIONS";
+constexpr std::string_view kPostMethods = "POST, OPTIONS";
+
+bool starts_with(std::string_view text, std::string_view prefix) {
+  return text.substr(0, prefix.size()) == prefix;
+}
+
+// 405 or, for OPTIONS, 204; both name the methods the route takes.
+Response method_response(const Request& request, std::string_view allowed) {
+  Response response;
+  if (request.method() == http::verb::options) {
+    response = make_response(http::status::no_content, "", "text/plain", request.version());
+  } else {
+    response =
+        make_error_response(http::status::method_not_allowed,
+                            std::string(request.method_string()) + " is not allowed here; use " +
+                                std::string(allowed.substr(0, allowed.rfind(", OPTIONS"))),
+                            request.version());
+  }
+  response.set(http::field::allow, allowed);
+  return response;
+}
+
+bool is_get_or_head(const Request& request) {
+  return request.method() == http::verb::get || request.method() == http::verb::head;
+}
+
+}  // namespace
+
+Router::Router(const BotRegistry& bots, const StaticFiles* static_files, WorkerPool& workers)
+    : bots_(bots), static_files_(static_files), workers_(workers) {}
+
+void Router::handle(const Request& request, Respond respond) const {
+  std::string_view target = request.target();
+  std::string_view path = target.substr(0, target.find('?'));
+  try {
+    if (starts_with(path, kSelectMovePrefix)) {
+      if (request.method() != http::verb::post) {
+        respond(method_response(request, kPostMethods));
+        return;
+      }
+      select_move(request, path.substr(kSelectMovePrefix.size()), respond);
+      return;
+    }
+    respond(handle_now(request, path));
+  } catch (const HttpError& error) {
+    respond(make_error_response(error.status(), error.what(), request.version()));
+  } catch (const std::exception& error) {
+    respond(make_error_response(http::status::internal_server_error,
+                                std::string("internal error: ") + error.what(), request.version()));
+  }
+}
+
+Response Router::handle_now(const Request& request, std::string_view path) const {
+  bool is_static = starts_with(path, kStaticPrefix);
+  bool known = is_static || path == "/" || path == "/healthz" || path == "/bots";
+  if (!known) {
+    throw HttpError(http::status::not_found,
+                    "no such page: " + percent_decode_path(path) +
+                        " (try /, /bots, /healthz, /static/<file> or POST /select-move/<bot>)");
+  }
+  if (!is_get_or_head(request)) return method_response(request, kGetMethods);
+
+  if (is_static) {
+    if (!static_files_) throw HttpError(http::status::not_found, "this server has no static files");
+    return static_files_->serve(path.substr(kStaticPrefix.size()), request);
+  }
+  if (path == "/healthz") {
+    return make_json_response(http::status::ok, {{"status", "ok"}}, request.version());
+  }
+  if (path == "/bots") return make_json_response(http::status::ok, bots_json(), request.version());
+  Response page = make_response(http::status::ok, index_page_html(bots_),
+                                "text/html; charset=utf-8", request.version());
+  page.set(http::field::cache_control, "no-cache");
+  return page;
+}
+
+void Router::select_move(const Request& request, std::string_view encoded_name,
+                         Respond& respond) const {
+  std::string name = percent_decode_path(encoded_name);
+  const Bot* bot = bots_.find(name);
+  if (!bot) {
+    throw HttpError(http::status::not_found,
+                    "unknown bot '" + name + "'; this server has: " + bots_.names());
+  }
+  auto state = std::make_shared<GameState>(game_from_move_request(request.body()));
+  BoardSize size = state->size();
+  if (!bot->agent->supports(size)) {
+    std::string sizes;
+    if (auto supported = supported_board_sizes(*bot->agent)) {
+      for (int side : *supported) sizes += (sizes.empty() ? "" : ", ") + std::to_string(side);
+    }
+    throw HttpError(http::status::bad_request,
+                    "bot '" + name + "' cannot play on a " + std::to_string(size.width) + "x" +
+                        std::to_string(size.height) + " board" +
+                        (sizes.empty() ? "" : " (board sizes it plays: " + sizes + ")"));
+  }
+  unsigned version = request.version();
+  auto shared_respond = std::make_shared<Respond>(std::move(respond));
+  bool admitted = workers_.try_submit([bot, state, version, shared_respond] {
+    Response response;
+    try {
+      MoveDecision decision = bot->agent->select_move(*state);
+      response = make_json_response(http::status::ok, move_response_json(decision, state->size()),
+                                    version);
+    } catch (const std::exception& error) {
+      response = make_error_response(http::status::internal_server_error,
+                                     "bot '" + bot->name + "' failed: " + error.what(), version);
+    }
+    (*shared_respond)(std::move(response));
+  });
+  if (!admitted) {
+    Response busy =
+        make_error_response(http::status::service_unavailable,
+                            "the server is busy: " + std::to_string(workers_.capacity()) +
+                                " moves are being chosen or waiting; try again shortly",
+                            version);
+    busy.set(http::field::retry_after, "1");
+    (*shared_respond)(std::move(busy));
+  }
+}
+
+json Router::bots_json() const {
+  json list = json::array();
+  for (const Bot& bot : bots_.bots()) {
+    json entry = {{"name", bot.name},
+                  {"kind", std::string(bot.agent->kind())},
+                  {"description", bot.agent->description()},
+                  {"page", play_url(bot)}};
+    std::optional<std::vector<int>> sizes = supported_board_sizes(*bot.agent);
+    // One size (a network's board) as a number; null for a bot that plays any size.
+    if (!sizes) {
+      entry["board_size"] = nullptr;
+    } else if (sizes->size() == 1) {
+      entry["board_size"] = sizes->front();
+    } else {
+      entry["board_size"] = *sizes;
+    }
+    entry["encoder"] = bot.encoder ? json(*bot.encoder) : json(nullptr);
+    entry["source"] = bot.source.empty() ? json(nullptr) : json(bot.source);
+    list.push_back(std::move(entry));
+  }
+  return {{"bots", std::move(list)}};
+}
+
+}  // namespace dlgo::server

@@ -1,0 +1,189 @@
+#include "server/select_move_api.h"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+#include <string>
+
+#include "engine/coords.h"
+#include "server/http_response.h"
+
+namespace dlgo::server {
+
+namespace {
+
+using nlohmann::json;
+
+[[noreturn]] void bad_request(const std::string& message) {
+  throw HttpError(http::status::bad_request, message);
+}
+
+std::string quoted(const std::string& text) {
+  return "\"" + text + "\"";
+}
+
+// A JSON value as a short piece of text for an error message.
+std::string describe(const json& value) {
+  std::string text = value.dump(-1, ' ', false, json::error_handler_t::replace);
+  if (text.size() > 40) text = text.substr(0, 37) + "...";
+  return text;
+}
+
+int read_board_size(const json& body) {
+  auto it = body.find("board_size");
+  if (it == body.end()) bad_request("missing \"board_size\" (an integer, e.g. 19)");
+  if (!it->is_number_integer()) {
+    bad_request("\"board_size\" must be an integer, not " + describe(*it));
+  }
+  long long side = it->get<long long>();
+  if (side < kMinBoardSide || side > kMaxBoardSide) {
+    bad_request("\"board_size\" " + std::to_string(side) + " is not a board size from " +
+                std::to_string(kMinBoardSide) + " to " + std::to_string(kMaxBoardSide));
+  }
+  return static_cast<int>(side);
+}
+
+void apply_komi(const json& body, GameState& state) {
+  auto it = body.find("komi");
+  if (it == body.end() || it->is_null()) return;
+  if (!it->is_number()) bad_request("\"komi\" must be a number, not " + describe(*it));
+  double komi = it->get<double>();
+  if (!std::isfinite(komi) || std::fabs(komi) > 1000) {
+    bad_request("\"komi\" " + describe(*it) + " is out of range (-1000 to 1000)");
+  }
+  state.set_komi(komi);
+}
+
+void apply_handicap(const json& body, GameState& state) {
+  auto it = body.find("handicap");
+  if (it == body.end() || it->is_null()) return;
+  if (!it->is_array()) bad_request("\"handicap\" must be a list of points, not " + describe(*it));
+  if (it->empty()) return;
+  BoardSize size = state.size();
+  std::vector<int> points;
+  std::set<int> seen;
+  for (size_t i = 0; i < it->size(); ++i) {
+    const json& entry = (*it)[i];
+    std::string where = "handicap stone " + std::to_string(i);
+    if (!entry.is_string()) bad_request(where + " must be a string, not " + describe(entry));
+    const std::string& text = entry.get_ref<const std::string&>();
+    std::optional<int> point = gtp_to_point(size, text);
+    if (!point) {
+      bad_request(where + " (" + quoted(text) + ") is not a point on a " +
+                  std::to_string(size.width) + "x" + std::to_string(size.height) + " board");
+    }
+    if (!seen.insert(*point).second) bad_request(where + " (" + quoted(text) + ") is repeated");
+    points.push_back(*point);
+  }
+  if (points.size() >= static_cast<size_t>(size.num_points())) {
+    bad_request("\"handicap\" would fill the whole board");
+  }
+  state.place_handicap(points);
+}
+
+void replay_moves(const json& body, GameState& state) {
+  auto it = body.find("moves");
+  if (it == body.end()) bad_request("missing \"moves\" (a list such as [\"D4\", \"pass\"])");
+  if (!it->is_array()) bad_request("\"moves\" must be a list, not " + describe(*it));
+  BoardSize size = state.size();
+  for (size_t i = 0; i < it->size(); ++i) {
+    const json& entry = (*it)[i];
+    std::string where = "move " + std::to_string(i);
+    if (!entry.is_string()) bad_request(where + " must be a string, not " + describe(entry));
+    const std::string& text = entry.get_ref<const std::string&>();
+    std::optional<Move> move = gtp_to_move(size, text);
+    if (!move) {
+      bad_request(where + " (" + quoted(text) + ") is not a point on a " +
+                  std::to_string(size.width) + "x" + std::to_string(size.height) +
+                  " board, \"pass\" or \"resign\"");
+    }
+    if (state.is_over()) {
+      bad_request(where + " (" + quoted(text) + ") comes after the end of the game");
+    }
+    try {
+      state.play(*move);
+    } catch (const IllegalMoveError& error) {
+      bad_request(where + " (" + quoted(text) + ") is illegal: " + error.what());
+    }
+  }
+  if (state.is_over()) {
+    bad_request(state.resigned() ? "the game is over: a player resigned"
+                                 : "the game is over: both players passed");
+  }
+}
+
+// The deepest nesting of arrays and objects in JSON text (strings skipped). Checked before
+// parsing: a body like [[[[...]]]] parses fine, but printing or walking it recursively could
+// exhaust the stack.
+int nesting_depth(std::string_view text) {
+  int depth = 0, deepest = 0;
+  bool in_string = false, escaped = false;
+  for (char c : text) {
+    if (in_string) {
+      if (escaped) {
+        escaped = false;
+      } else if (c == '\\') {
+        escaped = true;
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      deepest = std::max(deepest, ++depth);
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  return deepest;
+}
+
+constexpr int kMaxNesting = 16;
+
+}  // namespace
+
+GameState game_from_move_request(std::string_view body) {
+  if (nesting_depth(body) > kMaxNesting) {
+    bad_request("the JSON body is nested more than " + std::to_string(kMaxNesting) +
+                " levels deep");
+  }
+  json parsed;
+  try {
+    parsed = json::parse(body);
+  } catch (const json::parse_error& error) {
+    // nlohmann's message says where: "syntax error while parsing value - ... at line 1,
+    // column 7".
+    bad_request(std::string("malformed JSON: ") + error.what());
+  }
+  if (!parsed.is_object()) bad_request("the body must be a JSON object, not " + describe(parsed));
+  int side = read_board_size(parsed);
+  GameState state = GameState::new_game(side);
+  apply_komi(parsed, state);
+  apply_handicap(parsed, state);
+  replay_moves(parsed, state);
+  return state;
+}
+
+json move_response_json(const MoveDecision& decision, BoardSize size) {
+  const AgentDiagnostics& in = decision.diagnostics;
+  json diagnostics = json::object();
+  json top_moves = json::array();
+  for (const MoveCandidate& candidate : in.top_moves) {
+    json entry = {{"move", move_to_gtp(size, candidate.move)}};
+    if (candidate.prior) entry["prior"] = *candidate.prior;
+    if (candidate.visits) entry["visits"] = *candidate.visits;
+    if (candidate.win_rate) entry["win_rate"] = *candidate.win_rate;
+    top_moves.push_back(std::move(entry));
+  }
+  diagnostics["top_moves"] = std::move(top_moves);
+  if (in.win_rate) diagnostics["win_rate"] = *in.win_rate;
+  if (in.value) diagnostics["value"] = *in.value;
+  if (in.visits) diagnostics["visits"] = *in.visits;
+  json variation = json::array();
+  for (const Move& move : in.principal_variation) variation.push_back(move_to_gtp(size, move));
+  diagnostics["principal_variation"] = std::move(variation);
+  diagnostics["seconds"] = in.seconds;
+  return {{"bot_move", move_to_gtp(size, decision.move)}, {"diagnostics", std::move(diagnostics)}};
+}
+
+}  // namespace dlgo::server

@@ -1,0 +1,128 @@
+#include <catch2/catch.hpp>
+
+#include <thread>
+
+#include "engine/agents/agent_factory.h"
+#include "engine/agents/mcts_agent.h"
+#include "engine/agents/pass_policy.h"
+#include "engine/agents/random_agent.h"
+#include "engine/ascii_board.h"
+
+using namespace dlgo;
+
+namespace {
+
+// Plays a whole game between two agents, checking every move is legal; returns the result.
+GameResult play_game(const Agent& black, const Agent& white, int size, int max_moves = 2000) {
+  GameState state = GameState::new_game(size);
+  while (!state.is_over() && static_cast<int>(state.moves().size()) < max_moves) {
+    const Agent& agent = state.next_player() == Color::kBlack ? black : white;
+    MoveDecision decision = agent.select_move(state);
+    REQUIRE_FALSE(decision.move.is_resign());
+    REQUIRE(state.is_legal(decision.move));
+    if (decision.move.is_play()) {
+      REQUIRE_FALSE(state.board().is_eye(decision.move.point, state.next_player()));
+    }
+    state.play(decision.move);
+  }
+  REQUIRE(state.is_over());
+  return state.result();
+}
+
+}  // namespace
+
+TEST_CASE("random and mcts play complete legal games on 5x5, 9x9 and 19x19") {
+  AgentOptions options;
+  options.mcts_rounds = 40;
+  auto random = make_agent("random", options);
+  auto mcts = make_agent("mcts", options);
+  for (int size : {5, 9, 19}) {
+    INFO(size << "x" << size);
+    play_game(*random, *random, size);
+    if (size < 19) play_game(*mcts, *random, size);
+  }
+  // 19x19 mcts: a few moves are enough to see it choose legal moves there too.
+  GameState state = GameState::new_game(19);
+  for (int i = 0; i < 4; ++i) {
+    MoveDecision decision = mcts->select_move(state);
+    REQUIRE(state.is_legal(decision.move));
+    state.play(decision.move);
+  }
+}
+
+TEST_CASE("mcts reports its search: visits, win rates and a principal variation") {
+  MctsAgent mcts(MctsOptions{200, 0.7}, 3);
+  GameState state = GameState::new_game(5);
+  MoveDecision decision = mcts.select_move(state);
+  const AgentDiagnostics& d = decision.diagnostics;
+  REQUIRE(d.visits);
+  CHECK(*d.visits == 200);
+  REQUIRE_FALSE(d.top_moves.empty());
+  CHECK(d.top_moves.front().move == decision.move);  // the most visited move is played
+  for (size_t i = 1; i < d.top_moves.size(); ++i) {
+    CHECK(*d.top_moves[i - 1].visits >= *d.top_moves[i].visits);
+  }
+  REQUIRE_FALSE(d.principal_variation.empty());
+  CHECK(d.principal_variation.front() == decision.move);
+  REQUIRE(d.win_rate);
+  CHECK(*d.win_rate >= 0);
+  CHECK(*d.win_rate <= 1);
+}
+
+TEST_CASE("mcts finds the capture that wins a small fight") {
+  // Black to play: D3 captures the three white stones in atari and settles the game.
+  GameState state = game_from_ascii(R"(
+    . . . . .
+    . X X X .
+    X O O . X
+    X O X X .
+    . X . . .
+  )", Color::kBlack);
+  MctsAgent mcts(MctsOptions{800, 0.7}, 11);
+  CHECK(move_to_gtp(state.size(), mcts.select_move(state).move) == "D3");
+}
+
+TEST_CASE("agents pass once the opponent has passed and passing wins") {
+  GameState state = game_from_ascii(R"(
+    . X O .
+    X X O .
+    X X X O
+    . X X O
+  )", Color::kWhite, Rules{KoRule::kPositional, false, 0.5});
+  state.play(Move::pass());  // White passes; Black leads 10 to 6 + 0.5
+  CHECK(state.result().winner() == Color::kBlack);
+  CHECK(should_pass(state));
+  RandomAgent random;
+  MctsAgent mcts(MctsOptions{50, 0.7});
+  CHECK(random.select_move(state).move.is_pass());
+  CHECK(mcts.select_move(state).move.is_pass());
+  // On an open board nobody passes.
+  CHECK_FALSE(should_pass(GameState::new_game(9)));
+}
+
+TEST_CASE("agents may be shared between threads") {
+  auto mcts = make_agent("mcts", AgentOptions{60, 0.7});
+  std::vector<std::thread> threads;
+  std::vector<int> legal(4, 0);
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      GameState state = GameState::new_game(7);
+      for (int i = 0; i < 6; ++i) {
+        Move move = mcts->select_move(state).move;
+        if (!state.is_legal(move)) return;
+        state.play(move);
+        ++legal[t];
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  for (int count : legal) CHECK(count == 6);
+}
+
+TEST_CASE("make_agent names the problem with an unknown bot") {
+  CHECK_THROWS_WITH(make_agent("gnugo-please"), Catch::Contains("gnugo-please"));
+  AgentOptions none;
+  none.mcts_rounds = 0;
+  CHECK_THROWS_WITH(make_agent("mcts", none), Catch::Contains("at least 1 round"));
+}
+

@@ -1,0 +1,233 @@
+// zero and alphago searches: values change sign at every ply, the tree is reused between
+// moves, several threads batch their leaves, and the search options do what they say.
+#include <catch2/catch.hpp>
+
+#include <numeric>
+#include <set>
+
+#include "engine/ascii_board.h"
+#include "engine/coords.h"
+#include "net/agents/alphago_agent.h"
+#include "net/agents/zero_agent.h"
+#include "net/agents/zero_search.h"
+#include "tests/net_agents/agent_test_support.h"
+
+using namespace dlgo;
+using namespace dlgo::net;
+using dlgo::test::fresh_model;
+
+namespace {
+
+// White has just passed. Black owns column B and its eyes, White column D and its eyes; the
+// C column is dame. If Black passes too the game ends and White wins on komi (10 : 10 + 7.5);
+// Black's other moves (C1..C5) keep the game going. A search that forgets to flip the sign of
+// a value on the way up loves the pass.
+GameState pass_loses_for_black() {
+  GameState state = game_from_ascii(
+      ".X.O.\n"
+      "XX.OO\n"
+      ".X.O.\n"
+      "XX.OO\n"
+      ".X.O.\n",
+      Color::kWhite);
+  state.play(Move::pass());
+  return state;  // Black to move after White's pass
+}
+
+const MoveCandidate* find_candidate(const MoveDecision& decision, Move move) {
+  for (const MoveCandidate& candidate : decision.diagnostics.top_moves) {
+    if (candidate.move == move) return &candidate;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("zero search values a losing pass as a loss for the player who passes") {
+  GameState state = pass_loses_for_black();
+  REQUIRE(state.result().winner() == Color::kWhite);
+  REQUIRE(state.legal_points().size() == 8);  // C1..C5 and three of its own eyes
+  ZeroOptions options;
+  options.rounds = 300;
+  options.c_puct = 4.0;  // make sure the pass gets tried
+  ZeroSearch search(fresh_model("zero", "zero", 5), options, 3);
+  MoveDecision decision = search.select_move(state);
+  CHECK_FALSE(decision.move.is_pass());
+  const MoveCandidate* pass = find_candidate(decision, Move::pass());
+  REQUIRE(pass != nullptr);
+  REQUIRE(pass->visits.value_or(0) > 0);
+  CHECK(pass->win_rate.value() == Approx(0.0));
+}
+
+TEST_CASE("alphago search values a losing pass as a loss for the player who passes") {
+  GameState state = pass_loses_for_black();
+  AlphaGoOptions options;
+  options.rounds = 300;
+  options.c_u = 20.0;
+  AlphaGoAgent agent(fresh_model("alphago", "simple", 5), options, 3);
+  MoveDecision decision = agent.select_move(state);
+  CHECK_FALSE(decision.move.is_pass());
+  const MoveCandidate* pass = find_candidate(decision, Move::pass());
+  REQUIRE(pass != nullptr);
+  REQUIRE(pass->visits.value_or(0) > 0);
+  CHECK(pass->win_rate.value() == Approx(0.0));
+  // Q is a running mean: every win rate is a rate.
+  for (const MoveCandidate& candidate : decision.diagnostics.top_moves) {
+    if (candidate.win_rate) {
+      CHECK(*candidate.win_rate >= 0.0);
+      CHECK(*candidate.win_rate <= 1.0);
+    }
+  }
+  CHECK(decision.diagnostics.visits.value() == 300);
+}
+
+TEST_CASE("zero search reports visits, priors, win rates and a principal variation") {
+  ZeroOptions options;
+  options.rounds = 64;
+  ZeroSearch search(fresh_model("zero", "zero", 9), options, 1);
+  GameState state = GameState::new_game(9);
+  MoveDecision decision = search.select_move(state);
+  const AgentDiagnostics& d = decision.diagnostics;
+  REQUIRE(d.visits.has_value());
+  CHECK(*d.visits == 65);  // the root's own evaluation plus 64 simulations
+  CHECK(search.last_stats().simulations == 64);
+  const std::vector<int>& counts = search.root_visit_counts();
+  REQUIRE(counts.size() == 82);  // 81 points and the pass
+  CHECK(std::accumulate(counts.begin(), counts.end(), 0) == 64);
+  REQUIRE_FALSE(d.top_moves.empty());
+  CHECK(d.top_moves.front().move == decision.move);
+  CHECK(d.top_moves.front().visits.value() ==
+        counts[decision.move.is_pass() ? 81 : decision.move.point]);
+  CHECK(d.top_moves.front().prior.value() > 0);
+  CHECK(d.value.has_value());
+  CHECK(d.win_rate.value() >= 0.0);
+  CHECK(d.win_rate.value() <= 1.0);
+  REQUIRE_FALSE(d.principal_variation.empty());
+  CHECK(d.principal_variation.front() == decision.move);
+  for (size_t i = 1; i < d.top_moves.size(); ++i) {
+    CHECK(d.top_moves[i - 1].visits.value() >= d.top_moves[i].visits.value());
+  }
+}
+
+TEST_CASE("zero search keeps the subtree of the moves played since its last search") {
+  ZeroOptions options;
+  options.rounds = 40;
+  ZeroSearch search(fresh_model("zero", "zero", 5), options, 2);
+  GameState state = GameState::new_game(5);
+  MoveDecision first = search.select_move(state);
+  const int chosen_visits = first.diagnostics.top_moves.front().visits.value();
+  REQUIRE(chosen_visits > 0);
+  state.play(first.move);
+  // One search plays both sides: the next root is the chosen move's child.
+  MoveDecision second = search.select_move(state);
+  CHECK(search.last_stats().reused_visits == chosen_visits);
+  CHECK(second.diagnostics.visits.value() == chosen_visits + 40);
+
+  // Two moves on (ours and the opponent's): still found when the tree went there.
+  state.play(second.move);
+  const int reply_visits = second.diagnostics.top_moves.front().visits.value();
+  search.select_move(state);
+  CHECK(search.last_stats().reused_visits == reply_visits);
+
+  // A different game: a fresh tree.
+  GameState other = GameState::new_game(5);
+  other.play(Move::play(12));
+  search.select_move(other);
+  CHECK(search.last_stats().reused_visits == 0);
+}
+
+TEST_CASE("eight zero search threads batch their leaves into shared network calls") {
+  ZeroOptions options;
+  options.rounds = 160;
+  options.threads = 8;
+  options.batching.max_wait_ms = 50;  // a loaded test machine must not split batches
+  ZeroAgent agent(fresh_model("zero", "zero", 9), options, 4);
+  GameState state = GameState::new_game(9);
+  agent.evaluator().reset_stats();
+  MoveDecision decision = agent.select_move(state);
+  BatchingStats stats = agent.evaluator().stats();
+  INFO("batches " << stats.batches << ", positions " << stats.positions);
+  CHECK(stats.positions >= 161);  // every simulation reaches a leaf, plus the root
+  CHECK(stats.positions_per_batch() > 2.0);
+  CHECK(decision.diagnostics.visits.value() == 161);
+  CHECK(state.is_legal(decision.move));
+}
+
+TEST_CASE("zero search with a time budget stops on time") {
+  ZeroOptions options;
+  options.seconds_per_move = 0.2;
+  options.threads = 2;
+  ZeroSearch search(fresh_model("zero", "zero", 9), options, 5);
+  MoveDecision decision = search.select_move(GameState::new_game(9));
+  CHECK(search.last_stats().simulations >= 1);
+  CHECK(decision.diagnostics.seconds >= 0.2);
+  CHECK(decision.diagnostics.seconds < 2.0);
+}
+
+TEST_CASE("zero self-play options: noise and temperature change moves, defaults repeat them") {
+  auto model = fresh_model("zero", "zero", 5);
+  GameState opening = GameState::new_game(5);
+  GameState later = opening;
+  later.play(Move::play(6));
+  later.play(Move::play(18));
+  auto distinct_moves = [&](const ZeroOptions& options, const GameState& state) {
+    std::set<int> points;
+    for (std::uint64_t seed = 1; seed <= 12; ++seed) {
+      ZeroSearch search(model, options, seed);
+      MoveDecision decision = search.select_move(state);
+      points.insert(decision.move.is_pass() ? -1 : decision.move.point);
+    }
+    return points.size();
+  };
+  ZeroOptions plain;
+  plain.rounds = 30;
+  CHECK(distinct_moves(plain, opening) == 1);  // no randomness: the same search every time
+  ZeroOptions noisy = plain;
+  noisy.noise_weight = 0.5;
+  CHECK(distinct_moves(noisy, opening) > 1);
+  ZeroOptions hot = plain;
+  hot.move_temperature = 1.0;
+  CHECK(distinct_moves(hot, opening) > 1);
+  hot.temperature_moves = 2;  // sampling only while fewer than 2 moves were played
+  CHECK(distinct_moves(hot, opening) > 1);
+  CHECK(distinct_moves(hot, later) == 1);
+
+  ZeroOptions bad = plain;
+  bad.c_puct = 0;
+  CHECK_THROWS_AS(ZeroSearch(model, bad, 1), std::invalid_argument);
+  CHECK_THROWS_AS(ZeroSearch(fresh_model("predict", "zero", 5), plain, 1), std::invalid_argument);
+}
+
+TEST_CASE("zero search refuses a finished game or another board size") {
+  ZeroSearch search(fresh_model("zero", "zero", 5), ZeroOptions{}, 1);
+  GameState over = GameState::new_game(5);
+  over.play(Move::pass());
+  over.play(Move::pass());
+  CHECK_THROWS_AS(search.select_move(over), std::invalid_argument);
+  CHECK_THROWS_AS(search.select_move(GameState::new_game(9)), std::invalid_argument);
+}
+
+TEST_CASE("eight zero search threads play a whole 5x5 game on one reused tree") {
+  ZeroOptions options;
+  options.rounds = 48;
+  options.threads = 8;
+  ZeroSearch search(fresh_model("zero", "zero", 5), options, 6);
+  GameState state = GameState::new_game(5);
+  int moves = 0;
+  long long reused = 0;
+  while (!state.is_over()) {
+    MoveDecision decision = search.select_move(state);
+    REQUIRE(state.is_legal(decision.move));
+    reused += search.last_stats().reused_visits;
+    // The root's visit counts hold every simulation below it, new and kept: all its visits
+    // but its own evaluation.
+    if (decision.diagnostics.visits) {
+      const std::vector<int>& counts = search.root_visit_counts();
+      CHECK(std::accumulate(counts.begin(), counts.end(), 0) == *decision.diagnostics.visits - 1);
+      CHECK(*decision.diagnostics.visits >= search.last_stats().simulations + 1);
+    }
+    state.play(decision.move);
+    REQUIRE(++moves < 400);
+  }
+  CHECK(reused > 0);
+}

@@ -1,0 +1,105 @@
+#include "tests/server/http_test_client.h"
+
+#include <cctype>
+#include <thread>
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/read.hpp>
+#include <boost/asio/write.hpp>
+#include <boost/beast/http.hpp>
+
+namespace dlgo::server::testing {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+using tcp = asio::ip::tcp;
+
+struct HttpTestClient::Connection {
+  asio::io_context io;
+  tcp::socket socket{io};
+  beast::flat_buffer buffer;
+};
+
+HttpTestClient::HttpTestClient(std::uint16_t port) : connection_(std::make_unique<Connection>()) {
+  connection_->socket.connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), port));
+}
+
+HttpTestClient::~HttpTestClient() {
+  boost::system::error_code ignored;
+  connection_->socket.close(ignored);
+}
+
+HttpReply HttpTestClient::request(const std::string& method, const std::string& target,
+                                  const std::string& body,
+                                  const std::map<std::string, std::string>& headers) {
+  std::string text = method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n";
+  for (const auto& [name, value] : headers) text += name + ": " + value + "\r\n";
+  if (!body.empty() || method == "POST") {
+    text += "Content-Length: " + std::to_string(body.size()) + "\r\n";
+  }
+  text += "\r\n" + body;
+  send_raw(text);
+  return read_reply(method == "HEAD");
+}
+
+void HttpTestClient::send_raw(const std::string& bytes) {
+  asio::write(connection_->socket, asio::buffer(bytes));
+}
+
+HttpReply HttpTestClient::read_reply(bool head_request) {
+  http::response_parser<http::string_body> parser;
+  parser.body_limit(64 << 20);
+  parser.skip(head_request);
+  http::read(connection_->socket, connection_->buffer, parser);
+  const auto& message = parser.get();
+  HttpReply reply;
+  reply.status = static_cast<int>(message.result_int());
+  for (const auto& field : message) {
+    std::string name(field.name_string());
+    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    reply.headers[name] = std::string(field.value());
+  }
+  reply.body = message.body();
+  reply.keep_alive = message.keep_alive();
+  return reply;
+}
+
+bool HttpTestClient::closed_by_server(std::chrono::milliseconds within) {
+  tcp::socket& socket = connection_->socket;
+  auto deadline = std::chrono::steady_clock::now() + within;
+  socket.non_blocking(true);
+  char scratch[4096];
+  while (std::chrono::steady_clock::now() < deadline) {
+    boost::system::error_code error;
+    socket.read_some(asio::buffer(scratch), error);
+    if (error == asio::error::would_block) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+      continue;
+    }
+    if (error) {
+      socket.non_blocking(false);
+      return true;  // EOF or reset
+    }
+  }
+  socket.non_blocking(false);
+  return false;
+}
+
+PendingRequest::PendingRequest(std::uint16_t port, const std::string& target,
+                               const std::string& body)
+    : client_(port) {
+  client_.send_raw("POST " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: " +
+                   "application/json\r\nContent-Length: " + std::to_string(body.size()) +
+                   "\r\n\r\n" + body);
+}
+
+bool connection_refused(std::uint16_t port) {
+  asio::io_context io;
+  tcp::socket socket(io);
+  boost::system::error_code error;
+  socket.connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), port), error);
+  return error == asio::error::connection_refused;
+}
+
+}  // namespace dlgo::server::testing

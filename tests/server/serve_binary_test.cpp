@@ -1,0 +1,205 @@
+// The real dlgo-serve program: start-up output, the default static folder, exit codes for
+// bad command lines, and a graceful exit on SIGTERM/SIGINT with a request in flight.
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <regex>
+#include <thread>
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <catch2/catch.hpp>
+
+#include "tests/server/http_test_client.h"
+
+namespace dlgo::server::testing {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using std::chrono::milliseconds;
+
+// dlgo-serve as a child process whose stdout and stderr we read.
+class ServeProcess {
+ public:
+  explicit ServeProcess(const std::vector<std::string>& args) {
+    int fds[2];
+    REQUIRE(pipe(fds) == 0);
+    pid_ = fork();
+    REQUIRE(pid_ >= 0);
+    if (pid_ == 0) {
+      dup2(fds[1], STDOUT_FILENO);
+      dup2(fds[1], STDERR_FILENO);
+      close(fds[0]);
+      close(fds[1]);
+      std::vector<char*> argv;
+      std::string program = DLGO_SERVE_BINARY;
+      argv.push_back(program.data());
+      std::vector<std::string> copy = args;
+      for (std::string& arg : copy) argv.push_back(arg.data());
+      argv.push_back(nullptr);
+      execv(program.c_str(), argv.data());
+      _exit(127);
+    }
+    close(fds[1]);
+    output_fd_ = fds[0];
+    fcntl(output_fd_, F_SETFL, fcntl(output_fd_, F_GETFL) | O_NONBLOCK);
+  }
+
+  ~ServeProcess() {
+    if (pid_ > 0 && !exited_) {
+      kill(pid_, SIGKILL);
+      waitpid(pid_, nullptr, 0);
+    }
+    if (output_fd_ >= 0) close(output_fd_);
+  }
+
+  // Reads output until `pattern` matches it (returns the match) or the time is up.
+  std::smatch wait_for_output(const std::regex& pattern, milliseconds timeout) {
+    Clock::time_point deadline = Clock::now() + timeout;
+    std::smatch match;
+    while (!std::regex_search(output_, match, pattern) && Clock::now() < deadline) {
+      if (!read_some(milliseconds(50)) && exited()) break;
+    }
+    std::regex_search(output_, match, pattern);
+    return match;
+  }
+
+  // The port it prints once listening; 0 if it never did.
+  std::uint16_t wait_until_listening() {
+    std::smatch match = wait_for_output(std::regex(R"(listening on http://127\.0\.0\.1:(\d+)/)"),
+                                        milliseconds(20000));
+    return match.empty() ? 0 : static_cast<std::uint16_t>(std::stoi(match[1].str()));
+  }
+
+  // The exit code, or -1 if it did not exit in time (or died of a signal).
+  int wait_exit(milliseconds timeout) {
+    Clock::time_point deadline = Clock::now() + timeout;
+    while (!exited() && Clock::now() < deadline) read_some(milliseconds(20));
+    while (read_some(milliseconds(0))) {
+    }
+    if (!exited_) return -1;
+    return WIFEXITED(status_) ? WEXITSTATUS(status_) : -1;
+  }
+
+  void signal(int number) { kill(pid_, number); }
+  const std::string& output() const { return output_; }
+
+ private:
+  bool exited() {
+    if (!exited_ && waitpid(pid_, &status_, WNOHANG) == pid_) exited_ = true;
+    return exited_;
+  }
+
+  bool read_some(milliseconds wait) {
+    pollfd entry{output_fd_, POLLIN, 0};
+    if (poll(&entry, 1, static_cast<int>(wait.count())) <= 0) return false;
+    char buffer[4096];
+    ssize_t n = read(output_fd_, buffer, sizeof buffer);
+    if (n <= 0) return false;
+    output_.append(buffer, static_cast<size_t>(n));
+    return true;
+  }
+
+  pid_t pid_ = -1;
+  int output_fd_ = -1;
+  int status_ = 0;
+  bool exited_ = false;
+  std::string output_;
+};
+
+TEST_CASE("dlgo-serve prints its pages and serves them from the default folder") {
+  ServeProcess serve({"--port", "0", "--threads", "1"});
+  std::uint16_t port = serve.wait_until_listening();
+  REQUIRE(port != 0);
+  std::string base = "http://127.0.0.1:" + std::to_string(port);
+  std::smatch match = serve.wait_for_output(std::regex("Ctrl-C"), milliseconds(5000));
+  CHECK_THAT(serve.output(),
+             Catch::Contains("play random: " + base + "/static/play_random_99.html") &&
+                 Catch::Contains("play mcts: " + base + "/static/play_mcts_55.html"));
+  HttpTestClient client(port);
+  HttpReply page = client.get("/static/play_random_99.html");
+  CHECK(page.status == 200);
+  CHECK_THAT(page.body, Catch::Contains("play.js"));
+  CHECK(client.post("/select-move/random", R"({"board_size": 9, "moves": ["E5"]})").status == 200);
+
+  serve.signal(SIGINT);
+  CHECK(serve.wait_exit(milliseconds(10000)) == 0);
+  CHECK_THAT(serve.output(), Catch::Contains("stopped"));
+}
+
+TEST_CASE("SIGTERM lets the move being chosen finish, then dlgo-serve exits 0") {
+  ServeProcess serve({"--port", "0", "--threads", "1", "--mcts-rounds", "10000"});
+  std::uint16_t port = serve.wait_until_listening();
+  REQUIRE(port != 0);
+  PendingRequest search(port, "/select-move/mcts", R"({"board_size": 19, "moves": ["D4"]})");
+  std::this_thread::sleep_for(milliseconds(300));  // the search is under way
+  Clock::time_point signalled = Clock::now();
+  serve.signal(SIGTERM);
+  HttpReply answer = search.finish();
+  double answered_after = std::chrono::duration<double>(Clock::now() - signalled).count();
+  CHECK(answer.status == 200);
+  CHECK(answer.json()["diagnostics"]["visits"] == 10000);
+  INFO("answered " << answered_after << " s after the signal");
+  CHECK(answered_after > 0.05);  // it really was in flight when the signal came
+  CHECK(serve.wait_exit(milliseconds(60000)) == 0);
+  CHECK(connection_refused(port));
+}
+
+struct BadCommand {
+  std::vector<std::string> args;
+  int exit_code;
+  std::string message_part;
+};
+
+TEST_CASE("dlgo-serve exits 2 on a usage error and 1 on bad input, naming it") {
+  // A port that is taken: held by a listening socket of our own.
+  boost::asio::io_context io;
+  boost::asio::ip::tcp::acceptor taken(
+      io, boost::asio::ip::tcp::endpoint(boost::asio::ip::make_address("127.0.0.1"), 0));
+  std::string taken_port = std::to_string(taken.local_endpoint().port());
+
+  std::vector<BadCommand> cases = {
+      {{"--port", "abc"}, 2, "--port"},
+      {{"--port", "70000"}, 2, "--port"},
+      {{"--threads", "0"}, 2, "--threads"},
+      {{"--no-such-flag"}, 2, "no-such-flag"},
+      {{"--agent", "nameonly"}, 2, "NAME=FILE"},
+      {{"--port", "0", "--predict-agent", "/nonexistent/agent.h5"}, 1, "predict"},
+      {{"--port", "0", "--agent", "bad name=random"}, 1, "bad name"},
+      {{"--port", "0", "--agent", "random=random"}, 1, "registered twice"},
+      {{"--port", "0", "--static-dir", "/nonexistent/web"}, 1, "/nonexistent/web"},
+      {{"--port", "0", "--bind-address", "not-an-address"}, 1, "not-an-address"},
+      {{"--port", taken_port}, 1, "cannot listen on 127.0.0.1:" + taken_port},
+  };
+  for (const BadCommand& bad : cases) {
+    std::string joined;
+    for (const std::string& arg : bad.args) joined += arg + " ";
+    INFO("dlgo-serve " << joined);
+    ServeProcess serve(bad.args);
+    int code = serve.wait_exit(milliseconds(10000));
+    INFO(serve.output());
+    CHECK(code == bad.exit_code);
+    CHECK_THAT(serve.output(), Catch::Contains(bad.message_part));
+  }
+  ServeProcess help({"--help"});
+  CHECK(help.wait_exit(milliseconds(10000)) == 0);
+  CHECK_THAT(help.output(), Catch::Contains("--predict-agent") && Catch::Contains("--max-body"));
+}
+
+TEST_CASE("dlgo-serve --agent NAME=random adds a bot under that name with a play link") {
+  ServeProcess serve({"--port", "0", "--agent", "fast=random"});
+  std::uint16_t port = serve.wait_until_listening();
+  REQUIRE(port != 0);
+  serve.wait_for_output(std::regex("Ctrl-C"), milliseconds(5000));
+  CHECK_THAT(serve.output(), Catch::Contains("/static/play_random_99.html?bot=fast&size="));
+  HttpTestClient client(port);
+  CHECK(client.post("/select-move/fast", R"({"board_size": 13, "moves": []})").status == 200);
+  serve.signal(SIGTERM);
+  CHECK(serve.wait_exit(milliseconds(10000)) == 0);
+}
+
+}  // namespace
+}  // namespace dlgo::server::testing

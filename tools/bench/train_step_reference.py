@@ -1,0 +1,95 @@
+#!/usr/bin/env python3
+"""PyTorch reference for `dlgo-bench train-step`: the same networks, batch, synthetic inputs
+and SGD step, timed the same way, so the two figures can be compared as a ratio on one machine.
+
+    python3 tools/bench/train_step_reference.py --network small --batch-size 128 --threads 2
+
+Needs Debian's python3-torch. Networks follow net/torch/networks.cpp layer for layer.
+"""
+import argparse
+import time
+
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+BOOK = {
+    "small": ([(48, 7), (32, 5), (32, 5), (32, 5)], 512),
+    "medium": ([(64, 5), (64, 5), (64, 3), (64, 3), (64, 3)], 512),
+    "large": ([(64, 7), (64, 5), (64, 5), (48, 5), (48, 5), (32, 5), (32, 5)], 1024),
+}
+
+
+class Residual(nn.Module):
+    def __init__(self, filters):
+        super().__init__()
+        self.conv1 = nn.Conv2d(filters, filters, 3, padding=1, bias=False)
+        self.norm1 = nn.BatchNorm2d(filters)
+        self.conv2 = nn.Conv2d(filters, filters, 3, padding=1, bias=False)
+        self.norm2 = nn.BatchNorm2d(filters)
+
+    def forward(self, x):
+        y = F.relu(self.norm1(self.conv1(x)))
+        return F.relu(x + self.norm2(self.conv2(y)))
+
+
+def build(name, planes, size, blocks, filters):
+    points = size * size
+    if name == "resnet":
+        return nn.Sequential(
+            nn.Conv2d(planes, filters, 3, padding=1, bias=False), nn.BatchNorm2d(filters), nn.ReLU(),
+            *[Residual(filters) for _ in range(blocks)],
+            nn.Conv2d(filters, 2, 1, bias=False), nn.BatchNorm2d(2), nn.ReLU(), nn.Flatten(),
+            nn.Linear(2 * points, points))
+    convs, dense = BOOK[name]
+    layers, channels = [], planes
+    for out, kernel in convs:
+        layers += [nn.Conv2d(channels, out, kernel, padding=kernel // 2), nn.ReLU()]
+        channels = out
+    layers += [nn.Flatten(), nn.Linear(channels * points, dense), nn.ReLU(), nn.Linear(dense, points)]
+    return nn.Sequential(*layers)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--network", default="small", choices=["small", "medium", "large", "resnet"])
+    parser.add_argument("--blocks", type=int, default=6)
+    parser.add_argument("--filters", type=int, default=64)
+    parser.add_argument("--batch-size", type=int, default=128)
+    parser.add_argument("--board-size", type=int, default=19)
+    parser.add_argument("--planes", type=int, default=7)
+    parser.add_argument("--threads", type=int, default=0)
+    parser.add_argument("--seconds", type=float, default=10)
+    args = parser.parse_args()
+    if args.threads > 0:
+        torch.set_num_threads(args.threads)
+    torch.manual_seed(1)
+    model = build(args.network, args.planes, args.board_size, args.blocks, args.filters)
+    model.train()
+    optimizer = torch.optim.SGD(model.parameters(), lr=0.01, momentum=0.9)
+    inputs = torch.randint(0, 2, (args.batch_size, args.planes, args.board_size, args.board_size)).float()
+    labels = torch.randint(0, args.board_size ** 2, (args.batch_size,))
+
+    def step():
+        optimizer.zero_grad()
+        loss = F.cross_entropy(model(inputs), labels)
+        loss.backward()
+        optimizer.step()
+
+    for _ in range(3):
+        step()
+    steps, start = 0, time.perf_counter()
+    while time.perf_counter() - start < args.seconds:
+        step()
+        steps += 1
+    elapsed = time.perf_counter() - start
+    params = sum(p.numel() for p in model.parameters())
+    print(f"pytorch train-step: {args.network} ({params} parameters), batch {args.batch_size}, "
+          f"{args.board_size}x{args.board_size}, {args.planes} input planes, cpu, {torch.get_num_threads()} threads")
+    print(f"  steps        {steps} in {elapsed:.2f} s")
+    print(f"  samples/s    {steps * args.batch_size / elapsed:.1f}")
+    print(f"  ms/step      {1e3 * elapsed / steps:.2f}")
+
+
+if __name__ == "__main__":
+    main()
