@@ -11,6 +11,10 @@ std::vector<std::string> agent_kinds() {
   return {"predict", "pg", "q", "ac", "value", "zero", "alphago"};
 }
 
+bool kind_has_policy(const std::string& kind) {
+  return kind == "predict" || kind == "pg" || kind == "ac" || kind == "zero" || kind == "alphago";
+}
+
 namespace {
 
 std::vector<EpochMetrics> read_metrics(const H5::Group& training) {
@@ -43,6 +47,58 @@ std::vector<EpochMetrics> read_metrics(const H5::Group& training) {
   return metrics;
 }
 
+// The encoder/ and model/ groups under `root` (the file, or an embedded network's group).
+// `where` prefixes error messages: "FILE" or "FILE: group /rollout_policy".
+void read_network_description(const H5::Group& root, const std::string& where,
+                              AgentMetadata& meta, std::int64_t& parameters) {
+  H5::Group encoder = root.openGroup("encoder");
+  meta.encoder = h5::read_string_attr(encoder, "name");
+  meta.board_width = static_cast<int>(h5::read_int_attr(encoder, "board_width"));
+  meta.board_height = static_cast<int>(h5::read_int_attr(encoder, "board_height"));
+  H5::Group model = root.openGroup("model");
+  try {
+    meta.network = NetworkSpec::from_json(h5::read_string_attr(model, "architecture"));
+  } catch (const std::invalid_argument& error) {
+    throw AgentFileError(where + ": " + error.what());
+  }
+  parameters = h5::read_int_attr(model, "parameters");
+  if (meta.network.board_width != meta.board_width ||
+      meta.network.board_height != meta.board_height) {
+    throw AgentFileError(where + ": the network's board size differs from the encoder's");
+  }
+}
+
+RolloutPolicyInfo read_rollout_policy(const H5::Group& file, const std::string& path,
+                                      const AgentMetadata& owner) {
+  const std::string where = path + ": group /" + kRolloutPolicyGroup;
+  if (owner.kind != "alphago") {
+    throw AgentFileError(where + ": only alphago agent files carry a rollout policy, this is a " +
+                         owner.kind + " agent");
+  }
+  RolloutPolicyInfo info;
+  try {
+    H5::Group group = file.openGroup(kRolloutPolicyGroup);
+    info.metadata.kind = h5::read_string_attr(group, "kind");
+    if (group.attrExists("source")) info.source = h5::read_string_attr(group, "source");
+    read_network_description(group, where, info.metadata, info.parameters);
+  } catch (const H5::Exception& error) {
+    throw AgentFileError(where + ": unreadable rollout policy: " + h5::describe(error));
+  }
+  if (!kind_has_policy(info.metadata.kind)) {
+    throw AgentFileError(where + ": a " + info.metadata.kind +
+                         " network has no move policy to play rollouts with");
+  }
+  if (info.metadata.board_width != owner.board_width ||
+      info.metadata.board_height != owner.board_height) {
+    throw AgentFileError(where + ": the rollout policy plays " +
+                         std::to_string(info.metadata.board_width) + "x" +
+                         std::to_string(info.metadata.board_height) + ", the agent " +
+                         std::to_string(owner.board_width) + "x" +
+                         std::to_string(owner.board_height));
+  }
+  return info;
+}
+
 }  // namespace
 
 AgentFileInfo read_agent_info(const std::string& path) {
@@ -63,19 +119,11 @@ AgentFileInfo read_agent_info(const std::string& path) {
                            " is newer than this program reads (" +
                            std::to_string(kAgentFormatVersion) + ")");
     }
-    AgentMetadata& meta = info.metadata;
-    meta.kind = h5::read_string_attr(file, "kind");
-    H5::Group encoder = file.openGroup("encoder");
-    meta.encoder = h5::read_string_attr(encoder, "name");
-    meta.board_width = static_cast<int>(h5::read_int_attr(encoder, "board_width"));
-    meta.board_height = static_cast<int>(h5::read_int_attr(encoder, "board_height"));
-    H5::Group model = file.openGroup("model");
-    try {
-      meta.network = NetworkSpec::from_json(h5::read_string_attr(model, "architecture"));
-    } catch (const std::invalid_argument& error) {
-      throw AgentFileError(path + ": " + error.what());
+    info.metadata.kind = h5::read_string_attr(file, "kind");
+    read_network_description(file, path, info.metadata, info.parameters);
+    if (file.nameExists(kRolloutPolicyGroup)) {
+      info.rollout_policy = read_rollout_policy(file, path, info.metadata);
     }
-    info.parameters = h5::read_int_attr(model, "parameters");
     if (file.nameExists("training")) {
       H5::Group training = file.openGroup("training");
       TrainingSummary summary;
@@ -95,10 +143,6 @@ AgentFileInfo read_agent_info(const std::string& path) {
   const auto kinds = agent_kinds();
   if (std::find(kinds.begin(), kinds.end(), info.metadata.kind) == kinds.end()) {
     throw AgentFileError(path + ": unknown agent kind '" + info.metadata.kind + "'");
-  }
-  if (info.metadata.network.board_width != info.metadata.board_width ||
-      info.metadata.network.board_height != info.metadata.board_height) {
-    throw AgentFileError(path + ": the network's board size differs from the encoder's");
   }
   return info;
 }

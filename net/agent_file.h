@@ -8,6 +8,9 @@
 //   /training    attrs epochs, optimizer, learning_rate, batch_size, ...; dataset metrics
 //                (one row per epoch) with a columns attribute; optimizer_state and rng_state
 //                (bytes) for an exact resume
+//   /rollout_policy  alphago files only, optional: the fast rollout policy network, a
+//                complete predict/pg-style network laid out like the top level (attrs kind,
+//                source; groups encoder/ and model/ with weights/ and buffers/)
 //
 // This header needs no libtorch: it reads the description of an agent. Loading weights is in
 // net/torch/agent_io.h.
@@ -61,13 +64,29 @@ struct TrainingSummary {
   std::vector<EpochMetrics> metrics;
 };
 
+// The group of an alphago file that holds its rollout policy network.
+inline constexpr const char* kRolloutPolicyGroup = "rollout_policy";
+
+// Kinds whose network has a trained move policy, so it can serve as a rollout policy:
+// predict, pg, ac, zero, alphago (not q or value).
+bool kind_has_policy(const std::string& kind);
+
+struct RolloutPolicyInfo {
+  AgentMetadata metadata;  // kind, encoder, board and network of the rollout network
+  std::int64_t parameters = 0;
+  std::string source;  // the file it was embedded from (informational)
+};
+
 struct AgentFileInfo {
   AgentMetadata metadata;
   std::int64_t parameters = 0;
   std::optional<TrainingSummary> training;
   bool resumable = false;  // has optimizer and RNG state
+  std::optional<RolloutPolicyInfo> rollout_policy;  // alphago files that embed one
 };
 
+// Also checks an embedded rollout policy's description (kind with a policy, same board as the
+// file); its weights are checked when they are loaded (Model::load_rollout_policy).
 AgentFileInfo read_agent_info(const std::string& path);
 
 }  // namespace dlgo::net

@@ -16,7 +16,9 @@ namespace dlgo::net {
 
 namespace {
 
+// `rollout_policy`: the alphago file's embedded rollout network, or nullptr.
 std::unique_ptr<Agent> make_network_agent(std::shared_ptr<const Model> model,
+                                          std::shared_ptr<const Model> rollout_policy,
                                           const AgentOptions& options) {
   const std::string& kind = model->metadata().kind;
   SamplingOptions sampling;
@@ -40,7 +42,7 @@ std::unique_ptr<Agent> make_network_agent(std::shared_ptr<const Model> model,
   if (kind == "alphago") {
     AlphaGoOptions alphago;
     if (options.rounds > 0) alphago.rounds = options.rounds;
-    return std::make_unique<AlphaGoAgent>(model, alphago, options.seed);
+    return std::make_unique<AlphaGoAgent>(model, alphago, options.seed, std::move(rollout_policy));
   }
   throw AgentFileError(model->path() + ": unknown agent kind '" + kind +
                        "' (known: predict, pg, q, ac, value, zero, alphago)");
@@ -51,8 +53,10 @@ std::unique_ptr<Agent> make_network_agent(std::shared_ptr<const Model> model,
 std::unique_ptr<Agent> load_agent_file(const std::string& path, const AgentOptions& options,
                                        const std::string& device) {
   std::shared_ptr<const Model> model = Model::load(path, device);
+  std::shared_ptr<const Model> rollout_policy;
+  if (model->info().rollout_policy) rollout_policy = Model::load_rollout_policy(path, device);
   try {
-    return make_network_agent(std::move(model), options);
+    return make_network_agent(std::move(model), std::move(rollout_policy), options);
   } catch (const AgentFileError&) {
     throw;
   } catch (const std::invalid_argument& error) {

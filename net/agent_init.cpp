@@ -1,8 +1,11 @@
 #include "net/agent_init.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <filesystem>
 
 #include "engine/encoders/registry.h"
+#include "net/rollout_policy.h"
 #include "net/torch/agent_io.h"
 
 namespace dlgo::net {
@@ -36,9 +39,32 @@ AgentMetadata metadata_for(const InitOptions& options) {
 
 std::int64_t write_fresh_agent(const std::string& path, const InitOptions& options) {
   AgentMetadata metadata = metadata_for(options);
+  if (!options.rollout_policy.empty()) {
+    if (options.kind != "alphago") {
+      throw std::invalid_argument("a rollout policy is for alphago agents, not " + options.kind);
+    }
+    check_rollout_policy_file(options.rollout_policy, metadata.board_width, metadata.board_height);
+  }
   torch::manual_seed(options.seed);
   PolicyValueNet network(metadata.network);
-  write_agent_file(path, metadata, network);
+  if (options.rollout_policy.empty()) {
+    write_agent_file(path, metadata, network);
+    return parameter_count(*network);
+  }
+  // Complete (network and rollout policy) under PATH.partial before it takes PATH's name.
+  const std::string staging = path + ".partial";
+  try {
+    write_agent_file(staging, metadata, network);
+    embed_rollout_policy(staging, options.rollout_policy);
+    std::error_code error;
+    std::filesystem::rename(staging, path, error);
+    if (error) {
+      throw AgentFileError(path + ": cannot rename the finished agent file: " + error.message());
+    }
+  } catch (...) {
+    std::remove(staging.c_str());
+    throw;
+  }
   return parameter_count(*network);
 }
 

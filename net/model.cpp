@@ -22,21 +22,37 @@ std::shared_ptr<const Model> Model::load(const std::string& path, const std::str
   model->impl_ = std::make_unique<Impl>();
   model->impl_->device = resolve_device(device);
   model->impl_->network = load_agent_network(path, model->impl_->device, &model->info_);
-  model->impl_->network->eval();
   model->path_ = path;
-  const AgentMetadata& meta = model->info_.metadata;
+  model->finish_loading();
+  return model;
+}
+
+std::shared_ptr<const Model> Model::load_rollout_policy(const std::string& path,
+                                                        const std::string& device) {
+  if (!read_agent_info(path).rollout_policy) return nullptr;
+  std::shared_ptr<Model> model(new Model());
+  model->impl_ = std::make_unique<Impl>();
+  model->impl_->device = resolve_device(device);
+  model->impl_->network = load_rollout_policy_network(path, model->impl_->device, &model->info_);
+  model->path_ = path + ":/" + kRolloutPolicyGroup;
+  model->finish_loading();
+  return model;
+}
+
+void Model::finish_loading() {
+  impl_->network->eval();
+  const AgentMetadata& meta = info_.metadata;
   try {
-    model->encoder_ = make_encoder(meta.encoder, BoardSize{meta.board_width, meta.board_height});
+    encoder_ = make_encoder(meta.encoder, BoardSize{meta.board_width, meta.board_height});
   } catch (const std::invalid_argument& error) {
-    throw AgentFileError(path + ": " + error.what());
+    throw AgentFileError(path_ + ": " + error.what());
   }
-  if (model->encoder_->num_input_channels() != meta.network.input_channels) {
-    throw AgentFileError(path + ": encoder " + meta.encoder + " gives " +
-                         std::to_string(model->encoder_->num_input_channels()) +
+  if (encoder_->num_input_channels() != meta.network.input_channels) {
+    throw AgentFileError(path_ + ": encoder " + meta.encoder + " gives " +
+                         std::to_string(encoder_->num_input_channels()) +
                          " input channels, the network takes " +
                          std::to_string(meta.network.input_channels));
   }
-  return model;
 }
 
 std::size_t Model::input_size() const {

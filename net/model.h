@@ -1,8 +1,10 @@
 // A loaded network ready for inference, without libtorch in the interface: agents, the server
 // and GTP use this to turn encoded positions into move probabilities and values.
 //
-// Contract: load() reads an agent file (any kind) onto a device. predict() is const and safe
-// to call from several threads at once (inference runs without gradients, in eval mode).
+// Contract: load() reads an agent file (any kind) onto a device; load_rollout_policy() reads
+// the rollout policy network embedded in an alphago file (net/agent_file.h). predict() is
+// const and safe to call from several threads at once (inference runs without gradients, in
+// eval mode).
 // Errors throw AgentFileError (file problems) or std::runtime_error.
 #pragma once
 
@@ -18,6 +20,10 @@ namespace dlgo::net {
 class Model {
  public:
   static std::shared_ptr<const Model> load(const std::string& path, const std::string& device = "cpu");
+  // The file's embedded rollout policy, or nullptr when it has none (exactly the files that
+  // carry no /rollout_policy group). Its path() is "FILE:/rollout_policy".
+  static std::shared_ptr<const Model> load_rollout_policy(const std::string& path,
+                                                          const std::string& device = "cpu");
   ~Model();
 
   const AgentFileInfo& info() const { return info_; }
@@ -39,6 +45,7 @@ class Model {
 
  private:
   Model() = default;
+  void finish_loading();  // eval mode, the encoder and its check against the network
   struct Impl;
   std::unique_ptr<Impl> impl_;
   AgentFileInfo info_;

@@ -1,9 +1,12 @@
-// dlgo-init: writes a fresh (untrained) agent file for a network, encoder, board size and kind.
+// dlgo-init: writes a fresh (untrained) agent file for a network, encoder, board size and kind;
+// for alphago agents it can embed a rollout policy network taken from another agent file, in a
+// fresh file or (--embed-only) in an existing alphago file.
 #include <cstdio>
 #include <iostream>
 
 #include "engine/encoders/registry.h"
 #include "net/agent_init.h"
+#include "net/rollout_policy.h"
 #include "tools/cli_common.h"
 
 int main(int argc, char** argv) {
@@ -27,12 +30,30 @@ int main(int argc, char** argv) {
   app.add_option("--filters", options.filters, "Filters per layer (resnet, alphago)")
       ->capture_default_str();
   app.add_option("--seed", options.seed, "Seed of the initial weights")->capture_default_str();
+  app.add_option("--rollout-policy", options.rollout_policy,
+                 "alphago: agent file (predict, pg, ...; same board) whose network plays the "
+                 "rollouts; it is copied into OUT")
+      ->check(CLI::ExistingFile);
+  bool embed_only = false;
+  app.add_flag("--embed-only", embed_only,
+               "Put --rollout-policy into the existing alphago file OUT (keeping its network and "
+               "training record) instead of writing a fresh agent")
+      ->needs("--rollout-policy");
   dlgo::cli::parse_or_exit(app, argc, argv);
   try {
+    if (embed_only) {
+      dlgo::net::embed_rollout_policy(out, options.rollout_policy);
+      std::printf("embedded %s into %s as its rollout policy\n", options.rollout_policy.c_str(),
+                  out.c_str());
+      return dlgo::cli::kExitOk;
+    }
     std::int64_t parameters = dlgo::net::write_fresh_agent(out, options);
     std::printf("wrote %s: %s agent, %s network, %s encoder, %dx%d, %lld parameters\n", out.c_str(),
                 options.kind.c_str(), options.network.c_str(), options.encoder.c_str(),
                 options.board_size, options.board_size, static_cast<long long>(parameters));
+    if (!options.rollout_policy.empty()) {
+      std::printf("rollout policy: %s (embedded)\n", options.rollout_policy.c_str());
+    }
   } catch (const std::exception& error) {
     return dlgo::cli::report_user_error(app, error.what());
   }

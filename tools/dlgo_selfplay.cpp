@@ -1,86 +1,133 @@
-// dlgo-selfplay: games between bots. For now the engine's random bot; network agents and
-// experience files come with the agents and reinforcement-learning work.
+// dlgo-selfplay: games between agents (agent files or built-in bots), writing experience files
+// for reinforcement learning and SGF records; --show watches a game in the terminal.
 #include <chrono>
-#include <filesystem>
-#include <fstream>
 #include <cstdio>
 #include <iostream>
+#include <memory>
 #include <thread>
 
 #include "engine/ascii_board.h"
 #include "engine/game_state.h"
-#include "engine/playout.h"
-#include "engine/sgf/sgf_writer.h"
+#include "net/agent_files.h"
+#include "net/rl/self_play.h"
 #include "tools/cli_common.h"
+#include "tools/progress_bar.h"
+
+namespace {
+
+// One game printed move by move (no experience): the terminal demo.
+int show_game(const dlgo::net::SelfPlayer& black, const dlgo::net::SelfPlayer& white, int board_size,
+              double komi, int delay_ms) {
+  dlgo::Rules rules;
+  rules.komi = komi;
+  dlgo::GameState state = dlgo::GameState::new_game(board_size, rules);
+  int moves = 0;
+  while (!state.is_over() && moves < 3 * board_size * board_size) {
+    const dlgo::net::SelfPlayer& player = state.next_player() == dlgo::Color::kBlack ? black : white;
+    const dlgo::Color mover = state.next_player();
+    dlgo::Move move = player.agent->select_move(state).move;
+    state.play(move);
+    ++moves;
+    std::cout << "\nmove " << moves << ": " << (mover == dlgo::Color::kBlack ? "black " : "white ")
+              << dlgo::move_to_gtp(state.size(), move) << "\n"
+              << dlgo::board_to_ascii(state.board()) << std::flush;
+    if (delay_ms > 0) std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms));
+  }
+  std::cout << "result: " << state.result().to_string() << "\n";
+  return dlgo::cli::kExitOk;
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"dlgo-selfplay: play games between bots and report the results", "dlgo-selfplay"};
-  int board_size = 9;
-  int num_games = 1;
-  double komi = 7.5;
+  CLI::App app{"dlgo-selfplay: play games between agents; write experience files (for dlgo-train --experience) "
+               "and SGF",
+               "dlgo-selfplay"};
+  std::string agent = "random", agent2, experience_out, sgf_out;
+  dlgo::net::SelfPlaySettings settings;
+  dlgo::net::SelfPlayerOptions player;
   std::uint64_t seed = 0;
   bool show = false;
   int delay_ms = 0;
-  std::string bot = "random";
-  std::string sgf_out;
-  app.add_option("--bot", bot, "Bot playing both sides")
-      ->check(CLI::IsMember({"random"}))
-      ->capture_default_str();
-  app.add_option("--board-size", board_size, "Board side, 2..25")
-      ->check(CLI::Range(2, 25))
-      ->capture_default_str();
-  app.add_option("--num-games", num_games, "Number of games")
+  app.add_option("--agent,--bot", agent, "Agent file, or a built-in bot (random, mcts)")->capture_default_str();
+  app.add_option("--agent2", agent2,
+                 "Opponent (agent file or bot); without it --agent plays itself and both sides are recorded");
+  app.add_option("--num-games", settings.num_games, "Number of games")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
-  app.add_option("--komi", komi, "Komi")->capture_default_str();
+  app.add_option("--board-size", settings.board_size, "Board side, 2..25")
+      ->check(CLI::Range(2, 25))
+      ->capture_default_str();
+  app.add_option("--komi", settings.komi, "Komi")->capture_default_str();
+  app.add_option("--experience-out", experience_out, "Experience file to write (HDF5) with --agent's decisions");
+  app.add_option("--sgf-out", sgf_out, "Folder for one SGF file per game (game_0001.sgf, ...)");
+  app.add_option("--workers", settings.workers, "Games played at once (threads)")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  app.add_option("--temperature", player.temperature, "Sampling temperature of pg, ac, q and value agents")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  app.add_option("--rounds", player.zero_rounds, "zero agents: search simulations per move")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  app.add_option("--noise", player.zero_noise, "zero agents: Dirichlet noise share at the root")
+      ->check(CLI::Range(0.0, 1.0))
+      ->capture_default_str();
+  app.add_option("--temperature-moves", player.zero_temperature_moves,
+                 "zero agents: opening moves chosen in proportion to visits")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+  app.add_option("--max-moves", settings.max_moves, "Moves before a game is scored as it stands (0: 3 x points)")
+      ->check(CLI::NonNegativeNumber);
   app.add_option("--seed", seed, "Random seed (0: from the clock)")->capture_default_str();
-  app.add_flag("--show", show, "Print the board after every move");
+  app.add_flag("--show", show, "Play one game and print the board after every move");
   app.add_option("--delay-ms", delay_ms, "Pause between shown moves")
       ->check(CLI::NonNegativeNumber)
       ->capture_default_str();
-  app.add_option("--sgf-out", sgf_out, "Folder to write each game as SGF (game_0001.sgf, ...)");
   dlgo::cli::parse_or_exit(app, argc, argv);
-  if (!sgf_out.empty()) {
-    std::error_code error;
-    std::filesystem::create_directories(sgf_out, error);
-    if (error) return dlgo::cli::report_user_error(app, "--sgf-out " + sgf_out + ": " + error.message());
-  }
 
-  if (seed == 0) seed = static_cast<std::uint64_t>(
-      std::chrono::steady_clock::now().time_since_epoch().count());
-  dlgo::Rng rng(seed);
-  dlgo::Rules rules;
-  rules.komi = komi;
-  int black_wins = 0;
-  for (int game = 1; game <= num_games; ++game) {
-    dlgo::GameState state = dlgo::GameState::new_game(board_size, rules);
-    while (!state.is_over()) {
-      dlgo::Move move = dlgo::select_random_move(state, rng);
-      dlgo::Color mover = state.next_player();
-      state.play(move);
-      if (show) {
-        std::cout << "\nmove " << state.moves().size() << ": "
-                  << (mover == dlgo::Color::kBlack ? "black " : "white ")
-                  << dlgo::move_to_gtp(state.size(), move) << "\n"
-                  << dlgo::board_to_ascii(state.board()) << std::flush;
-        if (delay_ms > 0) std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms));
+  if (seed == 0) seed = static_cast<std::uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count());
+  player.seed = seed;
+  settings.seed = seed;
+  settings.record = !experience_out.empty();
+  settings.sgf_dir = sgf_out;
+  try {
+    dlgo::net::install_agent_file_loader();
+    dlgo::net::SelfPlayer first = dlgo::net::load_self_player(agent, player);
+    std::unique_ptr<dlgo::net::SelfPlayer> second;
+    if (!agent2.empty()) {
+      dlgo::net::SelfPlayerOptions options2 = player;
+      options2.seed = seed + 1;
+      second = std::make_unique<dlgo::net::SelfPlayer>(dlgo::net::load_self_player(agent2, options2));
+    }
+    if (show) {
+      if (first.zero || (second && second->zero)) {
+        return dlgo::cli::report_user_error(app, "--show plays agents through their move choice; use dlgo-gtp to watch zero");
       }
+      return show_game(first, second ? *second : first, settings.board_size, settings.komi, delay_ms);
     }
-    dlgo::GameResult result = state.result();
-    if (!sgf_out.empty()) {
-      char name[32];
-      std::snprintf(name, sizeof name, "/game_%04d.sgf", game);
-      dlgo::GameInfo info;
-      info.black_player = info.white_player = bot;
-      std::ofstream file(sgf_out + name);
-      file << dlgo::write_game_sgf(state, info);
-      if (!file) return dlgo::cli::report_user_error(app, "cannot write " + sgf_out + name);
+    dlgo::cli::ProgressBar bar("self-play", "games");
+    dlgo::net::SelfPlayResult result = dlgo::net::run_self_play(
+        first, second.get(), settings, [&](int done, int total) { bar.update(done, total); });
+    bar.finish();
+    for (const auto& game : result.games) {
+      std::printf("game %d: %s after %d moves\n", game.index + 1, game.result.c_str(), game.moves);
     }
-    black_wins += result.winner() == dlgo::Color::kBlack;
-    std::printf("game %d: %s after %zu moves (black %g, white %g + komi %g)\n", game,
-                result.to_string().c_str(), state.moves().size(), result.black_area(),
-                result.white_area(), result.komi);
+    if (second) {
+      std::printf("%s won %d, %s won %d, %d drawn, of %d games in %.1f s\n", agent.c_str(), result.first_wins,
+                  agent2.c_str(), result.second_wins, result.draws, settings.num_games, result.seconds);
+    } else {
+      int black = 0;
+      for (const auto& game : result.games) black += game.winner == dlgo::Color::kBlack;
+      std::printf("black won %d of %d games in %.1f s (%.2f games/s)\n", black, settings.num_games, result.seconds,
+                  settings.num_games / std::max(result.seconds, 1e-9));
+    }
+    if (!experience_out.empty()) {
+      dlgo::write_experience_file(experience_out, result.experience);
+      std::printf("wrote %zu decisions to %s\n", result.experience.rows(), experience_out.c_str());
+    }
+  } catch (const std::exception& error) {
+    return dlgo::cli::report_user_error(app, error.what());
   }
-  if (num_games > 1) std::printf("black won %d of %d games\n", black_wins, num_games);
   return dlgo::cli::kExitOk;
 }

@@ -1,25 +1,75 @@
 // dlgo-train: supervised training of a move predictor from HDF5 datasets (dlgo-data prepare),
-// on CUDA when present, else on the CPU. One agent file per epoch, resumable.
+// on CUDA when present, else on the CPU. One agent file per epoch, resumable. With
+// --experience it makes reinforcement-learning updates from self-play experience instead.
 #include <cstdio>
 #include <iostream>
 #include <memory>
 
 #include "net/network_spec.h"
+#include "net/rl/experience_trainer.h"
 #include "net/training/trainer.h"
 #include "tools/cli_common.h"
 #include "tools/progress_bar.h"
 
+namespace {
+
+int run_experience_training(const CLI::App& app, const dlgo::net::ExperienceTrainOptions& options) {
+  std::unique_ptr<dlgo::cli::ProgressBar> bar;
+  int bar_epoch = 0;
+  try {
+    auto result = dlgo::net::train_from_experience(options, [&](const dlgo::net::ExperienceTrainProgress& p) {
+      if (!bar || p.epoch != bar_epoch) {
+        if (bar) bar->finish();
+        bar_epoch = p.epoch;
+        char label[64];
+        std::snprintf(label, sizeof label, "%s epoch %d/%d", options.method.c_str(), p.epoch, p.epochs);
+        bar = std::make_unique<dlgo::cli::ProgressBar>(label, "decisions");
+      }
+      char extra[64];
+      std::snprintf(extra, sizeof extra, "loss %.4f", p.loss);
+      bar->update(p.rows, p.epoch_rows, extra);
+    });
+    if (bar) bar->finish();
+    for (size_t i = 0; i < result.epoch_losses.size(); ++i) {
+      std::printf("epoch %zu: %s loss %.4f\n", i + 1, options.method.c_str(), result.epoch_losses[i]);
+    }
+    std::printf("trained on %lld decisions from %zu file(s) in %.1f s on %s; wrote %s\n",
+                static_cast<long long>(result.rows), options.experience_paths.size(), result.seconds,
+                result.device.c_str(), options.out_path.c_str());
+  } catch (const std::exception& error) {
+    if (bar) bar->finish();
+    return dlgo::cli::report_user_error(app, error.what());
+  }
+  return dlgo::cli::kExitOk;
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
-  CLI::App app{"dlgo-train: train a move-prediction network from HDF5 datasets", "dlgo-train"};
+  CLI::App app{"dlgo-train: train a move-prediction network from HDF5 datasets (--train), or improve an agent "
+               "from self-play experience (--experience)",
+               "dlgo-train"};
   dlgo::net::TrainOptions options;
-  app.add_option("--train", options.train_path, "Training dataset (PREFIX.train.h5)")->required();
+  dlgo::net::ExperienceTrainOptions rl;
+  auto* train_option = app.add_option("--train", options.train_path, "Training dataset (PREFIX.train.h5)");
+  auto* experience_option =
+      app.add_option("--experience", rl.experience_paths, "Experience files (dlgo-selfplay --experience-out), merged")
+          ->excludes(train_option);
+  app.add_option("--method", rl.method, "With --experience: pg, ac, q, value or zero")
+      ->check(CLI::IsMember(dlgo::net::rl_method_names()))
+      ->capture_default_str();
+  app.add_option("--agent", rl.agent_path, "With --experience: the agent file to improve");
+  app.add_option("--clip-grad", rl.clip_grad_norm, "With --experience: maximum gradient norm (0: no clipping)")
+      ->capture_default_str();
+  app.add_option("--value-weight", rl.value_weight, "With --experience: weight of the value loss (ac, zero)")
+      ->capture_default_str();
   app.add_option("--test", options.test_path, "Test dataset (PREFIX.test.h5), measured every epoch");
   app.add_option("--network", options.network, "Network architecture")
       ->check(CLI::IsMember(dlgo::net::network_names()))
       ->capture_default_str();
   app.add_option("--blocks", options.blocks, "Residual blocks (resnet)")->capture_default_str();
   app.add_option("--filters", options.filters, "Filters (resnet, alphago)")->capture_default_str();
-  app.add_option("--epochs", options.epochs, "Epochs")->check(CLI::PositiveNumber)->capture_default_str();
+  auto* epochs_option = app.add_option("--epochs", options.epochs, "Epochs (with --experience default 1)")->check(CLI::PositiveNumber)->capture_default_str();
   app.add_option("--batch-size,--bs", options.batch_size, "Batch size")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
@@ -51,6 +101,27 @@ int main(int argc, char** argv) {
   app.add_option("--max-batches", options.max_batches, "Stop each epoch after this many batches (0: all)")
       ->check(CLI::NonNegativeNumber);
   dlgo::cli::parse_or_exit(app, argc, argv);
+  if (train_option->count() == 0 && experience_option->count() == 0) {
+    std::fprintf(stderr, "dlgo-train: error: give --train (a dataset) or --experience (self-play files)\n");
+    return dlgo::cli::kExitUsageError;
+  }
+  if (experience_option->count() > 0) {
+    if (rl.agent_path.empty()) {
+      std::fprintf(stderr, "dlgo-train: error: --experience needs --agent (the agent file to improve)\n");
+      return dlgo::cli::kExitUsageError;
+    }
+    rl.out_path = options.out_path;
+    rl.optimizer = options.optimizer;
+    rl.learning_rate = options.learning_rate > 0 ? options.learning_rate
+                                                 : dlgo::net::default_learning_rate(options.optimizer);
+    rl.momentum = options.momentum;
+    rl.batch_size = options.batch_size;
+    rl.epochs = epochs_option->count() ? options.epochs : 1;
+    rl.device = options.device;
+    rl.threads = options.threads;
+    rl.seed = options.seed;
+    return run_experience_training(app, rl);
+  }
 
   std::unique_ptr<dlgo::cli::ProgressBar> bar;
   int bar_epoch = 0;

@@ -185,10 +185,13 @@ AlphaGoAgent::AlphaGoAgent(std::shared_ptr<const Model> model, AlphaGoOptions op
 }
 
 std::string AlphaGoAgent::settings() const {
-  char text[96];
-  std::snprintf(text, sizeof text, "%d rounds, lambda %g, %s rollouts", options_.rounds,
-                options_.lambda, fast_policy_ ? "fast-policy" : "random");
-  return text;
+  char text[64];
+  std::snprintf(text, sizeof text, "%d rounds, lambda %g, rollouts: ", options_.rounds,
+                options_.lambda);
+  if (!fast_policy_) return text + std::string("random");
+  const AgentMetadata& fast = fast_policy_->metadata();
+  return text + std::string("policy (") + fast.kind + ", " + fast.network.network + " network, " +
+         fast.encoder + " encoder)";
 }
 
 MoveDecision AlphaGoAgent::decide(const GameState& state, Rng& rng) const {

@@ -16,6 +16,10 @@
 // credited every node with the leaf's value from one player's view), a simulation stops at a
 // new leaf instead of expanding `depth` plies in a row, and finished games are scored.
 //
+// An agent loaded from an agent file gets the file's embedded rollout policy as its fast policy
+// (net/agent_files.h, net/rollout_policy.h); description() says "rollouts: random" or
+// "rollouts: policy (KIND, NETWORK network, ENCODER encoder)".
+//
 // Diagnostics: the most visited moves with prior, visits and win rate; the root's network
 // value; the best move's win rate; total visits; the principal variation.
 //

@@ -121,6 +121,23 @@ void write_agent_file(const std::string& path, const AgentMetadata& metadata, Po
   }
 }
 
+namespace {
+
+// Reads the weights and buffers under `root`/model into `network`. `where` names the file (and
+// the group) in error messages.
+void read_network_weights(const H5::Group& root, PolicyValueNet& network,
+                          const std::string& where) {
+  H5::Group model = root.openGroup("model");
+  H5::Group weights = model.openGroup("weights");
+  for (auto& item : network->named_parameters()) {
+    read_tensor(weights, item.key(), item.value(), where);
+  }
+  H5::Group buffers = model.openGroup("buffers");
+  for (auto& item : network->named_buffers()) read_tensor(buffers, item.key(), item.value(), where);
+}
+
+}  // namespace
+
 PolicyValueNet load_agent_network(const std::string& path, const torch::Device& device,
                                   AgentFileInfo* info_out) {
   AgentFileInfo info = read_agent_info(path);
@@ -129,13 +146,32 @@ PolicyValueNet load_agent_network(const std::string& path, const torch::Device& 
     auto guard = h5::lock();
     try {
       H5::H5File file(path, H5F_ACC_RDONLY);
-      H5::Group model = file.openGroup("model");
-      H5::Group weights = model.openGroup("weights");
-      for (auto& item : network->named_parameters()) read_tensor(weights, item.key(), item.value(), path);
-      H5::Group buffers = model.openGroup("buffers");
-      for (auto& item : network->named_buffers()) read_tensor(buffers, item.key(), item.value(), path);
+      read_network_weights(file, network, path);
     } catch (const H5::Exception& error) {
       throw AgentFileError(path + ": unreadable weights: " + h5::describe(error));
+    }
+  }
+  network->to(device);
+  if (info_out) *info_out = info;
+  return network;
+}
+
+PolicyValueNet load_rollout_policy_network(const std::string& path, const torch::Device& device,
+                                           AgentFileInfo* info_out) {
+  const std::string where = path + ": group /" + kRolloutPolicyGroup;
+  AgentFileInfo owner = read_agent_info(path);
+  if (!owner.rollout_policy) throw AgentFileError(where + ": the file has no rollout policy");
+  AgentFileInfo info;
+  info.metadata = owner.rollout_policy->metadata;
+  info.parameters = owner.rollout_policy->parameters;
+  PolicyValueNet network(info.metadata.network);
+  {
+    auto guard = h5::lock();
+    try {
+      H5::H5File file(path, H5F_ACC_RDONLY);
+      read_network_weights(file.openGroup(kRolloutPolicyGroup), network, where);
+    } catch (const H5::Exception& error) {
+      throw AgentFileError(where + ": unreadable weights: " + h5::describe(error));
     }
   }
   network->to(device);

@@ -273,7 +273,10 @@ TrainResult train_supervised(const TrainOptions& options,
   for (const auto& m : summary.metrics) best_top1 = std::max(best_top1, m.test_top1);
 
   const int channels = train.input_channels(), height = train.board_height(), width = train.board_width();
-  const std::int64_t epoch_rows = train.epoch_rows();
+  // With --max-batches an epoch is a random subset; the progress total says how big.
+  const std::int64_t epoch_rows =
+      options.max_batches > 0 ? std::min(train.epoch_rows(), options.max_batches * options.batch_size)
+                              : train.epoch_rows();
   for (int epoch = start_epoch; epoch <= options.epochs; ++epoch) {
     const double lr = scheduled_lr(options, base_lr, epoch);
     set_learning_rate(*optimizer, lr);

@@ -1,0 +1,190 @@
+#include "net/rl/experience_trainer.h"
+
+#include <torch/torch.h>
+
+#include <chrono>
+#include <stdexcept>
+
+#include "net/torch/agent_io.h"
+#include "net/training/device.h"
+
+namespace dlgo::net {
+
+std::vector<std::string> rl_method_names() { return {"pg", "ac", "q", "value", "zero"}; }
+
+namespace {
+
+bool needs_value_head(const std::string& method) { return method != "pg"; }
+
+void check_compatible(const AgentFileInfo& info, const std::string& agent_path, const Experience& experience,
+                      const std::string& method) {
+  bool known = false;
+  for (const auto& name : rl_method_names()) known = known || name == method;
+  if (!known) throw std::runtime_error("unknown method '" + method + "' (known: pg, ac, q, value, zero)");
+  const AgentMetadata& m = info.metadata;
+  if (m.encoder != experience.encoder || m.board_width != experience.board_width ||
+      m.board_height != experience.board_height) {
+    throw std::runtime_error(agent_path + " (" + m.encoder + ", " + std::to_string(m.board_width) + "x" +
+                             std::to_string(m.board_height) + ") does not match the experience (" +
+                             experience.encoder + ", " + std::to_string(experience.board_width) + "x" +
+                             std::to_string(experience.board_height) + ")");
+  }
+  if (m.network.policy_outputs != experience.action_space) {
+    throw std::runtime_error(agent_path + ": its policy has " + std::to_string(m.network.policy_outputs) +
+                             " outputs, the experience " + std::to_string(experience.action_space) + " actions");
+  }
+  if (needs_value_head(method) && !m.network.value_head) {
+    throw std::runtime_error(agent_path + ": method " + method + " needs a network with a value head (make one with dlgo-init --kind " +
+                             (method == "q" ? std::string("q") : method == "value" ? "value" : method) + ")");
+  }
+  if (method == "q" && m.network.action_input != experience.action_space) {
+    throw std::runtime_error(agent_path + ": method q needs a network with an action input (dlgo-init --kind q)");
+  }
+  if (method != "q" && m.network.action_input != 0) {
+    throw std::runtime_error(agent_path + ": a network with an action input trains only with --method q");
+  }
+  if (method == "zero" && !experience.has_visit_counts()) {
+    throw std::runtime_error("method zero needs experience with visit counts (self-play of a zero agent)");
+  }
+}
+
+struct Rows {
+  torch::Tensor states, actions, rewards, advantages, visit_targets;
+};
+
+Rows to_tensors(const Experience& e) {
+  const auto n = static_cast<std::int64_t>(e.rows());
+  Rows rows;
+  rows.states = torch::from_blob(const_cast<float*>(e.states.data()),
+                                 {n, e.channels, e.board_height, e.board_width}, torch::kFloat32)
+                    .clone();
+  rows.actions = torch::from_blob(const_cast<std::int32_t*>(e.actions.data()), {n}, torch::kInt32).to(torch::kLong);
+  rows.rewards = torch::from_blob(const_cast<float*>(e.rewards.data()), {n}, torch::kFloat32).clone();
+  rows.advantages = torch::from_blob(const_cast<float*>(e.advantages.data()), {n}, torch::kFloat32).clone();
+  if (e.has_visit_counts()) {
+    torch::Tensor visits =
+        torch::from_blob(const_cast<float*>(e.visit_counts.data()), {n, e.action_space}, torch::kFloat32).clone();
+    rows.visit_targets = visits / visits.sum(1, true).clamp_min(1.0f);
+  }
+  return rows;
+}
+
+torch::Tensor method_loss(PolicyValueNet& network, const std::string& method, const Rows& rows,
+                          const torch::Tensor& index, double value_weight, const torch::Device& device) {
+  torch::Tensor states = rows.states.index_select(0, index).to(device);
+  torch::Tensor actions = rows.actions.index_select(0, index).to(device);
+  torch::Tensor rewards = rows.rewards.index_select(0, index).to(device);
+  if (method == "q") {
+    const auto action_space = network->spec().action_input;
+    torch::Tensor one_hot = torch::nn::functional::one_hot(actions, action_space).to(torch::kFloat32);
+    NetOutput out = network->forward(states, one_hot);
+    return torch::mse_loss(out.value, rewards);
+  }
+  NetOutput out = network->forward(states);
+  if (method == "value") return torch::mse_loss(out.value, rewards);
+  torch::Tensor log_probs = torch::log_softmax(out.policy_logits, 1);
+  if (method == "zero") {
+    torch::Tensor targets = rows.visit_targets.index_select(0, index).to(device);
+    torch::Tensor policy_loss = -(targets * log_probs).sum(1).mean();
+    return policy_loss + value_weight * torch::mse_loss(out.value, rewards);
+  }
+  torch::Tensor chosen = log_probs.gather(1, actions.unsqueeze(1)).squeeze(1);
+  if (method == "pg") return -(rewards * chosen).mean();
+  torch::Tensor advantages = rows.advantages.index_select(0, index).to(device);  // ac
+  return -(advantages * chosen).mean() + value_weight * torch::mse_loss(out.value, rewards);
+}
+
+}  // namespace
+
+ExperienceTrainResult train_from_experience(const ExperienceTrainOptions& options,
+                                            const std::function<void(const ExperienceTrainProgress&)>& progress) {
+  const auto start = std::chrono::steady_clock::now();
+  if (options.batch_size < 1 || options.epochs < 1 || options.learning_rate <= 0) {
+    throw std::runtime_error("batch size, epochs and learning rate must be positive");
+  }
+  if (options.optimizer != "sgd" && options.optimizer != "adam") {
+    throw std::runtime_error("unknown optimizer '" + options.optimizer + "' for experience training (known: sgd, adam)");
+  }
+  Experience experience = merge_experience_files(options.experience_paths);
+  if (experience.rows() == 0) throw std::runtime_error("the experience holds no decisions to learn from");
+  AgentFileInfo info = read_agent_info(options.agent_path);
+  check_compatible(info, options.agent_path, experience, options.method);
+  if (options.threads > 0) torch::set_num_threads(options.threads);
+  torch::manual_seed(options.seed);
+  const torch::Device device = resolve_device(options.device);
+
+  PolicyValueNet network = load_agent_network(options.agent_path, device, &info);
+  network->train();
+  std::unique_ptr<torch::optim::Optimizer> optimizer;
+  if (options.optimizer == "adam") {
+    optimizer = std::make_unique<torch::optim::Adam>(network->parameters(), torch::optim::AdamOptions(options.learning_rate));
+  } else {
+    optimizer = std::make_unique<torch::optim::SGD>(
+        network->parameters(), torch::optim::SGDOptions(options.learning_rate).momentum(options.momentum));
+  }
+  const Rows rows = to_tensors(experience);
+  const std::int64_t n = static_cast<std::int64_t>(experience.rows());
+
+  ExperienceTrainResult result;
+  result.rows = n;
+  result.device = device.str();
+  TrainingSummary summary;
+  summary.optimizer = options.optimizer;
+  summary.learning_rate = options.learning_rate;
+  summary.batch_size = options.batch_size;
+  for (const auto& path : options.experience_paths) {
+    summary.train_data += (summary.train_data.empty() ? "" : " ") + path;
+  }
+  for (int epoch = 1; epoch <= options.epochs; ++epoch) {
+    const auto epoch_start = std::chrono::steady_clock::now();
+    torch::Tensor order = torch::randperm(n, torch::kLong);
+    double loss_sum = 0;
+    std::int64_t done = 0;
+    for (std::int64_t begin = 0; begin < n; begin += options.batch_size) {
+      const std::int64_t end = std::min(n, begin + options.batch_size);
+      torch::Tensor index = order.slice(0, begin, end);
+      optimizer->zero_grad();
+      torch::Tensor loss = method_loss(network, options.method, rows, index, options.value_weight, device);
+      loss.backward();
+      if (options.clip_grad_norm > 0) torch::nn::utils::clip_grad_norm_(network->parameters(), options.clip_grad_norm);
+      optimizer->step();
+      loss_sum += loss.item<double>() * (end - begin);
+      done = end;
+      if (progress) progress({epoch, options.epochs, done, n, loss_sum / done});
+    }
+    EpochMetrics metrics;
+    metrics.epoch = epoch;
+    metrics.train_loss = loss_sum / n;
+    metrics.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - epoch_start).count();
+    metrics.samples_per_second = n / std::max(metrics.seconds, 1e-9);
+    summary.metrics.push_back(metrics);
+    summary.epochs = epoch;
+    result.epoch_losses.push_back(metrics.train_loss);
+  }
+  network->eval();
+  write_agent_file(options.out_path, info.metadata, network, &summary);
+  result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return result;
+}
+
+double experience_loss(const std::string& agent_path, const Experience& experience, const std::string& method,
+                       double value_weight, const std::string& device_text) {
+  AgentFileInfo info = read_agent_info(agent_path);
+  check_compatible(info, agent_path, experience, method);
+  if (experience.rows() == 0) throw std::runtime_error("the experience holds no decisions");
+  const torch::Device device = resolve_device(device_text);
+  PolicyValueNet network = load_agent_network(agent_path, device, &info);
+  network->eval();
+  torch::NoGradGuard no_grad;
+  const Rows rows = to_tensors(experience);
+  const std::int64_t n = static_cast<std::int64_t>(experience.rows());
+  double sum = 0;
+  for (std::int64_t begin = 0; begin < n; begin += 256) {
+    const std::int64_t end = std::min(n, begin + 256);
+    torch::Tensor index = torch::arange(begin, end, torch::kLong);
+    sum += method_loss(network, method, rows, index, value_weight, device).item<double>() * (end - begin);
+  }
+  return sum / n;
+}
+
+}  // namespace dlgo::net

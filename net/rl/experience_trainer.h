@@ -1,0 +1,68 @@
+// Reinforcement-learning updates from experience files (`dlgo-train --experience`).
+//
+// Methods and their losses (per row: state s, action a, reward r = outcome for the mover,
+// advantage A, visit counts N for zero):
+//   pg     policy gradient: -r * log p(a|s)                     (the book's reward-weighted CE)
+//   ac     actor-critic:    -A * log p(a|s) + w_v * (v(s) - r)^2
+//   q      Q-learning:      (Q(s, a) - r)^2                     (network with an action input)
+//   value  value learning:  (v(s) - r)^2
+//   zero   AlphaGo Zero:    -sum_m N(m)/sum N * log p(m|s) + w_v * (v(s) - r)^2
+// Gradients are clipped to a maximum norm before each step. The agent file's network, kind and
+// encoder carry over to the output, which is written atomically (so --out may equal --agent).
+//
+// Contract: runs on the calling thread; progress callbacks come from it. Errors throw
+// std::runtime_error with a one-line message (incompatible experience, missing value head or
+// visit counts, unknown method, bad files).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "engine/dataset/experience_file.h"
+
+namespace dlgo::net {
+
+std::vector<std::string> rl_method_names();  // pg, ac, q, value, zero
+
+struct ExperienceTrainOptions {
+  std::vector<std::string> experience_paths;
+  std::string method = "pg";
+  std::string agent_path;  // the agent to improve
+  std::string out_path;
+  std::string optimizer = "sgd";  // sgd or adam
+  double learning_rate = 0.01;
+  double momentum = 0.9;  // sgd
+  int batch_size = 128;
+  int epochs = 1;
+  double clip_grad_norm = 1.0;  // <= 0: no clipping
+  double value_weight = 0.5;    // ac and zero: weight of the value loss
+  std::string device = "auto";
+  int threads = 0;
+  std::uint64_t seed = 1;
+};
+
+struct ExperienceTrainProgress {
+  int epoch, epochs;
+  std::int64_t rows, epoch_rows;
+  double loss;
+};
+
+struct ExperienceTrainResult {
+  std::int64_t rows = 0;
+  std::vector<double> epoch_losses;  // mean training loss per epoch
+  double seconds = 0;
+  std::string device;
+};
+
+ExperienceTrainResult train_from_experience(
+    const ExperienceTrainOptions& options,
+    const std::function<void(const ExperienceTrainProgress&)>& progress = nullptr);
+
+// The method's mean loss of an agent file on experience, without training (tests, reports).
+double experience_loss(const std::string& agent_path, const Experience& experience,
+                       const std::string& method, double value_weight = 0.5,
+                       const std::string& device = "cpu");
+
+}  // namespace dlgo::net

@@ -1,0 +1,269 @@
+#include "net/rl/rl_loop.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "engine/eval/match.h"
+#include "engine/eval/match_player.h"
+#include "engine/eval/win_rate.h"
+#include "net/agent_file.h"
+#include "net/rl/rl_progress_chart.h"
+
+namespace dlgo::net {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+std::string round_name(const char* folder, int round) {
+  char name[48];
+  std::snprintf(name, sizeof name, "%s/round_%03d.h5", folder, round);
+  return name;
+}
+
+void write_text_atomically(const fs::path& path, const std::string& text) {
+  const fs::path partial = path.string() + ".partial";
+  {
+    std::ofstream file(partial, std::ios::trunc);
+    file << text;
+    file.flush();
+    if (!file) throw std::runtime_error("cannot write " + partial.string());
+  }
+  fs::rename(partial, path);
+}
+
+void copy_atomically(const fs::path& from, const fs::path& to) {
+  const fs::path partial = to.string() + ".partial";
+  fs::copy_file(from, partial, fs::copy_options::overwrite_existing);
+  fs::rename(partial, to);
+}
+
+json record_to_json(const RlRoundRecord& r) {
+  return {{"round", r.round},           {"games", r.games},         {"rows", r.rows},
+          {"train_loss", r.train_loss}, {"win_rate", r.win_rate},   {"low", r.low},
+          {"high", r.high},             {"promoted", r.promoted},   {"best_elo", r.best_elo},
+          {"reference_win_rate", r.reference_win_rate},             {"seconds", r.seconds}};
+}
+
+RlRoundRecord record_from_json(const json& j) {
+  RlRoundRecord r;
+  r.round = j.at("round");
+  r.games = j.at("games");
+  r.rows = j.at("rows");
+  r.train_loss = j.at("train_loss");
+  r.win_rate = j.at("win_rate");
+  r.low = j.at("low");
+  r.high = j.at("high");
+  r.promoted = j.at("promoted");
+  r.best_elo = j.at("best_elo");
+  r.reference_win_rate = j.at("reference_win_rate");
+  r.seconds = j.at("seconds");
+  return r;
+}
+
+struct LoopState {
+  int best_round = 0;  // the round whose candidate is the best (0: the initial agent)
+  std::string method;
+  std::vector<RlRoundRecord> rounds;
+};
+
+void save_state(const fs::path& dir, const LoopState& state) {
+  json j;
+  j["format"] = "dlgo-rl";
+  j["version"] = 1;
+  j["method"] = state.method;
+  j["best_round"] = state.best_round;
+  j["rounds"] = json::array();
+  for (const auto& r : state.rounds) j["rounds"].push_back(record_to_json(r));
+  write_text_atomically(dir / "state.json", j.dump(2) + "\n");
+}
+
+LoopState load_state(const fs::path& path) {
+  std::ifstream file(path);
+  LoopState state;
+  try {
+    json j = json::parse(file);
+    if (j.at("format") != "dlgo-rl") throw std::runtime_error("not a dlgo-rl state file");
+    state.method = j.at("method");
+    state.best_round = j.at("best_round");
+    for (const auto& r : j.at("rounds")) state.rounds.push_back(record_from_json(r));
+  } catch (const std::exception& error) {
+    throw std::runtime_error(path.string() + ": cannot resume from it: " + error.what());
+  }
+  return state;
+}
+
+void write_metrics(const fs::path& dir, const std::vector<RlRoundRecord>& rounds) {
+  std::ostringstream csv;
+  csv << "round,games,rows,train_loss,win_rate_vs_best,low,high,promoted,best_elo,reference_win_rate,seconds\n";
+  for (const auto& r : rounds) {
+    csv << r.round << ',' << r.games << ',' << r.rows << ',' << r.train_loss << ',' << r.win_rate << ','
+        << r.low << ',' << r.high << ',' << (r.promoted ? 1 : 0) << ',' << r.best_elo << ','
+        << r.reference_win_rate << ',' << r.seconds << '\n';
+  }
+  write_text_atomically(dir / "metrics.csv", csv.str());
+  write_text_atomically(dir / "progress.svg", rl_progress_svg(rounds));
+}
+
+// Score of factory 0 over a set of games: wins + draws / 2.
+WinRateSummary play_match(const std::string& first, const std::string& second, int games,
+                          const RlLoopOptions& options, std::uint64_t seed, const std::string& sgf_dir) {
+  AgentOptions agent_options;
+  agent_options.seed = seed;
+  agent_options.rounds = options.eval_rounds;
+  PlayerFactory a(first, agent_options);
+  agent_options.seed = seed + 1;
+  PlayerFactory b(second, agent_options);
+  MatchSettings settings;
+  settings.board_size = options.board_size;
+  settings.komi = options.komi;
+  settings.workers = options.workers;
+  settings.sgf_dir = sgf_dir;
+  auto outcomes = run_games({&a, &b}, alternating_schedule(games), settings);
+  int wins = 0, draws = 0, losses = 0;
+  for (const auto& outcome : outcomes) {
+    const int winner = outcome.winner_index();
+    wins += winner == 0;
+    losses += winner == 1;
+    draws += winner < 0;
+  }
+  return summarize_win_rate(wins, draws, losses);
+}
+
+}  // namespace
+
+RlLoopResult run_rl_loop(const RlLoopOptions& options, const std::function<void(const std::string&)>& log) {
+  if (options.rounds < 1 || options.games_per_round < 1 || options.eval_games < 1 ||
+      options.experience_window < 1) {
+    throw std::runtime_error("rounds, games per round, evaluation games and the experience window must be positive");
+  }
+  const fs::path dir = options.work_dir;
+  fs::create_directories(dir / "experience");
+  fs::create_directories(dir / "candidates");
+  std::ofstream log_file(dir / "log.txt", std::ios::app);
+  auto say = [&](const std::string& line) {
+    log_file << line << '\n' << std::flush;
+    if (log) log(line);
+  };
+
+  LoopState state;
+  const fs::path state_path = dir / "state.json";
+  if (fs::exists(state_path)) {
+    state = load_state(state_path);
+    if (state.method != options.train.method) {
+      throw std::runtime_error(state_path.string() + ": this loop trains with --method " + state.method +
+                               ", not " + options.train.method);
+    }
+    say("resuming after round " + std::to_string(state.rounds.size()) + " (best: " +
+        (state.best_round == 0 ? std::string("initial.h5") : round_name("candidates", state.best_round)) + ")");
+  } else {
+    const AgentFileInfo info = read_agent_info(options.agent_path);  // fails early on a bad file
+    if (info.metadata.board_width != options.board_size || info.metadata.board_height != options.board_size) {
+      throw std::runtime_error(options.agent_path + " is for " + std::to_string(info.metadata.board_width) + "x" +
+                               std::to_string(info.metadata.board_height) + ", not " +
+                               std::to_string(options.board_size) + "x" + std::to_string(options.board_size));
+    }
+    copy_atomically(options.agent_path, dir / "initial.h5");
+    copy_atomically(dir / "initial.h5", dir / "best.h5");
+    state.method = options.train.method;
+    save_state(dir, state);
+    say("new loop: " + options.agent_path + " -> " + dir.string() + ", method " + options.train.method);
+  }
+
+  // The best is named by the state (initial.h5 or a candidate), so a kill between promoting and
+  // saving the state cannot make a candidate the best by accident; best.h5 is a copy for users.
+  auto best_path = [&]() {
+    return (state.best_round == 0 ? dir / "initial.h5" : dir / round_name("candidates", state.best_round)).string();
+  };
+  for (int round = static_cast<int>(state.rounds.size()) + 1; round <= options.rounds; ++round) {
+    const auto round_start = std::chrono::steady_clock::now();
+    RlRoundRecord record;
+    record.round = round;
+    record.best_elo = state.rounds.empty() ? 0.0 : state.rounds.back().best_elo;
+
+    // 1. Self-play by the best.
+    const fs::path experience_path = dir / round_name("experience", round);
+    if (!fs::exists(experience_path)) {
+      SelfPlayerOptions player_options = options.player;
+      player_options.seed = options.player.seed * 7919 + round;
+      SelfPlayer player = load_self_player(best_path(), player_options);
+      SelfPlaySettings settings;
+      settings.board_size = options.board_size;
+      settings.komi = options.komi;
+      settings.num_games = options.games_per_round;
+      settings.workers = options.workers;
+      settings.seed = player_options.seed;
+      SelfPlayResult games = run_self_play(player, nullptr, settings);
+      write_experience_file(experience_path.string(), games.experience);
+      say("round " + std::to_string(round) + ": self-play " + std::to_string(options.games_per_round) + " games, " +
+          std::to_string(games.experience.rows()) + " decisions in " + std::to_string(static_cast<int>(games.seconds)) + " s");
+    }
+    record.games = options.games_per_round;
+
+    // 2. Train a candidate from the best on the best's own experience.
+    const fs::path candidate = dir / round_name("candidates", round);
+    std::vector<std::string> window;
+    for (int r = std::max(state.best_round + 1, round - options.experience_window + 1); r <= round; ++r) {
+      window.push_back((dir / round_name("experience", r)).string());
+    }
+    ExperienceTrainOptions train = options.train;
+    train.experience_paths = window;
+    train.agent_path = best_path();
+    train.out_path = candidate.string();
+    train.seed = options.train.seed * 7919 + round;
+    ExperienceTrainResult trained = train_from_experience(train);
+    record.rows = trained.rows;
+    record.train_loss = trained.epoch_losses.empty() ? 0.0 : trained.epoch_losses.back();
+    say("round " + std::to_string(round) + ": trained on " + std::to_string(window.size()) + " round(s), " +
+        std::to_string(trained.rows) + " decisions, loss " + std::to_string(record.train_loss));
+
+    // 3. Evaluate the candidate against the best.
+    const std::uint64_t eval_seed = options.player.seed * 104729 + round;
+    WinRateSummary versus_best = play_match(candidate.string(), best_path(), options.eval_games, options, eval_seed, "");
+    record.win_rate = versus_best.win_rate;
+    record.low = versus_best.interval.low;
+    record.high = versus_best.interval.high;
+    if (!options.reference.empty() && options.reference_games > 0) {
+      record.reference_win_rate =
+          play_match(candidate.string(), options.reference, options.reference_games, options, eval_seed + 17, "")
+              .win_rate;
+    }
+
+    // 4. Promote only on a win.
+    record.promoted = versus_best.win_rate >= options.promote_threshold;
+    char line[160];
+    std::snprintf(line, sizeof line, "round %d: candidate vs best %.1f%% [%.1f, %.1f] of %d games", round,
+                  100 * record.win_rate, 100 * record.low, 100 * record.high, options.eval_games);
+    std::string message = line;
+    if (record.reference_win_rate >= 0) {
+      std::snprintf(line, sizeof line, ", vs %s %.1f%% of %d", options.reference.c_str(),
+                    100 * record.reference_win_rate, options.reference_games);
+      message += line;
+    }
+    message += record.promoted ? " -> promoted" : " -> the best stays";
+    if (record.promoted) {
+      state.best_round = round;
+      record.best_elo += std::clamp(elo_from_win_rate(record.win_rate), -800.0, 800.0);
+    }
+    record.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - round_start).count();
+    state.rounds.push_back(record);
+    save_state(dir, state);
+    copy_atomically(best_path(), dir / "best.h5");
+    write_metrics(dir, state.rounds);
+    say(message);
+  }
+  RlLoopResult result;
+  result.rounds = state.rounds;
+  result.best_path = best_path();
+  return result;
+}
+
+}  // namespace dlgo::net

@@ -1,0 +1,66 @@
+// The reinforcement-learning loop behind `dlgo-rl`: rounds of self-play -> training ->
+// evaluation against the current best -> promotion only on a win.
+//
+// Round r: the current best agent plays `games_per_round` games against itself
+// (experience/round_RRR.h5); a candidate is trained FROM THE BEST on the experience gathered
+// since the best was promoted (at most `experience_window` rounds: all of it is the best's own
+// play, so on-policy methods stay on-policy) and saved as candidates/round_RRR.h5; the
+// candidate plays `eval_games` games against the best, colours alternating; it becomes the
+// best only if it scores at least `promote_threshold`. Optionally both are also measured
+// against a fixed reference (e.g. `random`) to show absolute progress.
+//
+// Work dir: state.json (the loop's state, rewritten atomically after every step), best.h5,
+// initial.h5, experience/, candidates/, sgf/ (evaluation games), log.txt, metrics.csv,
+// progress.svg. Every file is written atomically, and each step is skipped when its product
+// already exists, so a loop killed at any moment resumes where it stopped with `resume`.
+//
+// Contract: run_rl_loop() runs on the calling thread (self-play and matches use `workers`
+// threads); `log` receives each line also written to log.txt. Errors throw std::runtime_error.
+#pragma once
+
+#include <functional>
+#include <string>
+
+#include "net/rl/experience_trainer.h"
+#include "net/rl/self_play.h"
+
+namespace dlgo::net {
+
+struct RlLoopOptions {
+  std::string agent_path;  // the initial agent (copied to WORK_DIR/initial.h5)
+  std::string work_dir;
+  int board_size = 9;
+  double komi = 7.5;
+  int rounds = 5;               // total rounds (a resumed loop continues to this many)
+  int games_per_round = 100;
+  int eval_games = 40;
+  double promote_threshold = 0.55;
+  int experience_window = 5;    // rounds of experience a candidate trains on
+  int workers = 1;
+  std::string reference;        // e.g. "random"; empty: none
+  int reference_games = 0;
+  SelfPlayerOptions player;     // self-play settings (temperature, zero search)
+  int eval_rounds = 0;          // zero/alphago search size in evaluation games (0: default)
+  ExperienceTrainOptions train; // method, optimizer, lr, batch size, epochs, clipping, device
+};
+
+struct RlRoundRecord {
+  int round = 0;
+  int games = 0;
+  std::int64_t rows = 0;
+  double train_loss = 0;
+  double win_rate = 0, low = 0, high = 0;  // candidate vs best, Wilson 95%
+  bool promoted = false;
+  double best_elo = 0;                     // of the best, relative to the initial agent
+  double reference_win_rate = -1;          // candidate vs the reference, -1: not measured
+  double seconds = 0;
+};
+
+struct RlLoopResult {
+  std::vector<RlRoundRecord> rounds;  // all rounds so far, resumed ones included
+  std::string best_path;
+};
+
+RlLoopResult run_rl_loop(const RlLoopOptions& options, const std::function<void(const std::string&)>& log = {});
+
+}  // namespace dlgo::net

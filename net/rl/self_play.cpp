@@ -1,0 +1,262 @@
+#include "net/rl/self_play.h"
+
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <mutex>
+#include <stdexcept>
+#include <thread>
+
+#include "engine/agents/agent_factory.h"
+#include "engine/sgf/sgf_writer.h"
+#include "net/agent_file.h"
+#include "net/agent_files.h"
+#include "net/agents/batching_evaluator.h"
+#include "net/agents/model_batch_network.h"
+#include "net/agents/network_agent.h"
+#include "net/agents/zero_search.h"
+#include "net/model.h"
+
+namespace dlgo::net {
+
+namespace {
+
+bool is_builtin(const std::string& spec) {
+  for (const auto& name : builtin_agent_names()) {
+    if (name == spec) return true;
+  }
+  return false;
+}
+
+ZeroOptions zero_options(const SelfPlayerOptions& options) {
+  ZeroOptions zero;
+  zero.rounds = options.zero_rounds;
+  zero.threads = options.search_threads;
+  zero.noise_weight = options.zero_noise;
+  zero.move_temperature = options.zero_temperature_moves > 0 ? 1.0 : 0.0;
+  zero.temperature_moves = options.zero_temperature_moves;
+  return zero;
+}
+
+// The per-game view of a player: zero players get their own search (tree reuse).
+struct GameSide {
+  const SelfPlayer* player = nullptr;
+  std::unique_ptr<ZeroSearch> search;
+  bool record = false;
+
+  MoveDecision decide(const GameState& state) {
+    return search ? search->select_move(state) : player->agent->select_move(state);
+  }
+};
+
+// Rows of one game, before the outcome is known.
+struct GameRows {
+  Experience rows;
+  std::vector<Color> movers;
+  std::vector<float> values;  // the mover's value estimate, 0 where none
+};
+
+void record_decision(GameRows& game, const GameSide& side, const GameState& state,
+                     const MoveDecision& decision) {
+  const Model& model = *side.player->model;
+  const Encoder& encoder = model.encoder();
+  if (decision.move.is_resign()) return;
+  if (decision.move.is_pass() && !encoder.predicts_pass()) return;
+  const int label = encoder.encode_move(decision.move);
+  Experience& rows = game.rows;
+  const size_t offset = rows.states.size();
+  rows.states.resize(offset + model.input_size());
+  model.encode_input(state, rows.states.data() + offset);
+  rows.actions.push_back(label);
+  if (side.search) {
+    const std::vector<int>& visits = side.search->root_visit_counts();
+    rows.visit_counts.insert(rows.visit_counts.end(), visits.begin(), visits.end());
+  }
+  game.movers.push_back(state.next_player());
+  game.values.push_back(decision.diagnostics.value ? static_cast<float>(*decision.diagnostics.value) : 0.0f);
+}
+
+Experience empty_experience(const Model& model) {
+  Experience e;
+  e.encoder = model.metadata().encoder;
+  e.board_width = model.encoder().width();
+  e.board_height = model.encoder().height();
+  e.channels = model.encoder().num_input_channels();
+  e.action_space = model.encoder().num_moves();
+  return e;
+}
+
+}  // namespace
+
+SelfPlayer load_self_player(const std::string& spec, const SelfPlayerOptions& options) {
+  SelfPlayer player;
+  player.spec = spec;
+  player.options = options;
+  if (is_builtin(spec)) {
+    AgentOptions agent_options;
+    agent_options.seed = options.seed;
+    player.agent = make_agent(spec, agent_options);
+    return player;
+  }
+  const AgentFileInfo info = read_agent_info(spec);
+  if (info.metadata.kind == "zero") {
+    player.zero = true;
+    player.model = Model::load(spec, "auto");
+    zero_options(options).validate();
+    player.evaluator = std::make_shared<BatchingEvaluator>(std::make_shared<ModelBatchNetwork>(player.model));
+    return player;
+  }
+  AgentOptions agent_options;
+  agent_options.seed = options.seed;
+  agent_options.temperature = options.temperature;
+  auto agent = load_agent_file(spec, agent_options);
+  if (auto* network_agent = dynamic_cast<const NetworkAgent*>(agent.get())) {
+    player.model = network_agent->shared_model();
+  }
+  player.agent = std::move(agent);
+  return player;
+}
+
+SelfPlayResult run_self_play(const SelfPlayer& first, const SelfPlayer* second,
+                             const SelfPlaySettings& settings,
+                             const std::function<void(int, int)>& progress) {
+  const BoardSize size{settings.board_size, settings.board_size};
+  for (const SelfPlayer* player : {&first, second}) {
+    if (!player) continue;
+    const bool fits = player->zero ? player->model->encoder().board_size() == size : player->agent->supports(size);
+    if (!fits) {
+      throw std::runtime_error(player->spec + " cannot play on " + std::to_string(settings.board_size) + "x" +
+                               std::to_string(settings.board_size));
+    }
+  }
+  if (settings.record && !first.model) {
+    throw std::runtime_error(first.spec + ": experience needs a network agent (an agent file), not '" +
+                             first.spec + "'");
+  }
+  if (settings.num_games < 1 || settings.workers < 1) {
+    throw std::runtime_error("self-play needs at least one game and one worker");
+  }
+  if (!settings.sgf_dir.empty()) std::filesystem::create_directories(settings.sgf_dir);
+
+  const int max_moves = settings.max_moves > 0 ? settings.max_moves : 3 * size.num_points();
+  std::vector<GameRows> per_game(settings.num_games);
+  SelfPlayResult result;
+  result.games.resize(settings.num_games);
+  std::atomic<int> next_game{0};
+  std::mutex report_mutex;
+  int done = 0;
+  std::exception_ptr failure;
+  const auto start = std::chrono::steady_clock::now();
+
+  auto play_games = [&]() {
+    for (;;) {
+      const int index = next_game.fetch_add(1);
+      if (index >= settings.num_games) return;
+      {
+        std::lock_guard<std::mutex> lock(report_mutex);
+        if (failure) return;
+      }
+      try {
+        const bool first_is_black = second == nullptr || index % 2 == 0;
+        GameSide black, white;
+        black.player = first_is_black ? &first : second;
+        white.player = first_is_black ? second : &first;
+        if (!second) white.player = &first;
+        black.record = settings.record && (second == nullptr || first_is_black);
+        white.record = settings.record && (second == nullptr || !first_is_black);
+        int side_number = 0;
+        for (GameSide* side : {&black, &white}) {
+          const SelfPlayer& player = *side->player;
+          if (player.zero) {
+            const std::uint64_t seed = player.options.seed * 1000003ULL + index * 2ULL + side_number;
+            side->search = std::make_unique<ZeroSearch>(player.model, zero_options(player.options), seed,
+                                                        player.evaluator);
+          }
+          ++side_number;
+        }
+        Rules rules;
+        rules.komi = settings.komi;
+        GameState state = GameState::new_game(settings.board_size, rules);
+        GameRows& rows = per_game[index];
+        if (settings.record) rows.rows = empty_experience(*first.model);
+        int moves = 0;
+        while (!state.is_over() && moves < max_moves) {
+          GameSide& side = state.next_player() == Color::kBlack ? black : white;
+          MoveDecision decision = side.decide(state);
+          if (side.record) record_decision(rows, side, state, decision);
+          state.play(decision.move);
+          ++moves;
+        }
+        const GameResult outcome = state.result();
+        const Color winner = outcome.winner();
+        Experience& experience = rows.rows;
+        experience.games.assign(experience.actions.size(), index);
+        for (size_t i = 0; i < rows.movers.size(); ++i) {
+          const float reward = winner == Color::kEmpty ? 0.0f : (rows.movers[i] == winner ? 1.0f : -1.0f);
+          experience.rewards.push_back(reward);
+          experience.advantages.push_back(reward - rows.values[i]);
+        }
+        SelfPlayGame& game = result.games[index];
+        game.index = index;
+        game.first_player_color = first_is_black ? Color::kBlack : Color::kWhite;
+        game.winner = winner;
+        game.result = outcome.to_string();
+        game.moves = moves;
+        if (!settings.sgf_dir.empty()) {
+          GameInfo info;
+          info.black_player = black.player->spec;
+          info.white_player = white.player->spec;
+          char name[32];
+          std::snprintf(name, sizeof name, "game_%04d.sgf", index + 1);
+          const std::string path = (std::filesystem::path(settings.sgf_dir) / name).string();
+          std::ofstream file(path);
+          file << write_game_sgf(state, info);
+          if (!file) throw std::runtime_error("cannot write " + path);
+        }
+        std::lock_guard<std::mutex> lock(report_mutex);
+        ++done;
+        if (progress) progress(done, settings.num_games);
+      } catch (...) {
+        std::lock_guard<std::mutex> lock(report_mutex);
+        if (!failure) failure = std::current_exception();
+        return;
+      }
+    }
+  };
+
+  const int workers = std::min(settings.workers, settings.num_games);
+  std::vector<std::thread> threads;
+  for (int i = 1; i < workers; ++i) threads.emplace_back(play_games);
+  play_games();
+  for (auto& thread : threads) thread.join();
+  if (failure) std::rethrow_exception(failure);
+
+  if (settings.record) result.experience = empty_experience(*first.model);
+  for (int index = 0; index < settings.num_games; ++index) {
+    if (settings.record) {
+      // Game numbers are the game indices (append() would renumber them).
+      Experience& rows = per_game[index].rows;
+      Experience& all = result.experience;
+      all.states.insert(all.states.end(), rows.states.begin(), rows.states.end());
+      all.actions.insert(all.actions.end(), rows.actions.begin(), rows.actions.end());
+      all.rewards.insert(all.rewards.end(), rows.rewards.begin(), rows.rewards.end());
+      all.advantages.insert(all.advantages.end(), rows.advantages.begin(), rows.advantages.end());
+      all.visit_counts.insert(all.visit_counts.end(), rows.visit_counts.begin(), rows.visit_counts.end());
+      all.games.insert(all.games.end(), rows.games.begin(), rows.games.end());
+    }
+    const SelfPlayGame& game = result.games[index];
+    if (game.winner == Color::kEmpty) {
+      ++result.draws;
+    } else if (game.winner == game.first_player_color) {
+      ++result.first_wins;
+    } else {
+      ++result.second_wins;
+    }
+  }
+  result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return result;
+}
+
+}  // namespace dlgo::net

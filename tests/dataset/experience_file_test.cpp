@@ -1,0 +1,175 @@
+// Experience files: exact round trips, exact merges, and clear errors for bad files.
+#include <catch2/catch.hpp>
+
+#include <H5Cpp.h>
+
+#include <filesystem>
+#include <fstream>
+#include <unistd.h>
+
+#include "engine/dataset/experience_file.h"
+
+namespace fs = std::filesystem;
+using dlgo::Experience;
+
+namespace {
+
+fs::path folder() {
+  static const fs::path path = [] {
+    fs::path p = fs::temp_directory_path() / ("dlgo-experience-" + std::to_string(::getpid()));
+    fs::create_directories(p);
+    return p;
+  }();
+  return path;
+}
+
+std::string file(const std::string& name) { return (folder() / name).string(); }
+
+// `rows` decisions of made-up but distinct content; game g has rows g*3 .. g*3+2.
+Experience sample(int rows, bool visits, float offset = 0) {
+  Experience e;
+  e.encoder = "simple";
+  e.board_width = 5;
+  e.board_height = 4;
+  e.channels = 2;
+  e.action_space = 21;
+  for (int r = 0; r < rows; ++r) {
+    for (size_t i = 0; i < e.state_size(); ++i) e.states.push_back(static_cast<float>((r * 7 + i) % 3) + offset);
+    e.actions.push_back((r * 5) % 21);
+    e.rewards.push_back(r % 2 ? 1.0f : -1.0f);
+    e.advantages.push_back(0.25f * r - offset);
+    e.games.push_back(r / 3);
+    if (visits) {
+      for (int a = 0; a < e.action_space; ++a) e.visit_counts.push_back(static_cast<float>((a + r) % 4));
+    }
+  }
+  return e;
+}
+
+void require_equal(const Experience& a, const Experience& b) {
+  REQUIRE(a.encoder == b.encoder);
+  REQUIRE(a.board_width == b.board_width);
+  REQUIRE(a.board_height == b.board_height);
+  REQUIRE(a.channels == b.channels);
+  REQUIRE(a.action_space == b.action_space);
+  REQUIRE(a.states == b.states);
+  REQUIRE(a.actions == b.actions);
+  REQUIRE(a.rewards == b.rewards);
+  REQUIRE(a.advantages == b.advantages);
+  REQUIRE(a.visit_counts == b.visit_counts);
+  REQUIRE(a.games == b.games);
+}
+
+}  // namespace
+
+TEST_CASE("experience files round-trip every array exactly", "[experience]") {
+  for (bool visits : {false, true}) {
+    Experience written = sample(10, visits);
+    const std::string path = file(visits ? "zero.h5" : "pg.h5");
+    dlgo::write_experience_file(path, written);
+    REQUIRE_FALSE(fs::exists(path + ".partial"));
+    Experience read = dlgo::read_experience_file(path);
+    require_equal(read, written);
+    REQUIRE(read.has_visit_counts() == visits);
+  }
+}
+
+TEST_CASE("an experience file with no decisions round-trips", "[experience]") {
+  Experience empty = sample(0, false);
+  dlgo::write_experience_file(file("empty.h5"), empty);
+  Experience read = dlgo::read_experience_file(file("empty.h5"));
+  REQUIRE(read.rows() == 0);
+  REQUIRE(read.encoder == "simple");
+  REQUIRE(read.action_space == 21);
+}
+
+TEST_CASE("merging experience files concatenates rows and keeps games distinct", "[experience]") {
+  Experience a = sample(7, true, 0), b = sample(5, true, 10);
+  dlgo::write_experience_file(file("a.h5"), a);
+  dlgo::write_experience_file(file("b.h5"), b);
+  Experience merged = dlgo::merge_experience_files({file("a.h5"), file("b.h5")});
+  REQUIRE(merged.rows() == 12);
+  // Row for row: a's rows, then b's.
+  for (size_t r = 0; r < 12; ++r) {
+    const Experience& source = r < 7 ? a : b;
+    const size_t i = r < 7 ? r : r - 7;
+    REQUIRE(merged.actions[r] == source.actions[i]);
+    REQUIRE(merged.rewards[r] == source.rewards[i]);
+    REQUIRE(merged.advantages[r] == source.advantages[i]);
+    REQUIRE(std::equal(source.states.begin() + i * a.state_size(), source.states.begin() + (i + 1) * a.state_size(),
+                       merged.states.begin() + r * a.state_size()));
+    REQUIRE(std::equal(source.visit_counts.begin() + i * 21, source.visit_counts.begin() + (i + 1) * 21,
+                       merged.visit_counts.begin() + r * 21));
+  }
+  // a has games 0..2; b's games 0..1 become 3..4.
+  REQUIRE(merged.games[6] == 2);
+  REQUIRE(merged.games[7] == 3);
+  REQUIRE(merged.games[11] == 4);
+  // Merging, writing and reading again changes nothing.
+  dlgo::write_experience_file(file("ab.h5"), merged);
+  require_equal(dlgo::read_experience_file(file("ab.h5")), merged);
+}
+
+TEST_CASE("experience of different shapes does not merge", "[experience]") {
+  Experience a = sample(3, false);
+  Experience other_board = sample(3, false);
+  other_board.board_width = 4;
+  other_board.board_height = 5;
+  REQUIRE_THROWS_AS(a.append(other_board), std::invalid_argument);
+  Experience with_visits = sample(3, true);
+  REQUIRE_THROWS_AS(a.append(with_visits), std::invalid_argument);
+  Experience other_encoder = sample(3, false);
+  other_encoder.encoder = "sevenplane";
+  dlgo::write_experience_file(file("simple.h5"), a);
+  dlgo::write_experience_file(file("seven.h5"), other_encoder);
+  REQUIRE_THROWS_WITH(dlgo::merge_experience_files({file("simple.h5"), file("seven.h5")}),
+                      Catch::Contains("seven.h5") && Catch::Contains("cannot join"));
+  REQUIRE_THROWS_WITH(dlgo::merge_experience_files({}), Catch::Contains("no experience files"));
+}
+
+TEST_CASE("bad experience files give errors naming the file and the problem", "[experience]") {
+  REQUIRE_THROWS_WITH(dlgo::read_experience_file(file("missing.h5")), Catch::Contains("missing.h5: no such file"));
+  {
+    std::ofstream text(file("text.h5"));
+    text << "not hdf5 at all\n";
+  }
+  REQUIRE_THROWS_WITH(dlgo::read_experience_file(file("text.h5")), Catch::Contains("not an HDF5 file"));
+  {
+    H5::H5File h5(file("foreign.h5"), H5F_ACC_TRUNC);
+    h5.createGroup("something_else");
+  }
+  REQUIRE_THROWS_WITH(dlgo::read_experience_file(file("foreign.h5")), Catch::Contains("no /experience group"));
+  {
+    // rewards one row short of the states.
+    dlgo::write_experience_file(file("short.h5"), sample(4, false));
+    H5::H5File h5(file("short.h5"), H5F_ACC_RDWR);
+    H5::Group group = h5.openGroup("experience");
+    group.unlink("rewards");
+    hsize_t three = 3;
+    H5::DataSpace space(1, &three);
+    float values[3] = {1, 1, 1};
+    group.createDataSet("rewards", H5::PredType::NATIVE_FLOAT, space).write(values, H5::PredType::NATIVE_FLOAT);
+  }
+  REQUIRE_THROWS_WITH(dlgo::read_experience_file(file("short.h5")),
+                      Catch::Contains("/experience/rewards has shape 3, expected 4"));
+  {
+    dlgo::write_experience_file(file("noactions.h5"), sample(2, false));
+    H5::H5File h5(file("noactions.h5"), H5F_ACC_RDWR);
+    h5.openGroup("experience").unlink("actions");
+  }
+  REQUIRE_THROWS_WITH(dlgo::read_experience_file(file("noactions.h5")),
+                      Catch::Contains("/experience/actions is missing"));
+}
+
+TEST_CASE("a failed write leaves the existing experience file untouched", "[experience]") {
+  Experience good = sample(6, false);
+  dlgo::write_experience_file(file("keep.h5"), good);
+  Experience broken = sample(6, false);
+  broken.actions[2] = 99;  // outside the 21 actions
+  REQUIRE_THROWS_WITH(dlgo::write_experience_file(file("keep.h5"), broken), Catch::Contains("action 99"));
+  Experience inconsistent = sample(6, false);
+  inconsistent.rewards.pop_back();
+  REQUIRE_THROWS_AS(dlgo::write_experience_file(file("keep.h5"), inconsistent), dlgo::ExperienceFileError);
+  require_equal(dlgo::read_experience_file(file("keep.h5")), good);
+  REQUIRE_FALSE(fs::exists(file("keep.h5") + ".partial"));
+}

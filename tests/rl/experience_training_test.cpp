@@ -1,0 +1,109 @@
+// Training from experience: each method's loss goes down on a fixed experience file, the
+// result is an agent of the same kind that plays, and incompatible inputs are refused.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+
+#include "engine/agents/agent.h"
+#include "net/agent_file.h"
+#include "net/agent_files.h"
+#include "net/rl/experience_trainer.h"
+#include "net/rl/self_play.h"
+#include "tests/rl/rl_test_support.h"
+
+using namespace dlgo;
+
+namespace {
+
+// Self-play of `agent` written once per process to an experience file.
+std::string experience_of(const std::string& agent, int games, int rounds = 16) {
+  const std::string path = agent + ".experience.h5";
+  net::SelfPlayerOptions options;
+  options.seed = 11;
+  options.zero_rounds = rounds;
+  net::SelfPlayer player = net::load_self_player(agent, options);
+  net::SelfPlaySettings settings;
+  settings.board_size = 5;
+  settings.num_games = games;
+  net::SelfPlayResult result = net::run_self_play(player, nullptr, settings);
+  write_experience_file(path, result.experience);
+  return path;
+}
+
+}  // namespace
+
+TEST_CASE("every method's loss goes down on a fixed experience file", "[rl][train]") {
+  struct Case {
+    const char* method;
+    const char* kind;
+    const char* encoder;
+  };
+  for (const Case& c : {Case{"pg", "pg", "simple"}, Case{"ac", "ac", "simple"}, Case{"q", "q", "simple"},
+                        Case{"value", "value", "simple"}, Case{"zero", "zero", "zero"}}) {
+    DYNAMIC_SECTION("method " << c.method) {
+      const std::string agent = test::fresh_rl_agent(c.kind, c.encoder, 5);
+      const std::string experience = experience_of(agent, 6);
+      const Experience data = read_experience_file(experience);
+      const double before = net::experience_loss(agent, data, c.method);
+
+      net::ExperienceTrainOptions options;
+      options.experience_paths = {experience};
+      options.method = c.method;
+      options.agent_path = agent;
+      options.out_path = test::rl_folder() + "/trained_" + c.method + ".h5";
+      options.optimizer = "adam";
+      options.learning_rate = 3e-3;
+      options.batch_size = 32;
+      options.epochs = 6;
+      options.device = "cpu";
+      net::ExperienceTrainResult result = net::train_from_experience(options);
+      REQUIRE(result.rows == static_cast<std::int64_t>(data.rows()));
+      REQUIRE(result.epoch_losses.size() == 6);
+      const double after = net::experience_loss(options.out_path, data, c.method);
+      INFO("loss before " << before << ", after " << after);
+      REQUIRE(after < before - 0.01 * std::abs(before) - 1e-3);
+      REQUIRE(result.epoch_losses.back() < result.epoch_losses.front());
+
+      // The trained file is an agent of the same kind, encoder and network that plays.
+      const net::AgentFileInfo in = net::read_agent_info(agent), out = net::read_agent_info(options.out_path);
+      REQUIRE(out.metadata.kind == in.metadata.kind);
+      REQUIRE(out.metadata.encoder == in.metadata.encoder);
+      REQUIRE(out.metadata.network == in.metadata.network);
+      REQUIRE(out.training);
+      REQUIRE(out.training->metrics.size() == 6);
+      AgentOptions agent_options;
+      agent_options.rounds = 8;
+      auto trained = net::load_agent_file(options.out_path, agent_options, "cpu");
+      GameState state = GameState::new_game(5);
+      REQUIRE_FALSE(trained->select_move(state).move.is_resign());
+    }
+  }
+}
+
+TEST_CASE("training from experience refuses what does not fit", "[rl][train]") {
+  const std::string pg = test::fresh_rl_agent("pg", "simple", 5);
+  const std::string experience = experience_of(pg, 2);
+  net::ExperienceTrainOptions options;
+  options.experience_paths = {experience};
+  options.agent_path = pg;
+  options.out_path = test::rl_folder() + "/refused.h5";
+  options.device = "cpu";
+
+  options.method = "ac";
+  REQUIRE_THROWS_WITH(net::train_from_experience(options), Catch::Contains("needs a network with a value head"));
+  options.method = "zero";
+  options.agent_path = test::fresh_rl_agent("zero", "simple", 5);
+  REQUIRE_THROWS_WITH(net::train_from_experience(options), Catch::Contains("visit counts"));
+  options.method = "pg";
+  options.agent_path = test::fresh_rl_agent("pg", "sevenplane", 5);
+  REQUIRE_THROWS_WITH(net::train_from_experience(options), Catch::Contains("does not match the experience"));
+  options.agent_path = test::fresh_rl_agent("pg", "simple", 9);
+  REQUIRE_THROWS_WITH(net::train_from_experience(options), Catch::Contains("does not match the experience"));
+  options.agent_path = pg;
+  options.method = "reinforce";
+  REQUIRE_THROWS_WITH(net::train_from_experience(options), Catch::Contains("unknown method 'reinforce'"));
+  options.method = "pg";
+  options.experience_paths = {test::rl_folder() + "/nothing_here.h5"};
+  REQUIRE_THROWS_WITH(net::train_from_experience(options), Catch::Contains("nothing_here.h5: no such file"));
+  REQUIRE_FALSE(std::filesystem::exists(options.out_path));
+}
