@@ -115,6 +115,13 @@ ExperienceTrainResult train_from_experience(const ExperienceTrainOptions& option
 
   PolicyValueNet network = load_agent_network(options.agent_path, device, &info);
   network->train();
+  // Batch norm keeps using (and keeping) the agent's running statistics: recomputing them from
+  // one round of experience would change the agent's play by itself, whatever the gradient
+  // says — a candidate trained with a learning rate of ~0 then lost 42% of 200 games to its
+  // own starting point.
+  for (const auto& module : network->modules(/*include_self=*/false)) {
+    if (dynamic_cast<torch::nn::BatchNorm2dImpl*>(module.get())) module->eval();
+  }
   std::unique_ptr<torch::optim::Optimizer> optimizer;
   if (options.optimizer == "adam") {
     optimizer = std::make_unique<torch::optim::Adam>(network->parameters(), torch::optim::AdamOptions(options.learning_rate));

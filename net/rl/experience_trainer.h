@@ -7,7 +7,8 @@
 //   q      Q-learning:      (Q(s, a) - r)^2                     (network with an action input)
 //   value  value learning:  (v(s) - r)^2
 //   zero   AlphaGo Zero:    -sum_m N(m)/sum N * log p(m|s) + w_v * (v(s) - r)^2
-// Gradients are clipped to a maximum norm before each step. The agent file's network, kind and
+// Gradients are clipped to a maximum norm before each step. Batch-norm layers use the agent's
+// running statistics and leave them unchanged, so only the gradient steps change the agent. The agent file's network, kind and
 // encoder carry over to the output, which is written atomically (so --out may equal --agent).
 //
 // Contract: runs on the calling thread; progress callbacks come from it. Errors throw

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <mutex>
+#include <numeric>
 #include <stdexcept>
 #include <thread>
 
@@ -64,6 +65,12 @@ void record_decision(GameRows& game, const GameSide& side, const GameState& stat
   const Encoder& encoder = model.encoder();
   if (decision.move.is_resign()) return;
   if (decision.move.is_pass() && !encoder.predicts_pass()) return;
+  if (side.search) {
+    // A pass the pass rule chose without searching counts one visit; as a policy target it
+    // would teach "pass" with full confidence, so only searched decisions are recorded.
+    const std::vector<int>& visits = side.search->root_visit_counts();
+    if (std::accumulate(visits.begin(), visits.end(), 0) < 2) return;
+  }
   const int label = encoder.encode_move(decision.move);
   Experience& rows = game.rows;
   const size_t offset = rows.states.size();

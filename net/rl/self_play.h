@@ -8,7 +8,8 @@
 // concurrent game through one evaluator. What is recorded for a move: the network input of the
 // position, the move's label, the game's outcome for the mover (+1/-1/0), the advantage
 // (outcome minus the agent's value estimate where it has one) and, for zero, the root's visit
-// counts. Passes are recorded only where the encoder labels them; resignations never.
+// counts. Passes are recorded only where the encoder labels them; resignations never; for zero
+// only searched decisions (a pass made by the pass rule without a search has no visit counts).
 //
 // Games are numbered 0..num_games-1 and handed to `workers` threads; the experience comes back
 // in game order whatever the number of workers, so nothing is dropped or counted twice.

@@ -7,6 +7,7 @@
 #include "engine/agents/agent.h"
 #include "net/agent_file.h"
 #include "net/agent_files.h"
+#include "net/model.h"
 #include "net/rl/experience_trainer.h"
 #include "net/rl/self_play.h"
 #include "tests/rl/rl_test_support.h"
@@ -106,4 +107,29 @@ TEST_CASE("training from experience refuses what does not fit", "[rl][train]") {
   options.experience_paths = {test::rl_folder() + "/nothing_here.h5"};
   REQUIRE_THROWS_WITH(net::train_from_experience(options), Catch::Contains("nothing_here.h5: no such file"));
   REQUIRE_FALSE(std::filesystem::exists(options.out_path));
+}
+
+TEST_CASE("a training step of nothing leaves the agent's play unchanged (batch-norm statistics kept)",
+          "[rl][train]") {
+  // The resnet has batch norm; a fresh file's running statistics are the defaults, far from the
+  // statistics of real positions. Recomputing them during training would change the agent
+  // even with a learning rate of ~0.
+  const std::string agent = test::fresh_rl_agent("pg", "simple", 5);
+  const std::string experience = experience_of(agent, 3);
+  net::ExperienceTrainOptions options;
+  options.experience_paths = {experience};
+  options.method = "pg";
+  options.agent_path = agent;
+  options.out_path = test::rl_folder() + "/untouched.h5";
+  options.learning_rate = 1e-12;
+  options.momentum = 0;
+  options.device = "cpu";
+  net::train_from_experience(options);
+  auto before = net::Model::load(agent, "cpu"), after = net::Model::load(options.out_path, "cpu");
+  const Experience data = read_experience_file(experience);
+  const int rows = static_cast<int>(std::min<size_t>(data.rows(), 16));
+  std::vector<float> p_before(rows * 25), p_after(rows * 25);
+  before->predict(data.states.data(), rows, p_before.data(), nullptr);
+  after->predict(data.states.data(), rows, p_after.data(), nullptr);
+  for (size_t i = 0; i < p_before.size(); ++i) REQUIRE(p_after[i] == Approx(p_before[i]).margin(1e-5));
 }
