@@ -35,6 +35,12 @@ int main(int argc, char** argv) {
                  "Rounds of the best's experience a candidate trains on")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
+  std::string learner = "best";
+  app.add_option("--learner", learner,
+                 "Who plays and trains: best (candidates start from the best) or continue (the latest "
+                 "candidate keeps training; the gate only picks the best)")
+      ->check(CLI::IsMember({"best", "continue"}))
+      ->capture_default_str();
   app.add_option("--method", options.train.method, "pg, ac, q, value or zero")
       ->check(CLI::IsMember(dlgo::net::rl_method_names()))
       ->capture_default_str();
@@ -69,6 +75,7 @@ int main(int argc, char** argv) {
   options.train.learning_rate =
       learning_rate > 0 ? learning_rate : dlgo::net::default_learning_rate(options.train.optimizer);
   options.train.seed = options.player.seed;
+  options.learner = learner == "continue" ? dlgo::net::RlLearner::kContinue : dlgo::net::RlLearner::kBest;
   if (!options.reference.empty() && options.reference_games == 0) options.reference_games = options.eval_games;
 
   try {

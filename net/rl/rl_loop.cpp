@@ -69,9 +69,13 @@ RlRoundRecord record_from_json(const json& j) {
   return r;
 }
 
+std::string learner_name(RlLearner learner) { return learner == RlLearner::kContinue ? "continue" : "best"; }
+
 struct LoopState {
-  int best_round = 0;  // the round whose candidate is the best (0: the initial agent)
+  int best_round = 0;     // the round whose candidate is the best (0: the initial agent)
+  int learner_round = 0;  // the round whose candidate plays and trains next (continue mode)
   std::string method;
+  std::string learner;  // "best" or "continue"
   std::vector<RlRoundRecord> rounds;
 };
 
@@ -80,7 +84,9 @@ void save_state(const fs::path& dir, const LoopState& state) {
   j["format"] = "dlgo-rl";
   j["version"] = 1;
   j["method"] = state.method;
+  j["learner"] = state.learner;
   j["best_round"] = state.best_round;
+  j["learner_round"] = state.learner_round;
   j["rounds"] = json::array();
   for (const auto& r : state.rounds) j["rounds"].push_back(record_to_json(r));
   write_text_atomically(dir / "state.json", j.dump(2) + "\n");
@@ -93,7 +99,9 @@ LoopState load_state(const fs::path& path) {
     json j = json::parse(file);
     if (j.at("format") != "dlgo-rl") throw std::runtime_error("not a dlgo-rl state file");
     state.method = j.at("method");
+    state.learner = j.value("learner", "best");
     state.best_round = j.at("best_round");
+    state.learner_round = j.value("learner_round", state.best_round);
     for (const auto& r : j.at("rounds")) state.rounds.push_back(record_from_json(r));
   } catch (const std::exception& error) {
     throw std::runtime_error(path.string() + ": cannot resume from it: " + error.what());
@@ -162,6 +170,10 @@ RlLoopResult run_rl_loop(const RlLoopOptions& options, const std::function<void(
       throw std::runtime_error(state_path.string() + ": this loop trains with --method " + state.method +
                                ", not " + options.train.method);
     }
+    if (state.learner != learner_name(options.learner)) {
+      throw std::runtime_error(state_path.string() + ": this loop's learner is " + state.learner + ", not " +
+                               learner_name(options.learner));
+    }
     say("resuming after round " + std::to_string(state.rounds.size()) + " (best: " +
         (state.best_round == 0 ? std::string("initial.h5") : round_name("candidates", state.best_round)) + ")");
   } else {
@@ -174,6 +186,7 @@ RlLoopResult run_rl_loop(const RlLoopOptions& options, const std::function<void(
     copy_atomically(options.agent_path, dir / "initial.h5");
     copy_atomically(dir / "initial.h5", dir / "best.h5");
     state.method = options.train.method;
+    state.learner = learner_name(options.learner);
     save_state(dir, state);
     say("new loop: " + options.agent_path + " -> " + dir.string() + ", method " + options.train.method);
   }
@@ -182,6 +195,13 @@ RlLoopResult run_rl_loop(const RlLoopOptions& options, const std::function<void(
   // saving the state cannot make a candidate the best by accident; best.h5 is a copy for users.
   auto best_path = [&]() {
     return (state.best_round == 0 ? dir / "initial.h5" : dir / round_name("candidates", state.best_round)).string();
+  };
+  // Who plays and is trained: the best (default), or in continue mode the latest candidate.
+  const bool continuing = options.learner == RlLearner::kContinue;
+  auto learner_path = [&]() {
+    if (!continuing) return best_path();
+    return (state.learner_round == 0 ? dir / "initial.h5" : dir / round_name("candidates", state.learner_round))
+        .string();
   };
   for (int round = static_cast<int>(state.rounds.size()) + 1; round <= options.rounds; ++round) {
     const auto round_start = std::chrono::steady_clock::now();
@@ -194,7 +214,7 @@ RlLoopResult run_rl_loop(const RlLoopOptions& options, const std::function<void(
     if (!fs::exists(experience_path)) {
       SelfPlayerOptions player_options = options.player;
       player_options.seed = options.player.seed * 7919 + round;
-      SelfPlayer player = load_self_player(best_path(), player_options);
+      SelfPlayer player = load_self_player(learner_path(), player_options);
       SelfPlaySettings settings;
       settings.board_size = options.board_size;
       settings.komi = options.komi;
@@ -211,12 +231,13 @@ RlLoopResult run_rl_loop(const RlLoopOptions& options, const std::function<void(
     // 2. Train a candidate from the best on the best's own experience.
     const fs::path candidate = dir / round_name("candidates", round);
     std::vector<std::string> window;
-    for (int r = std::max(state.best_round + 1, round - options.experience_window + 1); r <= round; ++r) {
+    const int oldest = continuing ? 1 : state.best_round + 1;
+    for (int r = std::max(oldest, round - options.experience_window + 1); r <= round; ++r) {
       window.push_back((dir / round_name("experience", r)).string());
     }
     ExperienceTrainOptions train = options.train;
     train.experience_paths = window;
-    train.agent_path = best_path();
+    train.agent_path = learner_path();
     train.out_path = candidate.string();
     train.seed = options.train.seed * 7919 + round;
     ExperienceTrainResult trained = train_from_experience(train);
@@ -253,6 +274,7 @@ RlLoopResult run_rl_loop(const RlLoopOptions& options, const std::function<void(
       state.best_round = round;
       record.best_elo += std::clamp(elo_from_win_rate(record.win_rate), -800.0, 800.0);
     }
+    if (continuing) state.learner_round = round;
     record.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - round_start).count();
     state.rounds.push_back(record);
     save_state(dir, state);

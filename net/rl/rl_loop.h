@@ -6,7 +6,9 @@
 // since the best was promoted (at most `experience_window` rounds: all of it is the best's own
 // play, so on-policy methods stay on-policy) and saved as candidates/round_RRR.h5; the
 // candidate plays `eval_games` games against the best, colours alternating; it becomes the
-// best only if it scores at least `promote_threshold`. Optionally both are also measured
+// best only if it scores at least `promote_threshold`. In continue mode (RlLearner) the latest
+// candidate plays and goes on training instead of the best, whatever the gate said, over the
+// last `experience_window` rounds; the gate still decides what becomes the best. Optionally both are also measured
 // against a fixed reference (e.g. `random`) to show absolute progress.
 //
 // Work dir: state.json (the loop's state, rewritten atomically after every step), best.h5,
@@ -26,6 +28,13 @@
 
 namespace dlgo::net {
 
+// Which agent plays the self-play games and is trained each round.
+enum class RlLearner {
+  kBest,      // the current best: candidates start from it (the book's loop, gated)
+  kContinue,  // the latest candidate, promoted or not: training never restarts; the best is
+              // only what the gate has accepted
+};
+
 struct RlLoopOptions {
   std::string agent_path;  // the initial agent (copied to WORK_DIR/initial.h5)
   std::string work_dir;
@@ -36,6 +45,7 @@ struct RlLoopOptions {
   int eval_games = 40;
   double promote_threshold = 0.55;
   int experience_window = 5;    // rounds of experience a candidate trains on
+  RlLearner learner = RlLearner::kBest;
   int workers = 1;
   std::string reference;        // e.g. "random"; empty: none
   int reference_games = 0;

@@ -98,4 +98,19 @@ for name in os.listdir(os.path.join(loop, "experience")):
 print("rl loop ok, best round", best)
 PY
 grep -q "<svg" "$work/loop/progress.svg" || fail "progress.svg is not an SVG"
+
+# Continue mode: the latest candidate plays and trains on; the gate only moves the best.
+"$dlgo_rl" --agent "$work/pg.h5" --work-dir "$work/cont" --board-size 5 --games-per-round 10 --eval-games 4 \
+  --learner continue --experience-window 1 --rounds 2 --lr 0.01 --threads 1 --seed 3 > "$work/cont.txt"
+"$python" - "$work/cont" <<'PY'
+import json, sys, os
+state = json.load(open(os.path.join(sys.argv[1], "state.json")))
+assert state["learner"] == "continue" and state["learner_round"] == 2, state
+assert len(state["rounds"]) == 2
+print("continue mode ok")
+PY
+set +e
+"$dlgo_rl" --agent "$work/pg.h5" --work-dir "$work/cont" --board-size 5 --rounds 3 2> "$work/err.txt"
+[ $? -eq 1 ] && grep -q "learner is continue, not best" "$work/err.txt" || fail "a resumed loop must keep its learner"
+set -e
 echo "rl programs ok"
