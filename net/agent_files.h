@@ -6,7 +6,8 @@
 // AgentOptions map onto the agents as follows: `seed` seeds every agent; `greedy` makes
 // predict, pg, q, value and ac play their best-ranked move; `temperature` is the sampling
 // temperature of pg, q, value and ac; `rounds` (0: the agent's default) sizes the zero and
-// alphago searches. Everything else (epsilon, resignation, search threads, noise, ...) keeps
+// alphago searches; `sampled_opening_moves` makes zero agents draw their first moves in
+// proportion to visits. Everything else (epsilon, resignation, search threads, noise, ...) keeps
 // the agents' defaults; programs that need them build the agents directly.
 //
 // Contract: thread-safe. Errors throw std::runtime_error (AgentFileError for file problems)

@@ -47,7 +47,7 @@ int main(int argc, char** argv) {
   app.add_option("--optimizer", options.train.optimizer, "sgd or adam")
       ->check(CLI::IsMember({"sgd", "adam"}))
       ->capture_default_str();
-  app.add_option("--lr", learning_rate, "Learning rate (default: sgd 0.01, adam 0.001)");
+  app.add_option("--lr", learning_rate, "Learning rate (default: sgd 0.01, adam 0.001)")->check(CLI::PositiveNumber);
   app.add_option("--batch-size,--bs", options.train.batch_size, "Batch size")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();

@@ -88,7 +88,6 @@ int main(int argc, char** argv) {
 
   if (seed == 0) seed = static_cast<std::uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count());
   player.seed = seed;
-  settings.seed = seed;
   settings.record = !experience_out.empty();
   settings.sgf_dir = sgf_out;
   try {

@@ -77,7 +77,8 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember(dlgo::net::optimizer_names()))
       ->capture_default_str();
   app.add_option("--lr", options.learning_rate,
-                 "Learning rate (default: sgd 0.01, adagrad 0.01, adadelta 1.0, adam 0.001)");
+                 "Learning rate (default: sgd 0.01, adagrad 0.01, adadelta 1.0, adam 0.001)")
+      ->check(CLI::PositiveNumber);
   app.add_option("--momentum", options.momentum, "SGD momentum")->capture_default_str();
   app.add_option("--weight-decay", options.weight_decay, "L2 weight decay")->capture_default_str();
   app.add_option("--lr-schedule", options.lr_schedule,
@@ -100,6 +101,14 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   app.add_option("--max-batches", options.max_batches, "Stop each epoch after this many batches (0: all)")
       ->check(CLI::NonNegativeNumber);
+  // Each mode's own options make no sense in the other: say so instead of ignoring them.
+  for (const char* name : {"--test", "--network", "--blocks", "--filters", "--weight-decay", "--lr-schedule",
+                           "--checkpoint-dir", "--resume", "--augment", "--amp", "--kind", "--max-batches"}) {
+    app.get_option(name)->excludes(experience_option);
+  }
+  for (const char* name : {"--method", "--agent", "--clip-grad", "--value-weight"}) {
+    app.get_option(name)->needs(experience_option);
+  }
   dlgo::cli::parse_or_exit(app, argc, argv);
   if (train_option->count() == 0 && experience_option->count() == 0) {
     std::fprintf(stderr, "dlgo-train: error: give --train (a dataset) or --experience (self-play files)\n");
@@ -108,6 +117,11 @@ int main(int argc, char** argv) {
   if (experience_option->count() > 0) {
     if (rl.agent_path.empty()) {
       std::fprintf(stderr, "dlgo-train: error: --experience needs --agent (the agent file to improve)\n");
+      return dlgo::cli::kExitUsageError;
+    }
+    if (options.optimizer != "sgd" && options.optimizer != "adam") {
+      std::fprintf(stderr, "dlgo-train: error: --experience trains with --optimizer sgd or adam, not %s\n",
+                   options.optimizer.c_str());
       return dlgo::cli::kExitUsageError;
     }
     rl.out_path = options.out_path;

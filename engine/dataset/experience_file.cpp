@@ -164,12 +164,13 @@ Experience read_experience_file(const std::string& path) {
       throw ExperienceFileError(path + ": not an experience file (no /experience group)");
     }
     H5::Group group = file.openGroup("experience");
-    // Files without our attributes (the original's) are read from the shapes alone.
-    const bool ours = group.attrExists("format");
-    if (ours && h5::read_string_attr(group, "format") != kFormat) {
+    if (!group.attrExists("format")) {
+      throw ExperienceFileError(path + ": /experience has no format attribute (not written by dlgo-selfplay)");
+    }
+    if (h5::read_string_attr(group, "format") != kFormat) {
       throw ExperienceFileError(path + ": /experience is not in the dlgo-experience format");
     }
-    if (ours && h5::read_int_attr(group, "version") > kVersion) {
+    if (h5::read_int_attr(group, "version") > kVersion) {
       throw ExperienceFileError(path + ": written by a newer dlgo (format version " +
                                 std::to_string(h5::read_int_attr(group, "version")) + ")");
     }
@@ -184,10 +185,9 @@ Experience read_experience_file(const std::string& path) {
     e.channels = static_cast<int>(dims[1]);
     e.board_height = static_cast<int>(dims[2]);
     e.board_width = static_cast<int>(dims[3]);
-    e.encoder = ours ? h5::read_string_attr(group, "encoder") : "";
-    e.action_space = ours ? static_cast<int>(h5::read_int_attr(group, "action_space"))
-                          : e.board_width * e.board_height;
-    if (ours && (h5::read_int_attr(group, "board_width") != e.board_width ||
+    e.encoder = h5::read_string_attr(group, "encoder");
+    e.action_space = static_cast<int>(h5::read_int_attr(group, "action_space"));
+    if ((h5::read_int_attr(group, "board_width") != e.board_width ||
                  h5::read_int_attr(group, "board_height") != e.board_height)) {
       throw ExperienceFileError(path + ": /experience/states does not match the board size in its attributes");
     }

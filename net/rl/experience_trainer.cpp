@@ -2,6 +2,7 @@
 
 #include <torch/torch.h>
 
+#include <algorithm>
 #include <chrono>
 #include <stdexcept>
 
@@ -18,9 +19,7 @@ bool needs_value_head(const std::string& method) { return method != "pg"; }
 
 void check_compatible(const AgentFileInfo& info, const std::string& agent_path, const Experience& experience,
                       const std::string& method) {
-  bool known = false;
-  for (const auto& name : rl_method_names()) known = known || name == method;
-  if (!known) throw std::runtime_error("unknown method '" + method + "' (known: pg, ac, q, value, zero)");
+  check_agent_for_method(info, agent_path, method);
   const AgentMetadata& m = info.metadata;
   if (m.encoder != experience.encoder || m.board_width != experience.board_width ||
       m.board_height != experience.board_height) {
@@ -33,15 +32,9 @@ void check_compatible(const AgentFileInfo& info, const std::string& agent_path, 
     throw std::runtime_error(agent_path + ": its policy has " + std::to_string(m.network.policy_outputs) +
                              " outputs, the experience " + std::to_string(experience.action_space) + " actions");
   }
-  if (needs_value_head(method) && !m.network.value_head) {
-    throw std::runtime_error(agent_path + ": method " + method + " needs a network with a value head (make one with dlgo-init --kind " +
-                             (method == "q" ? std::string("q") : method == "value" ? "value" : method) + ")");
-  }
   if (method == "q" && m.network.action_input != experience.action_space) {
-    throw std::runtime_error(agent_path + ": method q needs a network with an action input (dlgo-init --kind q)");
-  }
-  if (method != "q" && m.network.action_input != 0) {
-    throw std::runtime_error(agent_path + ": a network with an action input trains only with --method q");
+    throw std::runtime_error(agent_path + ": its action input has " + std::to_string(m.network.action_input) +
+                             " entries, the experience " + std::to_string(experience.action_space) + " actions");
   }
   if (method == "zero" && !experience.has_visit_counts()) {
     throw std::runtime_error("method zero needs experience with visit counts (self-play of a zero agent)");
@@ -95,6 +88,23 @@ torch::Tensor method_loss(PolicyValueNet& network, const std::string& method, co
 }
 
 }  // namespace
+
+void check_agent_for_method(const AgentFileInfo& info, const std::string& agent_path, const std::string& method) {
+  bool known = false;
+  for (const auto& name : rl_method_names()) known = known || name == method;
+  if (!known) throw std::runtime_error("unknown method '" + method + "' (known: pg, ac, q, value, zero)");
+  const AgentMetadata& m = info.metadata;
+  if (needs_value_head(method) && !m.network.value_head) {
+    throw std::runtime_error(agent_path + ": method " + method +
+                             " needs a network with a value head (make one with dlgo-init --kind " + method + ")");
+  }
+  if (method == "q" && m.network.action_input == 0) {
+    throw std::runtime_error(agent_path + ": method q needs a network with an action input (dlgo-init --kind q)");
+  }
+  if (method != "q" && m.network.action_input != 0) {
+    throw std::runtime_error(agent_path + ": a network with an action input trains only with --method q");
+  }
+}
 
 ExperienceTrainResult train_from_experience(const ExperienceTrainOptions& options,
                                             const std::function<void(const ExperienceTrainProgress&)>& progress) {

@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "engine/dataset/experience_file.h"
+#include "net/agent_file.h"
 
 namespace dlgo::net {
 
@@ -60,6 +61,10 @@ struct ExperienceTrainResult {
 ExperienceTrainResult train_from_experience(
     const ExperienceTrainOptions& options,
     const std::function<void(const ExperienceTrainProgress&)>& progress = nullptr);
+
+// Throws std::runtime_error unless the agent file's network can learn with `method` (known
+// method; a value head for ac/q/value/zero; an action input exactly for q).
+void check_agent_for_method(const AgentFileInfo& info, const std::string& agent_path, const std::string& method);
 
 // The method's mean loss of an agent file on experience, without training (tests, reports).
 double experience_loss(const std::string& agent_path, const Experience& experience,

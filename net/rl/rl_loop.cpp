@@ -109,7 +109,7 @@ LoopState load_state(const fs::path& path) {
   return state;
 }
 
-void write_metrics(const fs::path& dir, const std::vector<RlRoundRecord>& rounds) {
+void write_metrics(const fs::path& dir, const std::vector<RlRoundRecord>& rounds, double gate) {
   std::ostringstream csv;
   csv << "round,games,rows,train_loss,win_rate_vs_best,low,high,promoted,best_elo,reference_win_rate,seconds\n";
   for (const auto& r : rounds) {
@@ -118,7 +118,7 @@ void write_metrics(const fs::path& dir, const std::vector<RlRoundRecord>& rounds
         << r.reference_win_rate << ',' << r.seconds << '\n';
   }
   write_text_atomically(dir / "metrics.csv", csv.str());
-  write_text_atomically(dir / "progress.svg", rl_progress_svg(rounds));
+  write_text_atomically(dir / "progress.svg", rl_progress_svg(rounds, gate));
 }
 
 // Score of factory 0 over a set of games: wins + draws / 2.
@@ -127,6 +127,7 @@ WinRateSummary play_match(const std::string& first, const std::string& second, i
   AgentOptions agent_options;
   agent_options.seed = seed;
   agent_options.rounds = options.eval_rounds;
+  agent_options.sampled_opening_moves = options.eval_sampled_opening_moves;
   PlayerFactory a(first, agent_options);
   agent_options.seed = seed + 1;
   PlayerFactory b(second, agent_options);
@@ -174,10 +175,24 @@ RlLoopResult run_rl_loop(const RlLoopOptions& options, const std::function<void(
       throw std::runtime_error(state_path.string() + ": this loop's learner is " + state.learner + ", not " +
                                learner_name(options.learner));
     }
+    if (!options.agent_path.empty() && fs::path(options.agent_path) != dir / "initial.h5") {
+      say("note: resuming, so --agent " + options.agent_path + " is not used; the loop goes on from its own files");
+    }
     say("resuming after round " + std::to_string(state.rounds.size()) + " (best: " +
         (state.best_round == 0 ? std::string("initial.h5") : round_name("candidates", state.best_round)) + ")");
   } else {
+    for (const char* folder : {"experience", "candidates"}) {
+      if (!fs::is_empty(dir / folder)) {
+        throw std::runtime_error((dir / folder).string() + " holds files of an earlier loop but " + state_path.string() +
+                                 " is missing; use an empty work dir for a new loop");
+      }
+    }
     const AgentFileInfo info = read_agent_info(options.agent_path);  // fails early on a bad file
+    check_agent_for_method(info, options.agent_path, options.train.method);
+    if (options.train.method == "zero" && info.metadata.kind != "zero") {
+      throw std::runtime_error(options.agent_path + ": method zero learns from a zero agent's searches; this is a " +
+                               info.metadata.kind + " agent");
+    }
     if (info.metadata.board_width != options.board_size || info.metadata.board_height != options.board_size) {
       throw std::runtime_error(options.agent_path + " is for " + std::to_string(info.metadata.board_width) + "x" +
                                std::to_string(info.metadata.board_height) + ", not " +
@@ -220,8 +235,14 @@ RlLoopResult run_rl_loop(const RlLoopOptions& options, const std::function<void(
       settings.komi = options.komi;
       settings.num_games = options.games_per_round;
       settings.workers = options.workers;
-      settings.seed = player_options.seed;
-      SelfPlayResult games = run_self_play(player, nullptr, settings);
+      int reported = 0;
+      SelfPlayResult games = run_self_play(player, nullptr, settings, [&](int done, int total) {
+        if (log && done * 4 >= (reported + 1) * total && done < total) {  // console only, every quarter
+          reported = done * 4 / total;
+          log("round " + std::to_string(round) + ": self-play " + std::to_string(done) + "/" + std::to_string(total) +
+              " games");
+        }
+      });
       write_experience_file(experience_path.string(), games.experience);
       say("round " + std::to_string(round) + ": self-play " + std::to_string(options.games_per_round) + " games, " +
           std::to_string(games.experience.rows()) + " decisions in " + std::to_string(static_cast<int>(games.seconds)) + " s");
@@ -279,9 +300,12 @@ RlLoopResult run_rl_loop(const RlLoopOptions& options, const std::function<void(
     state.rounds.push_back(record);
     save_state(dir, state);
     copy_atomically(best_path(), dir / "best.h5");
-    write_metrics(dir, state.rounds);
+    write_metrics(dir, state.rounds, options.promote_threshold);
     say(message);
   }
+  // A kill between saving the state and refreshing these would leave them a round behind.
+  copy_atomically(best_path(), dir / "best.h5");
+  write_metrics(dir, state.rounds, options.promote_threshold);
   RlLoopResult result;
   result.rounds = state.rounds;
   result.best_path = best_path();

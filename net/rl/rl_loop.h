@@ -13,8 +13,11 @@
 //
 // Work dir: state.json (the loop's state, rewritten atomically after every step), best.h5,
 // initial.h5, experience/, candidates/, sgf/ (evaluation games), log.txt, metrics.csv,
-// progress.svg. Every file is written atomically, and each step is skipped when its product
-// already exists, so a loop killed at any moment resumes where it stopped with `resume`.
+// progress.svg. Every file is written atomically and state.json only after a round is complete,
+// so a loop killed at any moment resumes by running the same command: finished rounds are
+// kept, an unfinished round reuses its self-play when that was saved and redoes the rest.
+// Evaluation games of zero agents draw their first `eval_sampled_opening_moves` moves in
+// proportion to visits, so repeated games between two deterministic searches differ.
 //
 // Contract: run_rl_loop() runs on the calling thread (self-play and matches use `workers`
 // threads); `log` receives each line also written to log.txt. Errors throw std::runtime_error.
@@ -51,6 +54,7 @@ struct RlLoopOptions {
   int reference_games = 0;
   SelfPlayerOptions player;     // self-play settings (temperature, zero search)
   int eval_rounds = 0;          // zero/alphago search size in evaluation games (0: default)
+  int eval_sampled_opening_moves = 4;
   ExperienceTrainOptions train; // method, optimizer, lr, batch size, epochs, clipping, device
 };
 

@@ -20,7 +20,7 @@ std::string number(double value) {
 
 }  // namespace
 
-std::string rl_progress_svg(const std::vector<RlRoundRecord>& rounds) {
+std::string rl_progress_svg(const std::vector<RlRoundRecord>& rounds, double gate) {
   const double plot_w = kWidth - kLeft - kRight, plot_h = kHeight - kTop - kBottom;
   const int last = rounds.empty() ? 1 : std::max(1, rounds.back().round);
   double elo_low = 0, elo_high = 100;
@@ -37,11 +37,11 @@ std::string rl_progress_svg(const std::vector<RlRoundRecord>& rounds) {
   svg += "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n";
   svg += "<text x=\"" + number(kWidth / 2) + "\" y=\"22\" text-anchor=\"middle\" font-size=\"15\">"
          "Reinforcement learning: win rate per round, Elo of the best</text>\n";
-  for (double rate : {0.0, 0.25, 0.5, 0.55, 0.75, 1.0}) {
-    const bool gate = rate == 0.55;
+  for (double rate : {0.0, 0.25, 0.5, gate, 0.75, 1.0}) {
+    const bool is_gate = rate == gate;
     svg += "<line x1=\"" + number(kLeft) + "\" x2=\"" + number(kLeft + plot_w) + "\" y1=\"" + number(y_rate(rate)) +
-           "\" y2=\"" + number(y_rate(rate)) + "\" stroke=\"" + (gate ? "#d08080" : "#dddddd") +
-           (gate ? "\" stroke-dasharray=\"4 3" : "") + "\"/>\n";
+           "\" y2=\"" + number(y_rate(rate)) + "\" stroke=\"" + (is_gate ? "#d08080" : "#dddddd") +
+           (is_gate ? "\" stroke-dasharray=\"4 3" : "") + "\"/>\n";
     svg += "<text x=\"" + number(kLeft - 6) + "\" y=\"" + number(y_rate(rate) + 4) + "\" text-anchor=\"end\">" +
            std::to_string(static_cast<int>(std::lround(rate * 100))) + "%</text>\n";
   }
@@ -72,7 +72,8 @@ std::string rl_progress_svg(const std::vector<RlRoundRecord>& rounds) {
     svg += "<path d=\"" + reference_line + "\" fill=\"none\" stroke=\"#30a050\" stroke-dasharray=\"5 3\"/>\n";
   }
   svg += "<text x=\"" + number(kLeft + 8) + "\" y=\"" + number(kTop + 14) +
-         "\" fill=\"#3060c0\">candidate vs best (filled: promoted; dashed red: 55% gate)</text>\n";
+         "\" fill=\"#3060c0\">candidate vs best (filled: promoted; dashed red: the " +
+         std::to_string(static_cast<int>(std::lround(gate * 100))) + "% gate)</text>\n";
   svg += "<text x=\"" + number(kLeft + 8) + "\" y=\"" + number(kTop + 30) +
          "\" fill=\"#30a050\">candidate vs reference</text>\n";
   svg += "<text x=\"" + number(kLeft + 8) + "\" y=\"" + number(kTop + 46) +

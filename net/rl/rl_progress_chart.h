@@ -12,6 +12,7 @@
 
 namespace dlgo::net {
 
-std::string rl_progress_svg(const std::vector<RlRoundRecord>& rounds);
+// `gate`: the promotion threshold, drawn as a dashed line.
+std::string rl_progress_svg(const std::vector<RlRoundRecord>& rounds, double gate);
 
 }  // namespace dlgo::net

@@ -1,6 +1,8 @@
 #include "net/rl/self_play.h"
 
+#include <algorithm>
 #include <atomic>
+#include <exception>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -65,6 +67,8 @@ void record_decision(GameRows& game, const GameSide& side, const GameState& stat
   const Encoder& encoder = model.encoder();
   if (decision.move.is_resign()) return;
   if (decision.move.is_pass() && !encoder.predicts_pass()) return;
+  // A pass made by the pass rule (no policy consulted, no diagnostics) is not the policy's choice.
+  if (decision.move.is_pass() && !side.search && decision.diagnostics.top_moves.empty()) return;
   if (side.search) {
     // A pass the pass rule chose without searching counts one visit; as a policy target it
     // would teach "pass" with full confidence, so only searched decisions are recorded.
@@ -235,7 +239,16 @@ SelfPlayResult run_self_play(const SelfPlayer& first, const SelfPlayer* second,
 
   const int workers = std::min(settings.workers, settings.num_games);
   std::vector<std::thread> threads;
-  for (int i = 1; i < workers; ++i) threads.emplace_back(play_games);
+  try {
+    for (int i = 1; i < workers; ++i) threads.emplace_back(play_games);
+  } catch (...) {  // no more threads: stop the started ones cleanly, then report
+    {
+      std::lock_guard<std::mutex> lock(report_mutex);
+      if (!failure) failure = std::current_exception();
+    }
+    for (auto& thread : threads) thread.join();
+    std::rethrow_exception(failure);
+  }
   play_games();
   for (auto& thread : threads) thread.join();
   if (failure) std::rethrow_exception(failure);

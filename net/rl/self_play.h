@@ -62,7 +62,6 @@ struct SelfPlaySettings {
   int max_moves = 0;     // 0: three times the number of points; then the game is scored
   bool record = true;    // collect experience of the recorded player
   std::string sgf_dir;   // when set: game_NNNN.sgf per game
-  std::uint64_t seed = 1;
 };
 
 struct SelfPlayGame {

@@ -140,6 +140,11 @@ TEST_CASE("bad experience files give errors naming the file and the problem", "[
   }
   REQUIRE_THROWS_WITH(dlgo::read_experience_file(file("foreign.h5")), Catch::Contains("no /experience group"));
   {
+    H5::H5File h5(file("unmarked.h5"), H5F_ACC_TRUNC);
+    h5.createGroup("experience");
+  }
+  REQUIRE_THROWS_WITH(dlgo::read_experience_file(file("unmarked.h5")), Catch::Contains("no format attribute"));
+  {
     // rewards one row short of the states.
     dlgo::write_experience_file(file("short.h5"), sample(4, false));
     H5::H5File h5(file("short.h5"), H5F_ACC_RDWR);

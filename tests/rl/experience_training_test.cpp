@@ -133,3 +133,89 @@ TEST_CASE("a training step of nothing leaves the agent's play unchanged (batch-n
   after->predict(data.states.data(), rows, p_after.data(), nullptr);
   for (size_t i = 0; i < p_before.size(); ++i) REQUIRE(p_after[i] == Approx(p_before[i]).margin(1e-5));
 }
+
+namespace {
+
+// `rows` copies of the empty 5x5 board with action `action` and reward `reward`, in `model`'s
+// encoding, written to a file.
+std::string constant_experience(const net::Model& model, int action, float reward, const std::string& name) {
+  Experience e;
+  e.encoder = model.metadata().encoder;
+  e.board_width = e.board_height = 5;
+  e.channels = model.encoder().num_input_channels();
+  e.action_space = model.encoder().num_moves();
+  std::vector<float> input(model.input_size());
+  model.encode_input(GameState::new_game(5), input.data());
+  for (int r = 0; r < 32; ++r) {
+    e.states.insert(e.states.end(), input.begin(), input.end());
+    e.actions.push_back(action);
+    e.rewards.push_back(reward);
+    e.advantages.push_back(reward);
+    e.games.push_back(r);
+  }
+  const std::string path = test::rl_folder() + "/" + name;
+  write_experience_file(path, e);
+  return path;
+}
+
+struct Outputs {
+  float probability, value;
+};
+
+Outputs outputs_on_empty_board(const std::string& agent, int action) {
+  auto model = net::Model::load(agent, "cpu");
+  std::vector<float> input(model->input_size()), policy(model->spec().policy_outputs);
+  model->encode_input(GameState::new_game(5), input.data());
+  float value = 0;
+  model->predict(input.data(), 1, policy.data(), model->has_value_head() ? &value : nullptr);
+  return {policy[action], value};
+}
+
+std::string train_on(const std::string& agent, const std::string& experience, const std::string& method,
+                     const std::string& out) {
+  net::ExperienceTrainOptions options;
+  options.experience_paths = {experience};
+  options.method = method;
+  options.agent_path = agent;
+  options.out_path = test::rl_folder() + "/" + out;
+  options.learning_rate = 0.05;
+  options.batch_size = 8;
+  options.epochs = 2;
+  options.device = "cpu";
+  net::train_from_experience(options);
+  return options.out_path;
+}
+
+}  // namespace
+
+TEST_CASE("the losses push the right way: won moves up, lost moves down, values toward the outcome",
+          "[rl][train]") {
+  const int center = 12;
+  SECTION("pg") {
+    const std::string agent = test::fresh_rl_agent("pg", "simple", 5);
+    auto model = net::Model::load(agent, "cpu");
+    const float before = outputs_on_empty_board(agent, center).probability;
+    const std::string won = train_on(agent, constant_experience(*model, center, 1.0f, "won.h5"), "pg", "pg_won.h5");
+    const std::string lost = train_on(agent, constant_experience(*model, center, -1.0f, "lost.h5"), "pg", "pg_lost.h5");
+    REQUIRE(outputs_on_empty_board(won, center).probability > before * 1.05f);
+    REQUIRE(outputs_on_empty_board(lost, center).probability < before * 0.95f);
+  }
+  SECTION("ac follows the advantage; value and q move toward the outcome") {
+    for (const char* kind : {"ac", "value"}) {
+      const std::string agent = test::fresh_rl_agent(kind, "simple", 5);
+      auto model = net::Model::load(agent, "cpu");
+      const Outputs before = outputs_on_empty_board(agent, center);
+      const std::string won = train_on(agent, constant_experience(*model, center, 1.0f, std::string(kind) + "_w.h5"),
+                                       kind, std::string(kind) + "_won.h5");
+      const std::string lost = train_on(agent, constant_experience(*model, center, -1.0f, std::string(kind) + "_l.h5"),
+                                        kind, std::string(kind) + "_lost.h5");
+      INFO(kind << ": value before " << before.value);
+      REQUIRE(outputs_on_empty_board(won, center).value > before.value + 0.05f);
+      REQUIRE(outputs_on_empty_board(lost, center).value < before.value - 0.05f);
+      if (std::string(kind) == "ac") {
+        REQUIRE(outputs_on_empty_board(won, center).probability > before.probability);
+        REQUIRE(outputs_on_empty_board(lost, center).probability < before.probability);
+      }
+    }
+  }
+}

@@ -57,6 +57,14 @@ set +e
 [ $? -eq 1 ] && grep -q "is for 5x5, not 9x9" "$work/err.txt" || fail "board mismatch not reported"
 "$dlgo_selfplay" --agent "$work/pg.h5" --board-size 9 --experience-out "$work/x.h5" 2> "$work/err.txt"
 [ $? -eq 1 ] && grep -q "cannot play on 9x9" "$work/err.txt" || fail "selfplay board mismatch not reported"
+mkdir -p "$work/leftover/experience" && cp "$work/e1.h5" "$work/leftover/experience/round_001.h5"
+"$dlgo_rl" --agent "$work/pg.h5" --work-dir "$work/leftover" --board-size 5 2> "$work/err.txt"
+[ $? -eq 1 ] && grep -q "holds files of an earlier loop" "$work/err.txt" || fail "leftover rounds not refused"
+"$dlgo_rl" --agent "$work/pg.h5" --work-dir "$work/wrongmethod" --board-size 5 --method ac 2> "$work/err.txt"
+[ $? -eq 1 ] && grep -q "value head" "$work/err.txt" || fail "method ac on a pg agent not refused before self-play"
+[ ! -e "$work/wrongmethod/experience/round_001.h5" ] || fail "self-play ran before the method check"
+"$dlgo_train" --experience "$work/e1.h5" --agent "$work/pg.h5" --out "$work/x.h5" --augment 2> "$work/err.txt"
+[ $? -eq 2 ] || fail "--augment with --experience should be a usage error"
 set -e
 [ ! -e "$work/x.h5" ] || fail "a failed run wrote an output file"
 

@@ -146,3 +146,21 @@ TEST_CASE("self-play refuses players it cannot use", "[rl][selfplay]") {
                       Catch::Contains("experience needs a network agent"));
   REQUIRE_THROWS(net::load_self_player(test::rl_folder() + "/no_such_agent.h5", {}));
 }
+
+TEST_CASE("actor-critic self-play records the advantage as outcome minus the mover's own value estimate",
+          "[rl][selfplay]") {
+  const std::string agent = test::fresh_rl_agent("ac", "simple", 5);
+  net::SelfPlayer player = net::load_self_player(agent, {});
+  net::SelfPlaySettings settings;
+  settings.board_size = 5;
+  settings.num_games = 2;
+  net::SelfPlayResult result = net::run_self_play(player, nullptr, settings);
+  const Experience& e = result.experience;
+  REQUIRE(e.rows() > 4);
+  std::vector<float> value(1);
+  for (size_t r = 0; r < e.rows(); ++r) {
+    // The value head judges the recorded position for the player to move: the mover.
+    player.model->predict(e.states.data() + r * e.state_size(), 1, nullptr, value.data());
+    REQUIRE(e.advantages[r] == Approx(e.rewards[r] - value[0]).margin(1e-4));
+  }
+}
