@@ -6,6 +6,8 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -67,6 +69,14 @@ RlRoundRecord record_from_json(const json& j) {
   r.reference_win_rate = j.at("reference_win_rate");
   r.seconds = j.at("seconds");
   return r;
+}
+
+// Crash-consistency tests kill the loop at exact step boundaries: with DLGO_RL_TEST_EXIT_AFTER
+// set to selfplay, train, evaluate or state, the process exits at once (like a kill -9) after
+// that step of the next round.
+void stop_here_for_tests(const char* step) {
+  static const char* wanted = std::getenv("DLGO_RL_TEST_EXIT_AFTER");
+  if (wanted && std::strcmp(wanted, step) == 0) std::_Exit(3);
 }
 
 std::string learner_name(RlLearner learner) { return learner == RlLearner::kContinue ? "continue" : "best"; }
@@ -249,6 +259,8 @@ RlLoopResult run_rl_loop(const RlLoopOptions& options, const std::function<void(
     }
     record.games = options.games_per_round;
 
+    stop_here_for_tests("selfplay");
+
     // 2. Train a candidate from the best on the best's own experience.
     const fs::path candidate = dir / round_name("candidates", round);
     std::vector<std::string> window;
@@ -267,6 +279,8 @@ RlLoopResult run_rl_loop(const RlLoopOptions& options, const std::function<void(
     say("round " + std::to_string(round) + ": trained on " + std::to_string(window.size()) + " round(s), " +
         std::to_string(trained.rows) + " decisions, loss " + std::to_string(record.train_loss));
 
+    stop_here_for_tests("train");
+
     // 3. Evaluate the candidate against the best.
     const std::uint64_t eval_seed = options.player.seed * 104729 + round;
     WinRateSummary versus_best = play_match(candidate.string(), best_path(), options.eval_games, options, eval_seed, "");
@@ -278,6 +292,8 @@ RlLoopResult run_rl_loop(const RlLoopOptions& options, const std::function<void(
           play_match(candidate.string(), options.reference, options.reference_games, options, eval_seed + 17, "")
               .win_rate;
     }
+
+    stop_here_for_tests("evaluate");
 
     // 4. Promote only on a win.
     record.promoted = versus_best.win_rate >= options.promote_threshold;
@@ -299,6 +315,7 @@ RlLoopResult run_rl_loop(const RlLoopOptions& options, const std::function<void(
     record.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - round_start).count();
     state.rounds.push_back(record);
     save_state(dir, state);
+    stop_here_for_tests("state");
     copy_atomically(best_path(), dir / "best.h5");
     write_metrics(dir, state.rounds, options.promote_threshold);
     say(message);

@@ -107,6 +107,31 @@ print("rl loop ok, best round", best)
 PY
 grep -q "<svg" "$work/loop/progress.svg" || fail "progress.svg is not an SVG"
 
+# Killed exactly after each step of round 5 (self-play saved, candidate trained, evaluated,
+# state saved), then resumed: every round exactly once, best.h5 equal to the best state.json names.
+crash_args=(--agent "$work/pg.h5" --work-dir "$work/crash" --board-size 5 --games-per-round 12 --eval-games 6
+            --reference random --reference-games 4 --method pg --lr 0.01 --threads 1 --seed 9)
+for step in selfplay train evaluate state; do
+  rm -rf "$work/crash" && cp -r "$work/loop" "$work/crash"
+  set +e
+  DLGO_RL_TEST_EXIT_AFTER=$step "$dlgo_rl" "${crash_args[@]}" --rounds 5 > /dev/null 2>&1
+  code=$?
+  set -e
+  [ "$code" -eq 3 ] || fail "the test hook did not stop the loop after $step (exit $code)"
+  "$dlgo_rl" "${crash_args[@]}" --rounds 5 > "$work/crash.txt"
+  "$python" - "$work/crash" "$step" <<'PY'
+import json, sys, os, filecmp
+loop, step = sys.argv[1], sys.argv[2]
+state = json.load(open(os.path.join(loop, "state.json")))
+assert [r["round"] for r in state["rounds"]] == [1, 2, 3, 4, 5], (step, state["rounds"])
+best = state["best_round"]
+best_file = os.path.join(loop, "initial.h5" if best == 0 else "candidates/round_%03d.h5" % best)
+assert filecmp.cmp(best_file, os.path.join(loop, "best.h5"), shallow=False), (step, best)
+assert len(open(os.path.join(loop, "metrics.csv")).read().splitlines()) == 6, step
+PY
+done
+echo "step-exact kills ok"
+
 # Continue mode: the latest candidate plays and trains on; the gate only moves the best.
 "$dlgo_rl" --agent "$work/pg.h5" --work-dir "$work/cont" --board-size 5 --games-per-round 10 --eval-games 4 \
   --learner continue --experience-window 1 --rounds 2 --lr 0.01 --threads 1 --seed 3 > "$work/cont.txt"
