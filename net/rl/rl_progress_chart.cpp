@@ -10,7 +10,7 @@ namespace dlgo::net {
 namespace {
 
 constexpr double kWidth = 720, kHeight = 400;
-constexpr double kLeft = 60, kRight = 60, kTop = 40, kBottom = 50;
+constexpr double kLeft = 60, kRight = 85, kTop = 40, kBottom = 50;
 
 std::string number(double value) {
   char text[32];
