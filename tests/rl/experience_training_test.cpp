@@ -10,7 +10,7 @@
 #include "net/model.h"
 #include "net/rl/experience_trainer.h"
 #include "net/rl/self_play.h"
-#include "tests/rl/rl_test_support.h"
+#include "tests/net_agents/agent_test_support.h"
 
 using namespace dlgo;
 
@@ -42,7 +42,7 @@ TEST_CASE("every method's loss goes down on a fixed experience file", "[rl][trai
   for (const Case& c : {Case{"pg", "pg", "simple"}, Case{"ac", "ac", "simple"}, Case{"q", "q", "simple"},
                         Case{"value", "value", "simple"}, Case{"zero", "zero", "zero"}}) {
     DYNAMIC_SECTION("method " << c.method) {
-      const std::string agent = test::fresh_rl_agent(c.kind, c.encoder, 5);
+      const std::string agent = test::fresh_agent_file(c.kind, c.encoder, 5);
       const std::string experience = experience_of(agent, 6);
       const Experience data = read_experience_file(experience);
       const double before = net::experience_loss(agent, data, c.method);
@@ -51,7 +51,7 @@ TEST_CASE("every method's loss goes down on a fixed experience file", "[rl][trai
       options.experience_paths = {experience};
       options.method = c.method;
       options.agent_path = agent;
-      options.out_path = test::rl_folder() + "/trained_" + c.method + ".h5";
+      options.out_path = test::test_folder() + "/trained_" + c.method + ".h5";
       options.optimizer = "adam";
       options.learning_rate = 3e-3;
       options.batch_size = 32;
@@ -82,29 +82,29 @@ TEST_CASE("every method's loss goes down on a fixed experience file", "[rl][trai
 }
 
 TEST_CASE("training from experience refuses what does not fit", "[rl][train]") {
-  const std::string pg = test::fresh_rl_agent("pg", "simple", 5);
+  const std::string pg = test::fresh_agent_file("pg", "simple", 5);
   const std::string experience = experience_of(pg, 2);
   net::ExperienceTrainOptions options;
   options.experience_paths = {experience};
   options.agent_path = pg;
-  options.out_path = test::rl_folder() + "/refused.h5";
+  options.out_path = test::test_folder() + "/refused.h5";
   options.device = "cpu";
 
   options.method = "ac";
   REQUIRE_THROWS_WITH(net::train_from_experience(options), Catch::Contains("needs a network with a value head"));
   options.method = "zero";
-  options.agent_path = test::fresh_rl_agent("zero", "simple", 5);
+  options.agent_path = test::fresh_agent_file("zero", "simple", 5);
   REQUIRE_THROWS_WITH(net::train_from_experience(options), Catch::Contains("visit counts"));
   options.method = "pg";
-  options.agent_path = test::fresh_rl_agent("pg", "sevenplane", 5);
+  options.agent_path = test::fresh_agent_file("pg", "sevenplane", 5);
   REQUIRE_THROWS_WITH(net::train_from_experience(options), Catch::Contains("does not match the experience"));
-  options.agent_path = test::fresh_rl_agent("pg", "simple", 9);
+  options.agent_path = test::fresh_agent_file("pg", "simple", 9);
   REQUIRE_THROWS_WITH(net::train_from_experience(options), Catch::Contains("does not match the experience"));
   options.agent_path = pg;
   options.method = "reinforce";
   REQUIRE_THROWS_WITH(net::train_from_experience(options), Catch::Contains("unknown method 'reinforce'"));
   options.method = "pg";
-  options.experience_paths = {test::rl_folder() + "/nothing_here.h5"};
+  options.experience_paths = {test::test_folder() + "/nothing_here.h5"};
   REQUIRE_THROWS_WITH(net::train_from_experience(options), Catch::Contains("nothing_here.h5: no such file"));
   REQUIRE_FALSE(std::filesystem::exists(options.out_path));
 }
@@ -114,13 +114,13 @@ TEST_CASE("a training step of nothing leaves the agent's play unchanged (batch-n
   // The resnet has batch norm; a fresh file's running statistics are the defaults, far from the
   // statistics of real positions. Recomputing them during training would change the agent
   // even with a learning rate of ~0.
-  const std::string agent = test::fresh_rl_agent("pg", "simple", 5);
+  const std::string agent = test::fresh_agent_file("pg", "simple", 5);
   const std::string experience = experience_of(agent, 3);
   net::ExperienceTrainOptions options;
   options.experience_paths = {experience};
   options.method = "pg";
   options.agent_path = agent;
-  options.out_path = test::rl_folder() + "/untouched.h5";
+  options.out_path = test::test_folder() + "/untouched.h5";
   options.learning_rate = 1e-12;
   options.momentum = 0;
   options.device = "cpu";
@@ -153,7 +153,7 @@ std::string constant_experience(const net::Model& model, int action, float rewar
     e.advantages.push_back(reward);
     e.games.push_back(r);
   }
-  const std::string path = test::rl_folder() + "/" + name;
+  const std::string path = test::test_folder() + "/" + name;
   write_experience_file(path, e);
   return path;
 }
@@ -177,7 +177,7 @@ std::string train_on(const std::string& agent, const std::string& experience, co
   options.experience_paths = {experience};
   options.method = method;
   options.agent_path = agent;
-  options.out_path = test::rl_folder() + "/" + out;
+  options.out_path = test::test_folder() + "/" + out;
   options.learning_rate = 0.05;
   options.batch_size = 8;
   options.epochs = 2;
@@ -192,7 +192,7 @@ TEST_CASE("the losses push the right way: won moves up, lost moves down, values 
           "[rl][train]") {
   const int center = 12;
   SECTION("pg") {
-    const std::string agent = test::fresh_rl_agent("pg", "simple", 5);
+    const std::string agent = test::fresh_agent_file("pg", "simple", 5);
     auto model = net::Model::load(agent, "cpu");
     const float before = outputs_on_empty_board(agent, center).probability;
     const std::string won = train_on(agent, constant_experience(*model, center, 1.0f, "won.h5"), "pg", "pg_won.h5");
@@ -202,7 +202,7 @@ TEST_CASE("the losses push the right way: won moves up, lost moves down, values 
   }
   SECTION("ac follows the advantage; value and q move toward the outcome") {
     for (const char* kind : {"ac", "value"}) {
-      const std::string agent = test::fresh_rl_agent(kind, "simple", 5);
+      const std::string agent = test::fresh_agent_file(kind, "simple", 5);
       auto model = net::Model::load(agent, "cpu");
       const Outputs before = outputs_on_empty_board(agent, center);
       const std::string won = train_on(agent, constant_experience(*model, center, 1.0f, std::string(kind) + "_w.h5"),

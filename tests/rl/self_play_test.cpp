@@ -11,7 +11,7 @@
 #include "engine/sgf/game_record.h"
 #include "net/model.h"
 #include "net/rl/self_play.h"
-#include "tests/rl/rl_test_support.h"
+#include "tests/net_agents/agent_test_support.h"
 
 namespace fs = std::filesystem;
 using namespace dlgo;
@@ -56,7 +56,7 @@ size_t check_game(const Experience& e, size_t row, const net::SelfPlayGame& game
 }  // namespace
 
 TEST_CASE("self-play records every decision of both sides with the game's outcome", "[rl][selfplay]") {
-  const std::string agent = test::fresh_rl_agent("pg", "simple", 5);
+  const std::string agent = test::fresh_agent_file("pg", "simple", 5);
   net::SelfPlayerOptions player_options;
   player_options.seed = 3;
   net::SelfPlayer player = net::load_self_player(agent, player_options);
@@ -64,7 +64,7 @@ TEST_CASE("self-play records every decision of both sides with the game's outcom
   settings.board_size = 5;
   settings.num_games = 6;
   settings.workers = 2;
-  settings.sgf_dir = test::rl_folder() + "/selfplay_sgf";
+  settings.sgf_dir = test::test_folder() + "/selfplay_sgf";
   net::SelfPlayResult result = net::run_self_play(player, nullptr, settings);
   const Experience& e = result.experience;
   REQUIRE_NOTHROW(e.check());
@@ -88,13 +88,13 @@ TEST_CASE("self-play records every decision of both sides with the game's outcom
 
 TEST_CASE("against a second agent only the first agent's moves are recorded, colours alternating",
           "[rl][selfplay]") {
-  const std::string agent = test::fresh_rl_agent("pg", "simple", 5);
+  const std::string agent = test::fresh_agent_file("pg", "simple", 5);
   net::SelfPlayer first = net::load_self_player(agent, {});
   net::SelfPlayer second = net::load_self_player("random", {});
   net::SelfPlaySettings settings;
   settings.board_size = 5;
   settings.num_games = 4;
-  settings.sgf_dir = test::rl_folder() + "/versus_sgf";
+  settings.sgf_dir = test::test_folder() + "/versus_sgf";
   net::SelfPlayResult result = net::run_self_play(first, &second, settings);
   size_t row = 0;
   for (const auto& game : result.games) {
@@ -109,7 +109,7 @@ TEST_CASE("against a second agent only the first agent's moves are recorded, col
 }
 
 TEST_CASE("zero self-play records the root's visit counts with the chosen move most visited", "[rl][selfplay]") {
-  const std::string agent = test::fresh_rl_agent("zero", "zero", 5);
+  const std::string agent = test::fresh_agent_file("zero", "zero", 5);
   net::SelfPlayerOptions options;
   options.zero_rounds = 24;
   options.zero_temperature_moves = 0;  // always the most visited move
@@ -136,7 +136,7 @@ TEST_CASE("zero self-play records the root's visit counts with the chosen move m
 }
 
 TEST_CASE("self-play refuses players it cannot use", "[rl][selfplay]") {
-  const std::string agent9 = test::fresh_rl_agent("pg", "simple", 9);
+  const std::string agent9 = test::fresh_agent_file("pg", "simple", 9);
   net::SelfPlayer player = net::load_self_player(agent9, {});
   net::SelfPlaySettings settings;
   settings.board_size = 5;
@@ -144,12 +144,12 @@ TEST_CASE("self-play refuses players it cannot use", "[rl][selfplay]") {
   net::SelfPlayer random = net::load_self_player("random", {});
   REQUIRE_THROWS_WITH(net::run_self_play(random, nullptr, settings),
                       Catch::Contains("experience needs a network agent"));
-  REQUIRE_THROWS(net::load_self_player(test::rl_folder() + "/no_such_agent.h5", {}));
+  REQUIRE_THROWS(net::load_self_player(test::test_folder() + "/no_such_agent.h5", {}));
 }
 
 TEST_CASE("actor-critic self-play records the advantage as outcome minus the mover's own value estimate",
           "[rl][selfplay]") {
-  const std::string agent = test::fresh_rl_agent("ac", "simple", 5);
+  const std::string agent = test::fresh_agent_file("ac", "simple", 5);
   net::SelfPlayer player = net::load_self_player(agent, {});
   net::SelfPlaySettings settings;
   settings.board_size = 5;
