@@ -2,15 +2,39 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
 
 namespace dlgo::net {
 
+namespace {
+
+// Written as PATH.partial and renamed, so a run killed mid-write keeps the previous version.
+void write_text_atomically(const std::string& path, const std::string& text) {
+  const std::string partial = path + ".partial";
+  {
+    std::ofstream out(partial, std::ios::trunc);
+    out << text;
+    out.flush();
+    if (!out) {
+      std::remove(partial.c_str());
+      throw std::runtime_error(path + ": cannot write");
+    }
+  }
+  std::error_code error;
+  std::filesystem::rename(partial, path, error);
+  if (error) {
+    std::remove(partial.c_str());
+    throw std::runtime_error(path + ": cannot write: " + error.message());
+  }
+}
+
+}  // namespace
+
 void write_metrics_csv(const std::string& path, const std::vector<EpochMetrics>& metrics) {
-  std::ofstream out(path);
-  if (!out) throw std::runtime_error(path + ": cannot write");
+  std::ostringstream out;
   out << "epoch,train_loss,train_accuracy,test_loss,test_top1,test_top5,seconds,"
          "samples_per_second,data_wait_seconds\n";
   for (const auto& m : metrics) {
@@ -20,6 +44,7 @@ void write_metrics_csv(const std::string& path, const std::vector<EpochMetrics>&
                   m.samples_per_second, m.data_wait_seconds);
     out << line;
   }
+  write_text_atomically(path, out.str());
 }
 
 namespace {
@@ -95,9 +120,7 @@ void write_learning_curve_svg(const std::string& path, const std::vector<EpochMe
         << "'/><text x='" << lx + 16 << "' y='" << top + 13 << "'>" << s.name << "</text>\n";
   }
   svg << "</svg>\n";
-  std::ofstream out(path);
-  if (!out) throw std::runtime_error(path + ": cannot write");
-  out << svg.str();
+  write_text_atomically(path, svg.str());
 }
 
 }  // namespace dlgo::net

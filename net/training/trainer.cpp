@@ -32,6 +32,22 @@ double default_learning_rate(const std::string& optimizer) {
 
 namespace {
 
+// A run killed while writing leaves FILE.partial beside its files; the next run into the same
+// directory removes those of the names it writes (never a user's other files).
+void remove_stale_staging_files(const fs::path& checkpoint_dir, const fs::path& out_path) {
+  auto is_ours = [](const std::string& name) {
+    if (name == "best.h5.partial" || name == "metrics.csv.partial" || name == "learning_curve.svg.partial") {
+      return true;
+    }
+    return name.rfind("epoch_", 0) == 0 && name.size() > 16 && name.compare(name.size() - 11, 11, ".h5.partial") == 0;
+  };
+  std::error_code error;
+  for (const auto& entry : fs::directory_iterator(checkpoint_dir, error)) {
+    if (entry.is_regular_file(error) && is_ours(entry.path().filename().string())) fs::remove(entry.path(), error);
+  }
+  fs::remove(out_path.string() + ".partial", error);
+}
+
 std::unique_ptr<torch::optim::Optimizer> make_optimizer(const TrainOptions& options, double lr,
                                                         PolicyValueNet& network) {
   auto parameters = network->parameters();
@@ -268,6 +284,7 @@ TrainResult train_supervised(const TrainOptions& options,
                               ? (fs::path(options.out_path).replace_extension("").string() + "_checkpoints")
                               : options.checkpoint_dir;
   fs::create_directories(result.checkpoint_dir);
+  remove_stale_staging_files(result.checkpoint_dir, options.out_path);
   result.best_path = (fs::path(result.checkpoint_dir) / "best.h5").string();
   double best_top1 = -1;
   for (const auto& m : summary.metrics) best_top1 = std::max(best_top1, m.test_top1);
