@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <stdexcept>
 
 #include "net/torch/agent_io.h"
@@ -62,6 +63,8 @@ Rows to_tensors(const Experience& e) {
   return rows;
 }
 
+constexpr double kPolicyGradientFloor = 1e-5;
+
 torch::Tensor method_loss(PolicyValueNet& network, const std::string& method, const Rows& rows,
                           const torch::Tensor& index, double value_weight, const torch::Device& device) {
   torch::Tensor states = rows.states.index_select(0, index).to(device);
@@ -81,7 +84,13 @@ torch::Tensor method_loss(PolicyValueNet& network, const std::string& method, co
     torch::Tensor policy_loss = -(targets * log_probs).sum(1).mean();
     return policy_loss + value_weight * torch::mse_loss(out.value, rewards);
   }
-  torch::Tensor chosen = log_probs.gather(1, actions.unsqueeze(1)).squeeze(1);
+  // log p(a|s) bounded to [log 1e-5, log(1 - 1e-5)], where clamp passes no gradient: unbounded,
+  // a lost game's move (-(-1) * log p) keeps pushing a probability that is already negligible
+  // down, and the loss runs off to -infinity (seen: -1e6 within two rounds). The book's Keras
+  // loss clips the same way; 1e-5 is the floor pg/ac agents sample with, so nothing below it
+  // changes play.
+  torch::Tensor chosen = log_probs.gather(1, actions.unsqueeze(1)).squeeze(1).clamp(
+      std::log(kPolicyGradientFloor), std::log1p(-kPolicyGradientFloor));
   if (method == "pg") return -(rewards * chosen).mean();
   torch::Tensor advantages = rows.advantages.index_select(0, index).to(device);  // ac
   return -(advantages * chosen).mean() + value_weight * torch::mse_loss(out.value, rewards);

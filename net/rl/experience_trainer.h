@@ -4,6 +4,8 @@
 // advantage A, visit counts N for zero):
 //   pg     policy gradient: -r * log p(a|s)                     (the book's reward-weighted CE)
 //   ac     actor-critic:    -A * log p(a|s) + w_v * (v(s) - r)^2
+//          (pg, ac: p(a|s) clipped to [1e-5, 1 - 1e-5] without gradient outside, as the book's
+//          Keras loss does, so the loss is bounded and a lost move stops being pushed down)
 //   q      Q-learning:      (Q(s, a) - r)^2                     (network with an action input)
 //   value  value learning:  (v(s) - r)^2
 //   zero   AlphaGo Zero:    -sum_m N(m)/sum N * log p(m|s) + w_v * (v(s) - r)^2

@@ -2,6 +2,7 @@
 // result is an agent of the same kind that plays, and incompatible inputs are refused.
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <filesystem>
 
 #include "engine/agents/agent.h"
@@ -217,5 +218,37 @@ TEST_CASE("the losses push the right way: won moves up, lost moves down, values 
         REQUIRE(outputs_on_empty_board(lost, center).probability < before.probability);
       }
     }
+  }
+}
+
+TEST_CASE("a lost move is pushed down only to the sampling floor, so the pg loss stays bounded", "[rl][train]") {
+  // Unbounded, -(-1) * log p runs off to -infinity and drags the whole policy with it.
+  const int center = 12;
+  const std::string agent = test::fresh_agent_file("pg", "simple", 5);
+  auto model = net::Model::load(agent, "cpu");
+  const std::string lost = constant_experience(*model, center, -1.0f, "floor_lost.h5");
+  net::ExperienceTrainOptions options;
+  options.experience_paths = {lost};
+  options.method = "pg";
+  options.agent_path = agent;
+  options.out_path = test::test_folder() + "/floor_pushed.h5";
+  options.learning_rate = 2.0;
+  options.batch_size = 8;
+  options.epochs = 30;
+  options.device = "cpu";
+  net::train_from_experience(options);
+  const float pushed = outputs_on_empty_board(options.out_path, center).probability;
+  REQUIRE(pushed < 1e-5f);
+  const double floor_loss = std::log(1e-5);  // -r * log(floor) with r = -1
+  REQUIRE(net::experience_loss(options.out_path, read_experience_file(lost), "pg") >= floor_loss - 1e-4);
+  // Below the floor there is no gradient left: more training on the same games changes nothing.
+  options.agent_path = options.out_path;
+  options.out_path = test::test_folder() + "/floor_again.h5";
+  options.epochs = 3;
+  net::train_from_experience(options);
+  for (int point : {0, 6, center, 18, 24}) {
+    INFO("point " << point);
+    REQUIRE(outputs_on_empty_board(options.out_path, point).probability ==
+            outputs_on_empty_board(test::test_folder() + "/floor_pushed.h5", point).probability);
   }
 }
