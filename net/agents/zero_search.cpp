@@ -269,12 +269,16 @@ bool ZeroSearch::simulate(Worker& worker) {
       prior_total += edge.prior;
       edges.push_back(std::move(edge));
     }
-    Node::Edge pass;
-    pass.move = Move::pass();
-    pass.prior = encoder.predicts_pass() ? worker.policy[encoder.encode_move(pass.move)]
-                                         : 1.0f / static_cast<float>(encoder.num_moves());
-    prior_total += pass.prior;
-    edges.push_back(std::move(pass));
+    const std::optional<Move> last = state.last_move();
+    const bool pass_ends_game = last && last->is_pass();
+    if (!options_.restrict_passes || pass_ends_game || edges.empty()) {
+      Node::Edge pass;
+      pass.move = Move::pass();
+      pass.prior = encoder.predicts_pass() ? worker.policy[encoder.encode_move(pass.move)]
+                                           : 1.0f / static_cast<float>(encoder.num_moves());
+      prior_total += pass.prior;
+      edges.push_back(std::move(pass));
+    }
     for (Node::Edge& edge : edges) {
       edge.prior = prior_total > 0 ? static_cast<float>(edge.prior / prior_total)
                                    : 1.0f / static_cast<float>(edges.size());

@@ -2,8 +2,9 @@
 // self-play.
 //
 // Each simulation descends from the root by maximising Q + U, U = c_puct * P * sqrt(N) /
-// (1 + n), expands the leaf it reaches with the network's priors over the legal moves (pass
-// included; never the player's own eyes when avoid_own_eyes) and backs the network's value up
+// (1 + n), expands the leaf it reaches with the network's priors over the legal moves (never
+// the player's own eyes when avoid_own_eyes; a pass only where it ends the game or nothing
+// else is left, when restrict_passes, see ZeroOptions) and backs the network's value up
 // the path, negating it at every ply (a value is for the player to move in the position it
 // judges). Finished games are valued by their area score instead. Unvisited moves start at
 // their parent's value (first-play urgency).
@@ -55,6 +56,11 @@ struct ZeroOptions {
   double move_temperature = 0;  // 0: most visited move; > 0: sample visits^(1/T)
   int temperature_moves = 0;    // the temperature applies while fewer moves were played; 0: always
   bool avoid_own_eyes = true;   // never search moves that fill the player's own eyes
+  // Search a pass only after the opponent's pass (the game ends and is scored exactly) or when
+  // no other move is left; the root also passes by the rule of pass_policy.h. Without this,
+  // self-play learned to pass early: a value head that believed White wins on komi made
+  // White's pass look safe, and every game became White passing until Black led by 0.5.
+  bool restrict_passes = true;
   ResignOptions resign;         // off by default
   BatchingOptions batching;     // for the evaluator a ZeroSearch makes for itself
 

@@ -59,6 +59,32 @@ TEST_CASE("zero search values a losing pass as a loss for the player who passes"
   CHECK(pass->win_rate.value() == Approx(0.0));
 }
 
+TEST_CASE("zero search tries a pass only when it ends the game or nothing else is left") {
+  // Positions where the opponent has not passed: the empty board and two mid-game positions.
+  std::vector<GameState> positions{GameState::new_game(5)};
+  GameState midgame = GameState::new_game(5);
+  for (const char* vertex : {"C3", "B2", "D4", "C2"}) {
+    midgame.play(gtp_to_move(midgame.size(), vertex).value());
+    positions.push_back(midgame);
+  }
+  auto pass_visits = [&](bool restrict_passes) {
+    int visits = 0;
+    for (const GameState& state : positions) {
+      ZeroOptions options;
+      options.rounds = 200;
+      options.c_puct = 6.0;  // wide search: every move with a prior gets tried
+      options.restrict_passes = restrict_passes;
+      ZeroSearch search(fresh_model("zero", "zero", 5), options, 3);
+      REQUIRE_FALSE(search.select_move(state).move.is_pass());
+      visits += search.root_visit_counts().back();  // the pass is the last label
+    }
+    return visits;
+  };
+  CHECK(pass_visits(true) == 0);
+  CHECK(pass_visits(false) > 0);  // the check above can see a searched pass
+  // After the opponent's pass, the pass is searched (and scored exactly): see the test above.
+}
+
 TEST_CASE("alphago search values a losing pass as a loss for the player who passes") {
   GameState state = pass_loses_for_black();
   AlphaGoOptions options;
