@@ -16,6 +16,7 @@
 #include "engine/eval/match_player.h"
 #include "engine/eval/win_rate.h"
 #include "net/agent_file.h"
+#include "net/atomic_text_file.h"
 #include "net/rl/rl_progress_chart.h"
 
 namespace dlgo::net {
@@ -29,17 +30,6 @@ std::string round_name(const char* folder, int round) {
   char name[48];
   std::snprintf(name, sizeof name, "%s/round_%03d.h5", folder, round);
   return name;
-}
-
-void write_text_atomically(const fs::path& path, const std::string& text) {
-  const fs::path partial = path.string() + ".partial";
-  {
-    std::ofstream file(partial, std::ios::trunc);
-    file << text;
-    file.flush();
-    if (!file) throw std::runtime_error("cannot write " + partial.string());
-  }
-  fs::rename(partial, path);
 }
 
 void copy_atomically(const fs::path& from, const fs::path& to) {
@@ -99,7 +89,7 @@ void save_state(const fs::path& dir, const LoopState& state) {
   j["learner_round"] = state.learner_round;
   j["rounds"] = json::array();
   for (const auto& r : state.rounds) j["rounds"].push_back(record_to_json(r));
-  write_text_atomically(dir / "state.json", j.dump(2) + "\n");
+  write_text_atomically((dir / "state.json").string(), j.dump(2) + "\n");
 }
 
 LoopState load_state(const fs::path& path) {
@@ -127,8 +117,8 @@ void write_metrics(const fs::path& dir, const std::vector<RlRoundRecord>& rounds
         << r.low << ',' << r.high << ',' << (r.promoted ? 1 : 0) << ',' << r.best_elo << ','
         << r.reference_win_rate << ',' << r.seconds << '\n';
   }
-  write_text_atomically(dir / "metrics.csv", csv.str());
-  write_text_atomically(dir / "progress.svg", rl_progress_svg(rounds, gate));
+  write_text_atomically((dir / "metrics.csv").string(), csv.str());
+  write_text_atomically((dir / "progress.svg").string(), rl_progress_svg(rounds, gate));
 }
 
 // Score of factory 0 over a set of games: wins + draws / 2.

@@ -2,36 +2,12 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <filesystem>
-#include <fstream>
 #include <sstream>
 #include <stdexcept>
 
+#include "net/atomic_text_file.h"
+
 namespace dlgo::net {
-
-namespace {
-
-// Written as PATH.partial and renamed, so a run killed mid-write keeps the previous version.
-void write_text_atomically(const std::string& path, const std::string& text) {
-  const std::string partial = path + ".partial";
-  {
-    std::ofstream out(partial, std::ios::trunc);
-    out << text;
-    out.flush();
-    if (!out) {
-      std::remove(partial.c_str());
-      throw std::runtime_error(path + ": cannot write");
-    }
-  }
-  std::error_code error;
-  std::filesystem::rename(partial, path, error);
-  if (error) {
-    std::remove(partial.c_str());
-    throw std::runtime_error(path + ": cannot write: " + error.message());
-  }
-}
-
-}  // namespace
 
 void write_metrics_csv(const std::string& path, const std::vector<EpochMetrics>& metrics) {
   std::ostringstream out;

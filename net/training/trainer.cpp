@@ -39,7 +39,9 @@ void remove_stale_staging_files(const fs::path& checkpoint_dir, const fs::path& 
     if (name == "best.h5.partial" || name == "metrics.csv.partial" || name == "learning_curve.svg.partial") {
       return true;
     }
-    return name.rfind("epoch_", 0) == 0 && name.size() > 16 && name.compare(name.size() - 11, 11, ".h5.partial") == 0;
+    const std::string epoch_suffix = ".h5.partial";  // epoch_NNN.h5.partial
+    return name.rfind("epoch_", 0) == 0 && name.size() > epoch_suffix.size() &&
+           name.compare(name.size() - epoch_suffix.size(), epoch_suffix.size(), epoch_suffix) == 0;
   };
   std::error_code error;
   for (const auto& entry : fs::directory_iterator(checkpoint_dir, error)) {
