@@ -66,14 +66,28 @@ void Experience::check() const {
   }
   const size_t n = rows();
   if (states.size() != n * state_size() || rewards.size() != n || advantages.size() != n ||
-      games.size() != n || (has_visit_counts() && visit_counts.size() != n * action_space)) {
+      games.size() != n || (has_visit_counts() && visit_counts.size() != n * action_space) ||
+      (has_move_masks() && move_masks.size() != n * action_space)) {
     throw std::invalid_argument("experience: the arrays disagree on the number of rows (" +
                                 std::to_string(n) + " actions)");
   }
-  for (std::int32_t action : actions) {
+  for (size_t row = 0; row < n; ++row) {
+    const std::int32_t action = actions[row];
     if (action < 0 || action >= action_space) {
       throw std::invalid_argument("experience: action " + std::to_string(action) + " outside 0.." +
                                   std::to_string(action_space - 1));
+    }
+    if (!has_move_masks()) continue;
+    const std::uint8_t* mask = move_masks.data() + row * action_space;
+    for (int label = 0; label < action_space; ++label) {
+      if (mask[label] > 1) {
+        throw std::invalid_argument("experience: move mask of row " + std::to_string(row) + " holds " +
+                                    std::to_string(mask[label]) + " (only 0 and 1 are allowed)");
+      }
+    }
+    if (mask[action] != 1) {
+      throw std::invalid_argument("experience: row " + std::to_string(row) + " took action " +
+                                  std::to_string(action) + ", which its move mask leaves out");
     }
   }
 }
@@ -107,6 +121,16 @@ void Experience::append(const Experience& other) {
   rewards.insert(rewards.end(), other.rewards.begin(), other.rewards.end());
   advantages.insert(advantages.end(), other.advantages.begin(), other.advantages.end());
   visit_counts.insert(visit_counts.end(), other.visit_counts.begin(), other.visit_counts.end());
+  // A side without masks let every label be chosen: its rows get all-ones masks.
+  if (has_move_masks() || other.has_move_masks()) {
+    const size_t mine = (rows() - other.rows()) * static_cast<size_t>(action_space);
+    if (!has_move_masks()) move_masks.assign(mine, 1);
+    if (other.has_move_masks()) {
+      move_masks.insert(move_masks.end(), other.move_masks.begin(), other.move_masks.end());
+    } else {
+      move_masks.insert(move_masks.end(), other.rows() * static_cast<size_t>(action_space), 1);
+    }
+  }
   for (std::int32_t game : other.games) games.push_back(game + offset);
 }
 
@@ -141,6 +165,10 @@ void write_experience_file(const std::string& path, const Experience& experience
       if (experience.has_visit_counts()) {
         write_dataset(group, "visit_counts", H5::PredType::NATIVE_FLOAT,
                       {rows, hsize_t(experience.action_space)}, experience.visit_counts);
+      }
+      if (experience.has_move_masks()) {
+        write_dataset(group, "move_masks", H5::PredType::NATIVE_UINT8,
+                      {rows, hsize_t(experience.action_space)}, experience.move_masks);
       }
     } catch (const H5::Exception& error) {
       std::remove(partial.c_str());
@@ -205,6 +233,10 @@ Experience read_experience_file(const std::string& path) {
     if (group.nameExists("visit_counts")) {
       e.visit_counts = read_dataset<float>(group, "visit_counts", H5::PredType::NATIVE_FLOAT,
                                            {rows, hsize_t(e.action_space)}, path);
+    }
+    if (group.nameExists("move_masks")) {
+      e.move_masks = read_dataset<std::uint8_t>(group, "move_masks", H5::PredType::NATIVE_UINT8,
+                                                {rows, hsize_t(e.action_space)}, path);
     }
   } catch (const H5::Exception& error) {
     throw ExperienceFileError(path + ": cannot read: " + h5::describe(error));

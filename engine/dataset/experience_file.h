@@ -9,8 +9,11 @@
 //   /experience/rewards         float32 [rows]    +1 the mover won, -1 lost, 0 a draw
 //   /experience/advantages      float32 [rows]    reward minus the mover's value estimate
 //   /experience/visit_counts    float32 [rows, action_space]  zero agents only
+//   /experience/move_masks      uint8   [rows, action_space]  optional: 1 where the mover could
+//                               have chosen that label (policy agents sample among these)
 //   /experience/games           int32   [rows]    game number (distinct across merged files)
-// The first five are the original's names and shapes.
+// The first five are the original's names and shapes. A file without move_masks means every
+// label was a choice; merging files with and without masks fills the missing rows with ones.
 //
 // Contract: plain values, no shared state. Writing goes to PATH.partial and is renamed over
 // PATH only when complete, so an existing file is never half-overwritten. Reading checks every
@@ -41,6 +44,7 @@ struct Experience {
   std::vector<float> rewards;
   std::vector<float> advantages;
   std::vector<float> visit_counts;  // rows * action_space, or empty
+  std::vector<std::uint8_t> move_masks;  // rows * action_space of 0/1, or empty
   std::vector<std::int32_t> games;
 
   std::size_t rows() const { return actions.size(); }
@@ -48,8 +52,10 @@ struct Experience {
     return static_cast<std::size_t>(channels) * board_width * board_height;
   }
   bool has_visit_counts() const { return !visit_counts.empty(); }
+  bool has_move_masks() const { return !move_masks.empty(); }
 
-  // Throws std::invalid_argument when the vectors disagree with each other or the shape.
+  // Throws std::invalid_argument when the vectors disagree with each other or the shape, or a
+  // row's mask leaves out the action taken.
   void check() const;
   // Same encoder, board and shapes (visit counts on both or neither)?
   bool compatible(const Experience& other) const;

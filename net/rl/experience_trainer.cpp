@@ -44,6 +44,7 @@ void check_compatible(const AgentFileInfo& info, const std::string& agent_path, 
 
 struct Rows {
   torch::Tensor states, actions, rewards, advantages, visit_targets;
+  torch::Tensor move_masks;  // bool [rows, action_space], undefined when the experience has none
 };
 
 Rows to_tensors(const Experience& e) {
@@ -59,6 +60,11 @@ Rows to_tensors(const Experience& e) {
     torch::Tensor visits =
         torch::from_blob(const_cast<float*>(e.visit_counts.data()), {n, e.action_space}, torch::kFloat32).clone();
     rows.visit_targets = visits / visits.sum(1, true).clamp_min(1.0f);
+  }
+  if (e.has_move_masks()) {
+    rows.move_masks = torch::from_blob(const_cast<std::uint8_t*>(e.move_masks.data()), {n, e.action_space},
+                                       torch::kUInt8)
+                          .to(torch::kBool);
   }
   return rows;
 }
@@ -78,12 +84,22 @@ torch::Tensor method_loss(PolicyValueNet& network, const std::string& method, co
   }
   NetOutput out = network->forward(states);
   if (method == "value") return torch::mse_loss(out.value, rewards);
-  torch::Tensor log_probs = torch::log_softmax(out.policy_logits, 1);
   if (method == "zero") {
+    torch::Tensor log_probs = torch::log_softmax(out.policy_logits, 1);
     torch::Tensor targets = rows.visit_targets.index_select(0, index).to(device);
     torch::Tensor policy_loss = -(targets * log_probs).sum(1).mean();
     return policy_loss + value_weight * torch::mse_loss(out.value, rewards);
   }
+  // pg and ac: the softmax over the moves the mover sampled among, which is the distribution
+  // it played from. Over all labels, every lost move's push down lifts occupied points too, and
+  // the policy's mass drifted onto them until training stalled (seen in 9x9 runs: the top ten
+  // labels, all occupied, held nearly all of it). Masked logits get no gradient.
+  torch::Tensor logits = out.policy_logits;
+  if (rows.move_masks.defined()) {
+    torch::Tensor mask = rows.move_masks.index_select(0, index).to(device);
+    logits = logits.masked_fill(mask.logical_not(), -1e9);
+  }
+  torch::Tensor log_probs = torch::log_softmax(logits, 1);
   // log p(a|s) bounded to [log 1e-5, log(1 - 1e-5)], where clamp passes no gradient: unbounded,
   // a lost game's move (-(-1) * log p) keeps pushing a probability that is already negligible
   // down, and the loss runs off to -infinity (seen: -1e6 within two rounds). The book's Keras

@@ -17,6 +17,7 @@
 #include "net/agent_file.h"
 #include "net/agent_files.h"
 #include "net/agents/batching_evaluator.h"
+#include "net/agents/move_choice.h"
 #include "net/agents/model_batch_network.h"
 #include "net/agents/network_agent.h"
 #include "net/agents/zero_search.h"
@@ -84,6 +85,16 @@ void record_decision(GameRows& game, const GameSide& side, const GameState& stat
   if (side.search) {
     const std::vector<int>& visits = side.search->root_visit_counts();
     rows.visit_counts.insert(rows.visit_counts.end(), visits.begin(), visits.end());
+  } else {
+    // The points the policy sampled among (first_playable's rule), so pg/ac train the
+    // distribution that was actually played from, not one spread over occupied points.
+    const size_t mask_offset = rows.move_masks.size();
+    rows.move_masks.resize(mask_offset + static_cast<size_t>(encoder.num_moves()), 0);
+    std::uint8_t* mask = rows.move_masks.data() + mask_offset;
+    for (int label = 0; label < encoder.num_points(); ++label) {
+      mask[label] = is_playable_point(state, encoder.decode_point(label)) ? 1 : 0;
+    }
+    mask[label] = 1;  // a pass taken for want of playable points
   }
   game.movers.push_back(state.next_player());
   game.values.push_back(decision.diagnostics.value ? static_cast<float>(*decision.diagnostics.value) : 0.0f);
@@ -264,6 +275,7 @@ SelfPlayResult run_self_play(const SelfPlayer& first, const SelfPlayer* second,
       all.rewards.insert(all.rewards.end(), rows.rewards.begin(), rows.rewards.end());
       all.advantages.insert(all.advantages.end(), rows.advantages.begin(), rows.advantages.end());
       all.visit_counts.insert(all.visit_counts.end(), rows.visit_counts.begin(), rows.visit_counts.end());
+      all.move_masks.insert(all.move_masks.end(), rows.move_masks.begin(), rows.move_masks.end());
       all.games.insert(all.games.end(), rows.games.begin(), rows.games.end());
     }
     const SelfPlayGame& game = result.games[index];

@@ -46,6 +46,15 @@ Experience sample(int rows, bool visits, float offset = 0) {
   return e;
 }
 
+// Masks that allow the action taken and every label of the same parity as the row.
+void add_masks(Experience& e) {
+  for (size_t r = 0; r < e.rows(); ++r) {
+    for (int a = 0; a < e.action_space; ++a) {
+      e.move_masks.push_back(a == e.actions[r] || (a + r) % 2 == 0 ? 1 : 0);
+    }
+  }
+}
+
 void require_equal(const Experience& a, const Experience& b) {
   REQUIRE(a.encoder == b.encoder);
   REQUIRE(a.board_width == b.board_width);
@@ -57,6 +66,7 @@ void require_equal(const Experience& a, const Experience& b) {
   REQUIRE(a.rewards == b.rewards);
   REQUIRE(a.advantages == b.advantages);
   REQUIRE(a.visit_counts == b.visit_counts);
+  REQUIRE(a.move_masks == b.move_masks);
   REQUIRE(a.games == b.games);
 }
 
@@ -72,6 +82,65 @@ TEST_CASE("experience files round-trip every array exactly", "[experience]") {
     require_equal(read, written);
     REQUIRE(read.has_visit_counts() == visits);
   }
+}
+
+TEST_CASE("move masks round-trip, and merging with mask-less experience fills ones", "[experience]") {
+  Experience masked = sample(4, false, 0);
+  add_masks(masked);
+  REQUIRE_NOTHROW(masked.check());
+  dlgo::write_experience_file(file("masked.h5"), masked);
+  Experience read = dlgo::read_experience_file(file("masked.h5"));
+  REQUIRE(read.has_move_masks());
+  require_equal(read, masked);
+
+  // Rows without a mask could choose any label: they merge as all-ones rows, either way round.
+  Experience plain = sample(3, false, 5);
+  dlgo::write_experience_file(file("plain.h5"), plain);
+  for (bool masked_first : {true, false}) {
+    const std::vector<std::string> paths =
+        masked_first ? std::vector<std::string>{file("masked.h5"), file("plain.h5")}
+                     : std::vector<std::string>{file("plain.h5"), file("masked.h5")};
+    Experience merged = dlgo::merge_experience_files(paths);
+    REQUIRE(merged.rows() == 7);
+    REQUIRE(merged.move_masks.size() == 7u * 21);
+    const size_t masked_begin = masked_first ? 0 : 3;
+    for (size_t r = 0; r < 7; ++r) {
+      const bool from_masked = r >= masked_begin && r < masked_begin + 4;
+      for (int a = 0; a < 21; ++a) {
+        const std::uint8_t want = from_masked ? masked.move_masks[(r - masked_begin) * 21 + a] : 1;
+        REQUIRE(merged.move_masks[r * 21 + a] == want);
+      }
+    }
+  }
+}
+
+TEST_CASE("a move mask that leaves out the action taken, or holds more than 0/1, is refused", "[experience]") {
+  Experience e = sample(3, false);
+  add_masks(e);
+  e.move_masks[1 * 21 + e.actions[1]] = 0;
+  REQUIRE_THROWS_WITH(dlgo::write_experience_file(file("bad_mask.h5"), e),
+                      Catch::Contains("bad_mask.h5") && Catch::Contains("row 1") &&
+                          Catch::Contains("move mask leaves out"));
+  REQUIRE_FALSE(fs::exists(file("bad_mask.h5")));
+  e.move_masks[1 * 21 + e.actions[1]] = 2;
+  REQUIRE_THROWS_WITH(e.check(), Catch::Contains("only 0 and 1"));
+  e.move_masks.pop_back();
+  REQUIRE_THROWS_WITH(e.check(), Catch::Contains("disagree"));
+  {
+    // A file whose masks have one label too few per row.
+    Experience good = sample(3, false);
+    add_masks(good);
+    dlgo::write_experience_file(file("narrow_mask.h5"), good);
+    H5::H5File h5(file("narrow_mask.h5"), H5F_ACC_RDWR);
+    H5::Group group = h5.openGroup("experience");
+    group.unlink("move_masks");
+    hsize_t dims[2] = {3, 20};
+    std::vector<std::uint8_t> ones(60, 1);
+    group.createDataSet("move_masks", H5::PredType::NATIVE_UINT8, H5::DataSpace(2, dims))
+        .write(ones.data(), H5::PredType::NATIVE_UINT8);
+  }
+  REQUIRE_THROWS_WITH(dlgo::read_experience_file(file("narrow_mask.h5")),
+                      Catch::Contains("narrow_mask.h5") && Catch::Contains("/experience/move_masks has shape 3x20, expected 3x21"));
 }
 
 TEST_CASE("an experience file with no decisions round-trips", "[experience]") {

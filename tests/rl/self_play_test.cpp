@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "engine/sgf/game_record.h"
+#include "net/agents/move_choice.h"
 #include "net/model.h"
 #include "net/rl/self_play.h"
 #include "tests/net_agents/agent_test_support.h"
@@ -46,6 +47,15 @@ size_t check_game(const Experience& e, size_t row, const net::SelfPlayGame& game
       REQUIRE(std::equal(input.begin(), input.end(), e.states.begin() + row * e.state_size()));
       const float reward = game.winner == Color::kEmpty ? 0.0f : (move.color == game.winner ? 1.0f : -1.0f);
       REQUIRE(e.rewards[row] == reward);
+      if (e.has_move_masks()) {  // the points the policy could have played here, nothing else
+        const std::uint8_t* mask = e.move_masks.data() + row * e.action_space;
+        const GameState& state = replay.state();
+        for (int point = 0; point < model.encoder().num_points(); ++point) {
+          INFO("row " << row << ", point " << point);
+          REQUIRE(mask[model.encoder().encode_point(point)] == (net::is_playable_point(state, point) ? 1 : 0));
+          if (state.board().at(point) != Color::kEmpty) REQUIRE(mask[model.encoder().encode_point(point)] == 0);
+        }
+      }
       ++row;
     }
     replay.step();
@@ -71,6 +81,7 @@ TEST_CASE("self-play records every decision of both sides with the game's outcom
   REQUIRE(e.encoder == "simple");
   REQUIRE(e.action_space == 25);
   REQUIRE_FALSE(e.has_visit_counts());
+  REQUIRE(e.has_move_masks());
   REQUIRE(result.games.size() == 6);
   REQUIRE(result.first_wins + result.second_wins + result.draws == 6);
   // pg has no value head: the advantage is the reward itself.
@@ -123,6 +134,7 @@ TEST_CASE("zero self-play records the root's visit counts with the chosen move m
   net::SelfPlayResult result = net::run_self_play(player, nullptr, settings);
   const Experience& e = result.experience;
   REQUIRE(e.has_visit_counts());
+  REQUIRE_FALSE(e.has_move_masks());  // the visit counts say what the search chose among
   REQUIRE(e.action_space == 26);  // 25 points and pass
   REQUIRE(e.rows() > 4);
   for (size_t r = 0; r < e.rows(); ++r) {
