@@ -55,6 +55,8 @@ int main(int argc, char** argv) {
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
   app.add_option("--clip-grad", options.train.clip_grad_norm, "Maximum gradient norm (0: none)")->capture_default_str();
+  app.add_flag("--augment", options.train.augment,
+               "Train on every row under a random board symmetry (rotations and mirrors)");
   app.add_option("--temperature", options.player.temperature, "Self-play sampling temperature (pg, ac, q, value)")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();

@@ -94,7 +94,9 @@ int main(int argc, char** argv) {
       ->check(CLI::NonNegativeNumber)
       ->capture_default_str();
   app.add_option("--seed", options.seed, "Seed of initialisation and shuffling")->capture_default_str();
-  app.add_flag("--augment", options.augment, "Apply a random board symmetry to every example");
+  app.add_flag("--augment", options.augment,
+               "Apply a random board symmetry to every example (with --experience too: state, move, visit counts "
+               "and move mask alike)");
   app.add_flag("--amp", options.amp, "Mixed precision (bfloat16 autocast; CUDA only)");
   app.add_option("--kind", options.kind, "Agent kind stored in the files")
       ->check(CLI::IsMember({"predict", "pg"}))
@@ -103,7 +105,7 @@ int main(int argc, char** argv) {
       ->check(CLI::NonNegativeNumber);
   // Each mode's own options make no sense in the other: say so instead of ignoring them.
   for (const char* name : {"--test", "--network", "--blocks", "--filters", "--weight-decay", "--lr-schedule",
-                           "--checkpoint-dir", "--resume", "--augment", "--amp", "--kind", "--max-batches"}) {
+                           "--checkpoint-dir", "--resume", "--amp", "--kind", "--max-batches"}) {
     app.get_option(name)->excludes(experience_option);
   }
   for (const char* name : {"--method", "--agent", "--clip-grad", "--value-weight"}) {
@@ -134,6 +136,7 @@ int main(int argc, char** argv) {
     rl.device = options.device;
     rl.threads = options.threads;
     rl.seed = options.seed;
+    rl.augment = options.augment;
     return run_experience_training(app, rl);
   }
 

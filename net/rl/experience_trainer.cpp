@@ -5,8 +5,10 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <optional>
 #include <stdexcept>
 
+#include "net/rl/experience_batch.h"
 #include "net/torch/agent_io.h"
 #include "net/training/device.h"
 
@@ -42,52 +44,22 @@ void check_compatible(const AgentFileInfo& info, const std::string& agent_path, 
   }
 }
 
-struct Rows {
-  torch::Tensor states, actions, rewards, advantages, visit_targets;
-  torch::Tensor move_masks;  // bool [rows, action_space], undefined when the experience has none
-};
-
-Rows to_tensors(const Experience& e) {
-  const auto n = static_cast<std::int64_t>(e.rows());
-  Rows rows;
-  rows.states = torch::from_blob(const_cast<float*>(e.states.data()),
-                                 {n, e.channels, e.board_height, e.board_width}, torch::kFloat32)
-                    .clone();
-  rows.actions = torch::from_blob(const_cast<std::int32_t*>(e.actions.data()), {n}, torch::kInt32).to(torch::kLong);
-  rows.rewards = torch::from_blob(const_cast<float*>(e.rewards.data()), {n}, torch::kFloat32).clone();
-  rows.advantages = torch::from_blob(const_cast<float*>(e.advantages.data()), {n}, torch::kFloat32).clone();
-  if (e.has_visit_counts()) {
-    torch::Tensor visits =
-        torch::from_blob(const_cast<float*>(e.visit_counts.data()), {n, e.action_space}, torch::kFloat32).clone();
-    rows.visit_targets = visits / visits.sum(1, true).clamp_min(1.0f);
-  }
-  if (e.has_move_masks()) {
-    rows.move_masks = torch::from_blob(const_cast<std::uint8_t*>(e.move_masks.data()), {n, e.action_space},
-                                       torch::kUInt8)
-                          .to(torch::kBool);
-  }
-  return rows;
-}
-
 constexpr double kPolicyGradientFloor = 1e-5;
 
-torch::Tensor method_loss(PolicyValueNet& network, const std::string& method, const Rows& rows,
-                          const torch::Tensor& index, double value_weight, const torch::Device& device) {
-  torch::Tensor states = rows.states.index_select(0, index).to(device);
-  torch::Tensor actions = rows.actions.index_select(0, index).to(device);
-  torch::Tensor rewards = rows.rewards.index_select(0, index).to(device);
+torch::Tensor method_loss(PolicyValueNet& network, const std::string& method, const ExperienceBatch& batch,
+                          double value_weight) {
+  const torch::Tensor& rewards = batch.rewards;
   if (method == "q") {
     const auto action_space = network->spec().action_input;
-    torch::Tensor one_hot = torch::nn::functional::one_hot(actions, action_space).to(torch::kFloat32);
-    NetOutput out = network->forward(states, one_hot);
+    torch::Tensor one_hot = torch::nn::functional::one_hot(batch.actions, action_space).to(torch::kFloat32);
+    NetOutput out = network->forward(batch.states, one_hot);
     return torch::mse_loss(out.value, rewards);
   }
-  NetOutput out = network->forward(states);
+  NetOutput out = network->forward(batch.states);
   if (method == "value") return torch::mse_loss(out.value, rewards);
   if (method == "zero") {
     torch::Tensor log_probs = torch::log_softmax(out.policy_logits, 1);
-    torch::Tensor targets = rows.visit_targets.index_select(0, index).to(device);
-    torch::Tensor policy_loss = -(targets * log_probs).sum(1).mean();
+    torch::Tensor policy_loss = -(batch.visit_targets * log_probs).sum(1).mean();
     return policy_loss + value_weight * torch::mse_loss(out.value, rewards);
   }
   // pg and ac: the softmax over the moves the mover sampled among, which is the distribution
@@ -95,21 +67,17 @@ torch::Tensor method_loss(PolicyValueNet& network, const std::string& method, co
   // the policy's mass drifted onto them until training stalled (seen in 9x9 runs: the top ten
   // labels, all occupied, held nearly all of it). Masked logits get no gradient.
   torch::Tensor logits = out.policy_logits;
-  if (rows.move_masks.defined()) {
-    torch::Tensor mask = rows.move_masks.index_select(0, index).to(device);
-    logits = logits.masked_fill(mask.logical_not(), -1e9);
-  }
+  if (batch.move_masks.defined()) logits = logits.masked_fill(batch.move_masks.logical_not(), -1e9);
   torch::Tensor log_probs = torch::log_softmax(logits, 1);
   // log p(a|s) bounded to [log 1e-5, log(1 - 1e-5)], where clamp passes no gradient: unbounded,
   // a lost game's move (-(-1) * log p) keeps pushing a probability that is already negligible
   // down, and the loss runs off to -infinity (seen: -1e6 within two rounds). The book's Keras
   // loss clips the same way; 1e-5 is the floor pg/ac agents sample with, so nothing below it
   // changes play.
-  torch::Tensor chosen = log_probs.gather(1, actions.unsqueeze(1)).squeeze(1).clamp(
+  torch::Tensor chosen = log_probs.gather(1, batch.actions.unsqueeze(1)).squeeze(1).clamp(
       std::log(kPolicyGradientFloor), std::log1p(-kPolicyGradientFloor));
   if (method == "pg") return -(rewards * chosen).mean();
-  torch::Tensor advantages = rows.advantages.index_select(0, index).to(device);  // ac
-  return -(advantages * chosen).mean() + value_weight * torch::mse_loss(out.value, rewards);
+  return -(batch.advantages * chosen).mean() + value_weight * torch::mse_loss(out.value, rewards);  // ac
 }
 
 }  // namespace
@@ -164,8 +132,10 @@ ExperienceTrainResult train_from_experience(const ExperienceTrainOptions& option
     optimizer = std::make_unique<torch::optim::SGD>(
         network->parameters(), torch::optim::SGDOptions(options.learning_rate).momentum(options.momentum));
   }
-  const Rows rows = to_tensors(experience);
+  const ExperienceBatch rows = experience_tensors(experience);
   const std::int64_t n = static_cast<std::int64_t>(experience.rows());
+  std::optional<BoardSymmetries> symmetries;
+  if (options.augment) symmetries.emplace(experience.board_width, experience.board_height, experience.action_space);
 
   ExperienceTrainResult result;
   result.rows = n;
@@ -184,9 +154,10 @@ ExperienceTrainResult train_from_experience(const ExperienceTrainOptions& option
     std::int64_t done = 0;
     for (std::int64_t begin = 0; begin < n; begin += options.batch_size) {
       const std::int64_t end = std::min(n, begin + options.batch_size);
-      torch::Tensor index = order.slice(0, begin, end);
+      ExperienceBatch batch = gather_rows(rows, order.slice(0, begin, end), device);
+      if (symmetries) symmetries->apply_random(batch);
       optimizer->zero_grad();
-      torch::Tensor loss = method_loss(network, options.method, rows, index, options.value_weight, device);
+      torch::Tensor loss = method_loss(network, options.method, batch, options.value_weight);
       loss.backward();
       if (options.clip_grad_norm > 0) torch::nn::utils::clip_grad_norm_(network->parameters(), options.clip_grad_norm);
       optimizer->step();
@@ -218,13 +189,13 @@ double experience_loss(const std::string& agent_path, const Experience& experien
   PolicyValueNet network = load_agent_network(agent_path, device, &info);
   network->eval();
   torch::NoGradGuard no_grad;
-  const Rows rows = to_tensors(experience);
+  const ExperienceBatch rows = experience_tensors(experience);
   const std::int64_t n = static_cast<std::int64_t>(experience.rows());
   double sum = 0;
   for (std::int64_t begin = 0; begin < n; begin += 256) {
     const std::int64_t end = std::min(n, begin + 256);
-    torch::Tensor index = torch::arange(begin, end, torch::kLong);
-    sum += method_loss(network, method, rows, index, value_weight, device).item<double>() * (end - begin);
+    const ExperienceBatch batch = gather_rows(rows, torch::arange(begin, end, torch::kLong), device);
+    sum += method_loss(network, method, batch, value_weight).item<double>() * (end - begin);
   }
   return sum / n;
 }

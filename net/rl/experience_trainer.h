@@ -42,6 +42,9 @@ struct ExperienceTrainOptions {
   int epochs = 1;
   double clip_grad_norm = 1.0;  // <= 0: no clipping
   double value_weight = 0.5;    // ac and zero: weight of the value loss
+  // Each row seen under a random board symmetry (rotation or mirror) that keeps the board's
+  // shape: states, action, visit counts and move mask move together, values do not.
+  bool augment = false;
   std::string device = "auto";
   int threads = 0;
   std::uint64_t seed = 1;

@@ -34,6 +34,13 @@ for path in sys.argv[1:]:
     # the action is an empty point: no stone of either colour there (planes 0-7 hold stones)
     for s, a in zip(states, g["actions"][:]):
         assert s[:8, a // 5, a % 5].sum() == 0, a
+    # move masks: 0/1, the action always allowed, every stone's point excluded
+    masks = g["move_masks"][:]
+    assert masks.shape == (n, 25) and masks.dtype == np.uint8, masks.shape
+    assert set(np.unique(masks)) <= {0, 1}
+    assert all(m[a] == 1 for m, a in zip(masks, g["actions"][:]))
+    stones = states[:, :8].sum(axis=1).reshape(n, 25) > 0
+    assert not (masks.astype(bool) & stones).any()
 print("h5py ok")
 PY
 
@@ -44,6 +51,9 @@ rows1=$("$python" -c "import h5py; print(h5py.File('$work/e1.h5')['experience/ac
 rows2=$("$python" -c "import h5py; print(h5py.File('$work/e2.h5')['experience/actions'].shape[0])")
 grep -q "trained on $((rows1 + rows2)) decisions from 2 file(s)" "$work/train.txt" || { cat "$work/train.txt"; fail "merge count"; }
 "$dlgo_selfplay" --agent "$work/pg_trained.h5" --num-games 1 --board-size 5 --seed 6 >/dev/null
+"$dlgo_train" --experience "$work/e1.h5" --method pg --agent "$work/pg.h5" --augment \
+  --out "$work/pg_augmented.h5" --lr 0.01 --device cpu > "$work/train_aug.txt"
+[ -s "$work/pg_augmented.h5" ] || fail "dlgo-train --experience --augment wrote no agent"
 
 # Bad input: exit 1 with a message naming the problem; usage errors exit 2.
 set +e
@@ -63,8 +73,8 @@ mkdir -p "$work/leftover/experience" && cp "$work/e1.h5" "$work/leftover/experie
 "$dlgo_rl" --agent "$work/pg.h5" --work-dir "$work/wrongmethod" --board-size 5 --method ac 2> "$work/err.txt"
 [ $? -eq 1 ] && grep -q "value head" "$work/err.txt" || fail "method ac on a pg agent not refused before self-play"
 [ ! -e "$work/wrongmethod/experience/round_001.h5" ] || fail "self-play ran before the method check"
-"$dlgo_train" --experience "$work/e1.h5" --agent "$work/pg.h5" --out "$work/x.h5" --augment 2> "$work/err.txt"
-[ $? -eq 2 ] || fail "--augment with --experience should be a usage error"
+"$dlgo_train" --experience "$work/e1.h5" --agent "$work/pg.h5" --out "$work/x.h5" --amp 2> "$work/err.txt"
+[ $? -eq 2 ] || fail "--amp with --experience should be a usage error"
 set -e
 [ ! -e "$work/x.h5" ] || fail "a failed run wrote an output file"
 
