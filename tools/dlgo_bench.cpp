@@ -5,6 +5,7 @@
 #include "tools/bench_search.h"
 #include "tools/cli_common.h"
 #ifdef DLGO_HAVE_NET
+#include "tools/bench_experience_train.h"
 #include "tools/bench_selfplay.h"
 #include "tools/bench_train.h"
 #include "tools/bench_zero.h"
@@ -17,6 +18,7 @@ int main(int argc, char** argv) {
   dlgo::bench::register_playouts_benchmark(app);
   dlgo::bench::register_search_benchmark(app);
 #ifdef DLGO_HAVE_NET
+  dlgo::bench::register_experience_train_benchmark(app);
   dlgo::bench::register_selfplay_benchmark(app);
   dlgo::bench::register_train_step_benchmark(app);
   dlgo::bench::register_zero_benchmark(app);

@@ -55,6 +55,11 @@ int main(int argc, char** argv) {
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
   app.add_option("--clip-grad", options.train.clip_grad_norm, "Maximum gradient norm (0: none)")->capture_default_str();
+  app.add_option("--ppo-clip", options.train.ppo_clip,
+                 "pg and ac: PPO's clipped loss, no move's probability moved by more than the factor 1 +- this "
+                 "per round (0: the book's loss; 0.2 is usual)")
+      ->check(CLI::Range(0.0, 0.99))
+      ->capture_default_str();
   app.add_flag("--augment", options.train.augment,
                "Train on every row under a random board symmetry (rotations and mirrors)");
   app.add_option("--temperature", options.player.temperature, "Self-play sampling temperature (pg, ac, q, value)")

@@ -63,6 +63,11 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   app.add_option("--value-weight", rl.value_weight, "With --experience: weight of the value loss (ac, zero)")
       ->capture_default_str();
+  app.add_option("--ppo-clip", rl.ppo_clip,
+                 "With --experience, pg and ac: PPO's clipped loss, no move's probability moved by more than "
+                 "the factor 1 +- this (0: the book's loss; 0.2 is usual)")
+      ->check(CLI::Range(0.0, 0.99))
+      ->capture_default_str();
   app.add_option("--test", options.test_path, "Test dataset (PREFIX.test.h5), measured every epoch");
   app.add_option("--network", options.network, "Network architecture")
       ->check(CLI::IsMember(dlgo::net::network_names()))
@@ -108,7 +113,7 @@ int main(int argc, char** argv) {
                            "--checkpoint-dir", "--resume", "--amp", "--kind", "--max-batches"}) {
     app.get_option(name)->excludes(experience_option);
   }
-  for (const char* name : {"--method", "--agent", "--clip-grad", "--value-weight"}) {
+  for (const char* name : {"--method", "--agent", "--clip-grad", "--value-weight", "--ppo-clip"}) {
     app.get_option(name)->needs(experience_option);
   }
   dlgo::cli::parse_or_exit(app, argc, argv);

@@ -32,8 +32,8 @@ ExperienceBatch gather_rows(const ExperienceBatch& rows, const torch::Tensor& in
   auto pick = [&](const torch::Tensor& all) {
     return all.defined() ? all.index_select(0, index).to(device) : torch::Tensor();
   };
-  return {pick(rows.states),     pick(rows.actions),       pick(rows.rewards),
-          pick(rows.advantages), pick(rows.visit_targets), pick(rows.move_masks)};
+  return {pick(rows.states),        pick(rows.actions),    pick(rows.rewards), pick(rows.advantages),
+          pick(rows.visit_targets), pick(rows.move_masks), pick(rows.old_log_probs)};
 }
 
 BoardSymmetries::BoardSymmetries(int width, int height, int actions) : width_(width), height_(height) {

@@ -18,9 +18,10 @@ namespace dlgo::net {
 
 // Rows of experience: states float [n, channels, height, width], actions long [n], rewards and
 // advantages float [n]; visit_targets float [n, actions] (visit counts normalised per row)
-// and move_masks bool [n, actions] where the experience has them, undefined tensors otherwise.
+// and move_masks bool [n, actions] where the experience has them, undefined tensors otherwise;
+// old_log_probs float [n], log p(a|s) before training, where the trainer sets them (PPO).
 struct ExperienceBatch {
-  torch::Tensor states, actions, rewards, advantages, visit_targets, move_masks;
+  torch::Tensor states, actions, rewards, advantages, visit_targets, move_masks, old_log_probs;
 };
 
 ExperienceBatch experience_tensors(const Experience& experience);
@@ -37,7 +38,8 @@ class BoardSymmetries {
   int count() const { return static_cast<int>(source_.size()); }  // index 0 is the identity
 
   // Row r of `batch` under symmetry `which[r]` (long [b], values 0..count()-1): its state's
-  // planes, its action, visit targets and move mask move together; rewards and advantages stay.
+  // planes, its action, visit targets and move mask move together; rewards, advantages and
+  // old log-probabilities stay.
   void apply(ExperienceBatch& batch, const torch::Tensor& which) const;
   // apply() with a symmetry drawn uniformly for every row.
   void apply_random(ExperienceBatch& batch) const;

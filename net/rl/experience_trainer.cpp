@@ -46,8 +46,21 @@ void check_compatible(const AgentFileInfo& info, const std::string& agent_path, 
 
 constexpr double kPolicyGradientFloor = 1e-5;
 
+// log p(a|s) of each row's move, under the softmax over the row's move mask where there is
+// one: the distribution the move was sampled from. Over all labels, every lost move's push
+// down lifts occupied points too, and the policy's mass drifted onto them until training
+// stalled (seen in 9x9 runs: the top ten labels, all occupied, held nearly all of it). Masked
+// logits get no gradient.
+torch::Tensor move_log_probs(const torch::Tensor& policy_logits, const ExperienceBatch& batch) {
+  torch::Tensor logits = policy_logits;
+  if (batch.move_masks.defined()) logits = logits.masked_fill(batch.move_masks.logical_not(), -1e9);
+  return torch::log_softmax(logits, 1).gather(1, batch.actions.unsqueeze(1)).squeeze(1);
+}
+
+bool is_policy_gradient(const std::string& method) { return method == "pg" || method == "ac"; }
+
 torch::Tensor method_loss(PolicyValueNet& network, const std::string& method, const ExperienceBatch& batch,
-                          double value_weight) {
+                          double value_weight, double ppo_clip) {
   const torch::Tensor& rewards = batch.rewards;
   if (method == "q") {
     const auto action_space = network->spec().action_input;
@@ -62,22 +75,25 @@ torch::Tensor method_loss(PolicyValueNet& network, const std::string& method, co
     torch::Tensor policy_loss = -(batch.visit_targets * log_probs).sum(1).mean();
     return policy_loss + value_weight * torch::mse_loss(out.value, rewards);
   }
-  // pg and ac: the softmax over the moves the mover sampled among, which is the distribution
-  // it played from. Over all labels, every lost move's push down lifts occupied points too, and
-  // the policy's mass drifted onto them until training stalled (seen in 9x9 runs: the top ten
-  // labels, all occupied, held nearly all of it). Masked logits get no gradient.
-  torch::Tensor logits = out.policy_logits;
-  if (batch.move_masks.defined()) logits = logits.masked_fill(batch.move_masks.logical_not(), -1e9);
-  torch::Tensor log_probs = torch::log_softmax(logits, 1);
-  // log p(a|s) bounded to [log 1e-5, log(1 - 1e-5)], where clamp passes no gradient: unbounded,
-  // a lost game's move (-(-1) * log p) keeps pushing a probability that is already negligible
-  // down, and the loss runs off to -infinity (seen: -1e6 within two rounds). The book's Keras
-  // loss clips the same way; 1e-5 is the floor pg/ac agents sample with, so nothing below it
-  // changes play.
-  torch::Tensor chosen = log_probs.gather(1, batch.actions.unsqueeze(1)).squeeze(1).clamp(
-      std::log(kPolicyGradientFloor), std::log1p(-kPolicyGradientFloor));
-  if (method == "pg") return -(rewards * chosen).mean();
-  return -(batch.advantages * chosen).mean() + value_weight * torch::mse_loss(out.value, rewards);  // ac
+  const torch::Tensor& weights = method == "pg" ? rewards : batch.advantages;
+  const torch::Tensor log_p = move_log_probs(out.policy_logits, batch);
+  torch::Tensor policy_loss;
+  if (ppo_clip > 0) {
+    // PPO's clipped objective: the gradient stops once a move's probability has moved by the
+    // factor 1 +- clip from where this training began, so one round cannot push the moves of
+    // lost games (every one of them, decided positions too) into the floor.
+    torch::Tensor ratio = torch::exp(log_p - batch.old_log_probs);
+    policy_loss = -torch::min(ratio * weights, ratio.clamp(1 - ppo_clip, 1 + ppo_clip) * weights).mean();
+  } else {
+    // log p(a|s) bounded to [log 1e-5, log(1 - 1e-5)], where clamp passes no gradient:
+    // unbounded, a lost game's move (-(-1) * log p) keeps pushing a probability that is
+    // already negligible down, and the loss runs off to -infinity (seen: -1e6 within two
+    // rounds). The book's Keras loss clips the same way; 1e-5 is the floor pg/ac agents sample
+    // with, so nothing below it changes play.
+    policy_loss = -(weights * log_p.clamp(std::log(kPolicyGradientFloor), std::log1p(-kPolicyGradientFloor))).mean();
+  }
+  if (method == "pg") return policy_loss;
+  return policy_loss + value_weight * torch::mse_loss(out.value, rewards);  // ac
 }
 
 }  // namespace
@@ -117,6 +133,15 @@ ExperienceTrainResult train_from_experience(const ExperienceTrainOptions& option
   const torch::Device device = resolve_device(options.device);
 
   PolicyValueNet network = load_agent_network(options.agent_path, device, &info);
+  const ExperienceBatch rows = experience_tensors(experience);
+  // PPO compares with the agent as it was before this training: a second, frozen copy, asked
+  // about each batch as the batch is seen (after any symmetry, which changes the answer).
+  const bool ppo = options.ppo_clip > 0 && is_policy_gradient(options.method);
+  PolicyValueNet frozen_start{nullptr};
+  if (ppo) {
+    frozen_start = load_agent_network(options.agent_path, device, &info);
+    frozen_start->eval();
+  }
   network->train();
   // Batch norm keeps using (and keeping) the agent's running statistics: recomputing them from
   // one round of experience would change the agent's play by itself, whatever the gradient
@@ -132,7 +157,6 @@ ExperienceTrainResult train_from_experience(const ExperienceTrainOptions& option
     optimizer = std::make_unique<torch::optim::SGD>(
         network->parameters(), torch::optim::SGDOptions(options.learning_rate).momentum(options.momentum));
   }
-  const ExperienceBatch rows = experience_tensors(experience);
   const std::int64_t n = static_cast<std::int64_t>(experience.rows());
   std::optional<BoardSymmetries> symmetries;
   if (options.augment) symmetries.emplace(experience.board_width, experience.board_height, experience.action_space);
@@ -156,8 +180,12 @@ ExperienceTrainResult train_from_experience(const ExperienceTrainOptions& option
       const std::int64_t end = std::min(n, begin + options.batch_size);
       ExperienceBatch batch = gather_rows(rows, order.slice(0, begin, end), device);
       if (symmetries) symmetries->apply_random(batch);
+      if (ppo) {
+        torch::NoGradGuard no_grad;
+        batch.old_log_probs = move_log_probs(frozen_start->forward(batch.states).policy_logits, batch);
+      }
       optimizer->zero_grad();
-      torch::Tensor loss = method_loss(network, options.method, batch, options.value_weight);
+      torch::Tensor loss = method_loss(network, options.method, batch, options.value_weight, ppo ? options.ppo_clip : 0);
       loss.backward();
       if (options.clip_grad_norm > 0) torch::nn::utils::clip_grad_norm_(network->parameters(), options.clip_grad_norm);
       optimizer->step();
@@ -195,7 +223,7 @@ double experience_loss(const std::string& agent_path, const Experience& experien
   for (std::int64_t begin = 0; begin < n; begin += 256) {
     const std::int64_t end = std::min(n, begin + 256);
     const ExperienceBatch batch = gather_rows(rows, torch::arange(begin, end, torch::kLong), device);
-    sum += method_loss(network, method, batch, value_weight).item<double>() * (end - begin);
+    sum += method_loss(network, method, batch, value_weight, 0).item<double>() * (end - begin);
   }
   return sum / n;
 }

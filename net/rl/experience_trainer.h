@@ -4,8 +4,10 @@
 // advantage A, visit counts N for zero):
 //   pg     policy gradient: -r * log p(a|s)                     (the book's reward-weighted CE)
 //   ac     actor-critic:    -A * log p(a|s) + w_v * (v(s) - r)^2
-//          (pg, ac: p(a|s) clipped to [1e-5, 1 - 1e-5] without gradient outside, as the book's
-//          Keras loss does, so the loss is bounded and a lost move stops being pushed down)
+//          (pg, ac: p(a|s) is the softmax over the row's move mask where the experience has
+//          masks, the moves the agent sampled among; clipped to [1e-5, 1 - 1e-5] without
+//          gradient outside, as the book's Keras loss does, so the loss is bounded and a lost
+//          move stops being pushed down)
 //   q      Q-learning:      (Q(s, a) - r)^2                     (network with an action input)
 //   value  value learning:  (v(s) - r)^2
 //   zero   AlphaGo Zero:    -sum_m N(m)/sum N * log p(m|s) + w_v * (v(s) - r)^2
@@ -45,6 +47,11 @@ struct ExperienceTrainOptions {
   // Each row seen under a random board symmetry (rotation or mirror) that keeps the board's
   // shape: states, action, visit counts and move mask move together, values do not.
   bool augment = false;
+  // pg and ac, > 0: PPO's clipped objective instead of the book's loss. Per row, with
+  // ratio = p(a|s) / p_start(a|s) (p_start: the agent before this training), the policy loss is
+  // -min(ratio * w, clamp(ratio, 1 - ppo_clip, 1 + ppo_clip) * w), w the reward (pg) or the
+  // advantage (ac): no move's probability is pushed further than that factor in one training.
+  double ppo_clip = 0;
   std::string device = "auto";
   int threads = 0;
   std::uint64_t seed = 1;

@@ -283,3 +283,37 @@ TEST_CASE("with move masks, pg and ac score the move against the masked choices 
     REQUIRE(masked_loss < unmasked_loss - 1.0);  // three choices, not twenty-five
   }
 }
+
+TEST_CASE("with --ppo-clip a training moves a move's probability by at most the clip factor", "[rl][train]") {
+  // The book's loss pushes a lost move as far as the steps go; PPO's clipped loss stops at
+  // (1 - clip) times where the training began (within a step), and likewise for a won move.
+  const int center = 12;
+  const std::string agent = test::fresh_agent_file("pg", "simple", 5);
+  auto model = net::Model::load(agent, "cpu");
+  const float start = outputs_on_empty_board(agent, center).probability;
+  auto trained = [&](float reward, double clip, const std::string& name) {
+    net::ExperienceTrainOptions options;
+    options.experience_paths = {constant_experience(*model, center, reward, name + ".exp.h5")};
+    options.method = "pg";
+    options.agent_path = agent;
+    options.out_path = test::test_folder() + "/" + name + ".h5";
+    options.learning_rate = 0.05;
+    options.momentum = 0;  // no momentum to carry a step past the point where the gradient stops
+    options.batch_size = 8;
+    options.epochs = 20;
+    options.device = "cpu";
+    options.ppo_clip = clip;
+    net::train_from_experience(options);
+    return outputs_on_empty_board(options.out_path, center).probability;
+  };
+  const float lost_book = trained(-1.0f, 0, "ppo_lost_book"), lost_ppo = trained(-1.0f, 0.2, "ppo_lost_clipped");
+  const float won_book = trained(1.0f, 0, "ppo_won_book"), won_ppo = trained(1.0f, 0.2, "ppo_won_clipped");
+  INFO("start " << start << "; lost: book " << lost_book << ", ppo " << lost_ppo << "; won: book " << won_book
+                << ", ppo " << won_ppo);
+  REQUIRE(lost_book < 0.5f * start);
+  REQUIRE(lost_ppo < 0.85f * start);
+  REQUIRE(lost_ppo > 0.7f * start);
+  REQUIRE(won_book > 1.5f * start);
+  REQUIRE(won_ppo > 1.15f * start);
+  REQUIRE(won_ppo < 1.3f * start);
+}
