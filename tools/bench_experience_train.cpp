@@ -24,6 +24,7 @@ struct ExperienceTrainBenchOptions {
   int repeats = 2;
   int batch_size = 128;
   int threads = 0;
+  double ppo_clip = 0.2;
   std::string device = "cpu";
 };
 
@@ -45,9 +46,15 @@ void run_experience_train_bench(const CLI::App& command, const ExperienceTrainBe
     std::printf("experience training: %s, method %s, %zu decisions of %d self-play games, batch %d, %s\n",
                 options.agent.c_str(), options.method.c_str(), played.experience.rows(), options.games,
                 options.batch_size, options.device.c_str());
-    double rate[2] = {0, 0};
+    struct Mode {
+      const char* name;
+      bool augment;
+      double ppo_clip;
+      double rate;
+    };
+    Mode modes[] = {{"plain", false, 0, 0}, {"augment", true, 0, 0}, {"ppo-clip", false, options.ppo_clip, 0}};
     for (int repeat = 0; repeat < options.repeats; ++repeat) {
-      for (int augment = 0; augment < 2; ++augment) {
+      for (Mode& mode : modes) {
         net::ExperienceTrainOptions train;
         train.experience_paths = {experience};
         train.method = options.method;
@@ -56,15 +63,17 @@ void run_experience_train_bench(const CLI::App& command, const ExperienceTrainBe
         train.batch_size = options.batch_size;
         train.device = options.device;
         train.threads = options.threads;
-        train.augment = augment == 1;
+        train.augment = mode.augment;
+        train.ppo_clip = mode.ppo_clip;
         const net::ExperienceTrainResult result = net::train_from_experience(train);
         // Loading and writing the agent are part of a real run; they are small next to the rows.
         const double per_second = result.rows / result.seconds;
-        std::printf("  %-10s run %d: %10.0f decisions/s\n", augment ? "augmented" : "plain", repeat + 1, per_second);
-        rate[augment] += per_second / options.repeats;
+        std::printf("  %-10s run %d: %10.0f decisions/s\n", mode.name, repeat + 1, per_second);
+        mode.rate += per_second / options.repeats;
       }
     }
-    std::printf("  augmented / plain: %.2f\n", rate[1] / rate[0]);
+    std::printf("  --augment / plain: %.2f; --ppo-clip %.2f / plain: %.2f\n", modes[1].rate / modes[0].rate,
+                options.ppo_clip, modes[2].rate / modes[0].rate);
   } catch (const std::exception& error) {
     std::error_code ignored;
     fs::remove_all(folder, ignored);
@@ -79,7 +88,7 @@ void run_experience_train_bench(const CLI::App& command, const ExperienceTrainBe
 void register_experience_train_benchmark(CLI::App& app) {
   static ExperienceTrainBenchOptions options;
   CLI::App* command = app.add_subcommand(
-      "experience-train", "Decisions/s of training from self-play experience, plain and with --augment");
+      "experience-train", "Decisions/s of training from self-play experience: plain, --augment and --ppo-clip side by side");
   command->add_option("--agent", options.agent, "Agent file that plays the games and is trained")->required();
   command->add_option("--method", options.method, "pg, ac, q, value or zero")
       ->check(CLI::IsMember(net::rl_method_names()))
@@ -91,6 +100,9 @@ void register_experience_train_benchmark(CLI::App& app) {
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
   command->add_option("--batch-size", options.batch_size, "Batch size")->check(CLI::PositiveNumber)->capture_default_str();
+  command->add_option("--ppo-clip", options.ppo_clip, "pg/ac: the clip of the --ppo-clip mode")
+      ->check(CLI::Range(0.01, 0.99))
+      ->capture_default_str();
   command->add_option("--device", options.device, "cpu, cuda or cuda:N")->capture_default_str();
   command->add_option("--threads", options.threads, "CPU threads (0: libtorch's default)")->capture_default_str();
   command->callback([command] { run_experience_train_bench(*command, options); });
