@@ -30,7 +30,7 @@ MoveDecision AcAgent::decide(const GameState& state, Rng& rng) const {
   decision.move =
       first_playable(state, encoder, rank_policy(encoder, policy.data(), options_.sampling, rng));
   AgentDiagnostics& diagnostics = decision.diagnostics;
-  diagnostics.top_moves = top_policy_moves(encoder, policy.data(), 10);
+  diagnostics.top_moves = top_policy_moves(state, encoder, policy.data(), 10);
   diagnostics.value = value;
   diagnostics.win_rate = win_rate_of_value(value);
   if (resign_.should_resign(state, *diagnostics.win_rate)) decision.move = Move::resign();

@@ -98,15 +98,23 @@ Move first_playable(const GameState& state, const Encoder& encoder,
   return Move::pass();
 }
 
-std::vector<MoveCandidate> top_policy_moves(const Encoder& encoder, const float* probabilities,
-                                            int count) {
+std::vector<MoveCandidate> top_policy_moves(const GameState& state, const Encoder& encoder,
+                                            const float* probabilities, int count) {
+  // Only what the agent could play: networks trained with move masks (pg/ac self-play) leave
+  // the labels of occupied points untrained, so their raw probabilities mean nothing.
   std::vector<double> weights(probabilities, probabilities + encoder.num_moves());
+  double playable_total = 0;
+  for (int label = 0; label < encoder.num_moves(); ++label) {
+    const bool playable = label >= encoder.num_points() || is_playable_point(state, encoder.decode_point(label));
+    if (!playable) weights[label] = -1;
+    if (playable) playable_total += weights[label];
+  }
   std::vector<int> order = rank_by_weight(weights);
   std::vector<MoveCandidate> top;
-  for (int i = 0; i < count && i < static_cast<int>(order.size()); ++i) {
+  for (int i = 0; i < count && i < static_cast<int>(order.size()) && weights[order[i]] >= 0; ++i) {
     MoveCandidate candidate;
     candidate.move = encoder.decode_move(order[i]);
-    candidate.prior = weights[order[i]];
+    candidate.prior = playable_total > 0 ? weights[order[i]] / playable_total : 0.0;
     top.push_back(candidate);
   }
   return top;

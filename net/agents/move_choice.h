@@ -56,9 +56,11 @@ bool is_playable_point(const GameState& state, int point);
 // Move::pass() when there is none.
 Move first_playable(const GameState& state, const Encoder& encoder, const std::vector<int>& ranked);
 
-// The `count` most probable labels as diagnostics candidates (pass labels included).
-std::vector<MoveCandidate> top_policy_moves(const Encoder& encoder, const float* probabilities,
-                                            int count);
+// The `count` most probable playable moves in `state` (is_playable_point; pass labels
+// included) as diagnostics candidates, their priors renormalised over the playable moves: the
+// distribution the policy agents sample from.
+std::vector<MoveCandidate> top_policy_moves(const GameState& state, const Encoder& encoder,
+                                            const float* probabilities, int count);
 
 // A value in -1..1 for the player to move as a win rate in 0..1.
 inline double win_rate_of_value(double value) {

@@ -31,7 +31,7 @@ MoveDecision PgAgent::decide(const GameState& state, Rng& rng) const {
   MoveDecision decision;
   decision.move =
       first_playable(state, encoder, rank_policy(encoder, policy.data(), options_, rng));
-  decision.diagnostics.top_moves = top_policy_moves(encoder, policy.data(), 10);
+  decision.diagnostics.top_moves = top_policy_moves(state, encoder, policy.data(), 10);
   return decision;
 }
 

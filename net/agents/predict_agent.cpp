@@ -21,7 +21,7 @@ MoveDecision PredictAgent::decide(const GameState& state, Rng& rng) const {
       options_.greedy ? rank_by_weight(weights) : rank_by_sampling(weights, rng);
   MoveDecision decision;
   decision.move = first_playable(state, encoder, ranked);
-  decision.diagnostics.top_moves = top_policy_moves(encoder, policy.data(), 10);
+  decision.diagnostics.top_moves = top_policy_moves(state, encoder, policy.data(), 10);
   return decision;
 }
 

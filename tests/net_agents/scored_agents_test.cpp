@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "net/agents/ac_agent.h"
+#include "net/agents/move_choice.h"
 #include "net/agents/q_agent.h"
 #include "net/agents/scored_moves.h"
 #include "net/agents/value_agent.h"
@@ -86,8 +87,20 @@ TEST_CASE("the ac agent reports the value head's judgement of the position") {
   CHECK(decision.diagnostics.value.value() == Approx(value).epsilon(1e-4));
   CHECK(decision.diagnostics.win_rate.value() == Approx(0.5 * (value + 1)).epsilon(1e-4));
   REQUIRE(decision.diagnostics.top_moves.size() == 10);
-  const double top = *std::max_element(policy.begin(), policy.end());
-  CHECK(decision.diagnostics.top_moves.front().prior.value() == Approx(top).epsilon(1e-4));
+  // Priors are over the playable points only, renormalised; occupied points are never listed.
+  double top = 0, total = 0;
+  for (int point = 0; point < 25; ++point) {
+    if (!net::is_playable_point(state, point)) continue;
+    top = std::max<double>(top, policy[point]);
+    total += policy[point];
+  }
+  CHECK(decision.diagnostics.top_moves.front().prior.value() == Approx(top / total).epsilon(1e-4));
+  for (const MoveCandidate& candidate : decision.diagnostics.top_moves) {
+    REQUIRE(candidate.move.is_play());  // simple labels no pass
+    INFO("point " << candidate.move.point);
+    CHECK(state.board().at(candidate.move.point) == Color::kEmpty);
+    CHECK(net::is_playable_point(state, candidate.move.point));
+  }
 }
 
 TEST_CASE("agents refuse networks of the wrong shape, naming the file") {
