@@ -12,31 +12,38 @@ ExperienceBatch experience_tensors(const Experience& e) {
   rows.states = torch::from_blob(const_cast<float*>(e.states.data()),
                                  {n, e.channels, e.board_height, e.board_width}, torch::kFloat32)
                     .clone();
-  rows.actions = torch::from_blob(const_cast<std::int32_t*>(e.actions.data()), {n}, torch::kInt32).to(torch::kLong);
-  rows.rewards = torch::from_blob(const_cast<float*>(e.rewards.data()), {n}, torch::kFloat32).clone();
-  rows.advantages = torch::from_blob(const_cast<float*>(e.advantages.data()), {n}, torch::kFloat32).clone();
+  rows.actions = torch::from_blob(const_cast<std::int32_t*>(e.actions.data()), {n}, torch::kInt32)
+                     .to(torch::kLong);
+  rows.rewards =
+      torch::from_blob(const_cast<float*>(e.rewards.data()), {n}, torch::kFloat32).clone();
+  rows.advantages =
+      torch::from_blob(const_cast<float*>(e.advantages.data()), {n}, torch::kFloat32).clone();
   if (e.has_visit_counts()) {
-    torch::Tensor visits =
-        torch::from_blob(const_cast<float*>(e.visit_counts.data()), {n, e.action_space}, torch::kFloat32).clone();
+    torch::Tensor visits = torch::from_blob(const_cast<float*>(e.visit_counts.data()),
+                                            {n, e.action_space}, torch::kFloat32)
+                               .clone();
     rows.visit_targets = visits / visits.sum(1, true).clamp_min(1.0f);
   }
   if (e.has_move_masks()) {
-    rows.move_masks =
-        torch::from_blob(const_cast<std::uint8_t*>(e.move_masks.data()), {n, e.action_space}, torch::kUInt8)
-            .to(torch::kBool);
+    rows.move_masks = torch::from_blob(const_cast<std::uint8_t*>(e.move_masks.data()),
+                                       {n, e.action_space}, torch::kUInt8)
+                          .to(torch::kBool);
   }
   return rows;
 }
 
-ExperienceBatch gather_rows(const ExperienceBatch& rows, const torch::Tensor& index, const torch::Device& device) {
+ExperienceBatch gather_rows(const ExperienceBatch& rows, const torch::Tensor& index,
+                            const torch::Device& device) {
   auto pick = [&](const torch::Tensor& all) {
     return all.defined() ? all.index_select(0, index).to(device) : torch::Tensor();
   };
-  return {pick(rows.states),        pick(rows.actions),    pick(rows.rewards), pick(rows.advantages),
-          pick(rows.visit_targets), pick(rows.move_masks), pick(rows.old_log_probs)};
+  return {pick(rows.states),       pick(rows.actions),       pick(rows.rewards),
+          pick(rows.advantages),   pick(rows.visit_targets), pick(rows.move_masks),
+          pick(rows.old_log_probs)};
 }
 
-BoardSymmetries::BoardSymmetries(int width, int height, int actions) : width_(width), height_(height) {
+BoardSymmetries::BoardSymmetries(int width, int height, int actions)
+    : width_(width), height_(height) {
   for (int s = 0; s < kSymmetries; ++s) {
     if (!symmetry_keeps_shape(s, width, height)) continue;
     std::vector<std::int64_t> from(static_cast<size_t>(actions)), to(static_cast<size_t>(actions));
@@ -61,11 +68,14 @@ void BoardSymmetries::apply(ExperienceBatch& batch, const torch::Tensor& which) 
     if (picked.numel() == 0) continue;
     const torch::Tensor label_source = source_[k].to(device);
     const torch::Tensor point_source = label_source.slice(0, 0, points);
-    flat_states.index_copy_(0, picked, flat_states.index_select(0, picked).index_select(2, point_source));
-    batch.actions.index_copy_(0, picked, image_[k].to(device).index_select(0, batch.actions.index_select(0, picked)));
+    flat_states.index_copy_(0, picked,
+                            flat_states.index_select(0, picked).index_select(2, point_source));
+    batch.actions.index_copy_(
+        0, picked, image_[k].to(device).index_select(0, batch.actions.index_select(0, picked)));
     for (torch::Tensor* labels : {&batch.visit_targets, &batch.move_masks}) {
       if (labels->defined()) {
-        labels->index_copy_(0, picked, labels->index_select(0, picked).index_select(1, label_source));
+        labels->index_copy_(0, picked,
+                            labels->index_select(0, picked).index_select(1, label_source));
       }
     }
   }

@@ -26,7 +26,8 @@ struct ExperienceBatch {
 
 ExperienceBatch experience_tensors(const Experience& experience);
 // Rows `index` (long [b]) of `rows`, moved to `device`.
-ExperienceBatch gather_rows(const ExperienceBatch& rows, const torch::Tensor& index, const torch::Device& device);
+ExperienceBatch gather_rows(const ExperienceBatch& rows, const torch::Tensor& index,
+                            const torch::Device& device);
 
 // The symmetries of a width x height board that keep its shape (8 on a square board, 4 on
 // others; net/training/symmetry.h numbers them), as permutations of the labels 0..actions-1.

@@ -22,7 +22,8 @@ Experience distinct_rows(int width, int height, int rows) {
   e.channels = 2;
   e.action_space = width * height + 1;  // with a pass label
   for (int r = 0; r < rows; ++r) {
-    for (size_t i = 0; i < e.state_size(); ++i) e.states.push_back(static_cast<float>(1000 * r + i));
+    for (size_t i = 0; i < e.state_size(); ++i)
+      e.states.push_back(static_cast<float>(1000 * r + i));
     e.actions.push_back(r == rows - 1 ? width * height : (7 * r + 3) % (width * height));
     e.rewards.push_back(r % 2 ? 1.0f : -1.0f);
     e.advantages.push_back(0.5f * r);
@@ -38,13 +39,15 @@ Experience distinct_rows(int width, int height, int rows) {
 
 }  // namespace
 
-TEST_CASE("a board symmetry moves a row's planes, action, visit targets and mask together", "[rl][augment]") {
+TEST_CASE("a board symmetry moves a row's planes, action, visit targets and mask together",
+          "[rl][augment]") {
   for (auto [width, height, count] : {std::tuple{5, 5, 8}, std::tuple{5, 4, 4}}) {
     DYNAMIC_SECTION(width << "x" << height) {
       const int points = width * height;
       const Experience e = distinct_rows(width, height, 2 * count);
       const net::ExperienceBatch rows = net::experience_tensors(e);
-      net::ExperienceBatch batch = net::gather_rows(rows, torch::arange(2 * count, torch::kLong), torch::kCPU);
+      net::ExperienceBatch batch =
+          net::gather_rows(rows, torch::arange(2 * count, torch::kLong), torch::kCPU);
       net::BoardSymmetries symmetries(width, height, e.action_space);
       REQUIRE(symmetries.count() == count);
       std::vector<int> which(2 * count);
@@ -67,7 +70,8 @@ TEST_CASE("a board symmetry moves a row's planes, action, visit targets and mask
             REQUIRE(states[r][plane].reshape({points})[q].item<float>() == in[plane * points + p]);
           }
         }
-        REQUIRE(batch.actions[r].item<std::int64_t>() == net::transform_label(s, width, height, e.actions[r]));
+        REQUIRE(batch.actions[r].item<std::int64_t>() ==
+                net::transform_label(s, width, height, e.actions[r]));
         const float* visits = e.visit_counts.data() + r * e.action_space;
         const std::uint8_t* mask = e.move_masks.data() + r * e.action_space;
         const float total = static_cast<float>(e.action_space * (e.action_space + 1) / 2);
@@ -129,8 +133,8 @@ TEST_CASE("pg training with --augment lifts every corner when one corner won", "
   const std::vector<float> augmented = corners_after(true, "corner_augmented.h5");
   const int corner[4] = {0, 4, 20, 24};
   for (int i = 1; i < 4; ++i) {
-    INFO("corner " << corner[i] << ": before " << before[corner[i]] << ", plain " << plain[i] << ", augmented "
-                   << augmented[i]);
+    INFO("corner " << corner[i] << ": before " << before[corner[i]] << ", plain " << plain[i]
+                   << ", augmented " << augmented[i]);
     REQUIRE(augmented[i] > 1.5f * before[corner[i]]);
     REQUIRE(augmented[i] > 1.5f * plain[i]);
   }
