@@ -106,8 +106,11 @@ std::vector<MoveCandidate> top_policy_moves(const GameState& state, const Encode
   double playable_total = 0;
   for (int label = 0; label < encoder.num_moves(); ++label) {
     const bool playable = label >= encoder.num_points() || is_playable_point(state, encoder.decode_point(label));
-    if (!playable) weights[label] = -1;
-    if (playable) playable_total += weights[label];
+    if (playable) {
+      playable_total += weights[label];
+    } else {
+      weights[label] = -1;  // ranks below every probability; the listing stops there
+    }
   }
   std::vector<int> order = rank_by_weight(weights);
   std::vector<MoveCandidate> top;

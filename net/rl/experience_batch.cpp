@@ -42,7 +42,7 @@ ExperienceBatch gather_rows(const ExperienceBatch& rows, const torch::Tensor& in
           pick(rows.old_log_probs)};
 }
 
-BoardSymmetries::BoardSymmetries(int width, int height, int actions)
+BoardSymmetries::BoardSymmetries(int width, int height, int actions, const torch::Device& device)
     : width_(width), height_(height) {
   for (int s = 0; s < kSymmetries; ++s) {
     if (!symmetry_keeps_shape(s, width, height)) continue;
@@ -52,8 +52,8 @@ BoardSymmetries::BoardSymmetries(int width, int height, int actions)
       to[label] = moved;
       from[moved] = label;
     }
-    source_.push_back(torch::tensor(from, torch::kLong));
-    image_.push_back(torch::tensor(to, torch::kLong));
+    source_.push_back(torch::tensor(from, torch::kLong).to(device));
+    image_.push_back(torch::tensor(to, torch::kLong).to(device));
   }
 }
 
@@ -66,7 +66,7 @@ void BoardSymmetries::apply(ExperienceBatch& batch, const torch::Tensor& which) 
   for (int k = 1; k < count(); ++k) {
     torch::Tensor picked = (which_here == k).nonzero().squeeze(1).to(device);
     if (picked.numel() == 0) continue;
-    const torch::Tensor label_source = source_[k].to(device);
+    const torch::Tensor label_source = source_[k].to(device);  // no copy when built for `device`
     const torch::Tensor point_source = label_source.slice(0, 0, points);
     flat_states.index_copy_(0, picked,
                             flat_states.index_select(0, picked).index_select(2, point_source));

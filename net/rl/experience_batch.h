@@ -34,7 +34,8 @@ ExperienceBatch gather_rows(const ExperienceBatch& rows, const torch::Tensor& in
 // A label past the board's points (pass) maps to itself.
 class BoardSymmetries {
  public:
-  BoardSymmetries(int width, int height, int actions);
+  // The permutations live on `device`, the batches' device, so apply() copies none of them.
+  BoardSymmetries(int width, int height, int actions, const torch::Device& device = torch::kCPU);
 
   int count() const { return static_cast<int>(source_.size()); }  // index 0 is the identity
 

@@ -159,7 +159,9 @@ ExperienceTrainResult train_from_experience(const ExperienceTrainOptions& option
   }
   const std::int64_t n = static_cast<std::int64_t>(experience.rows());
   std::optional<BoardSymmetries> symmetries;
-  if (options.augment) symmetries.emplace(experience.board_width, experience.board_height, experience.action_space);
+  if (options.augment) {
+    symmetries.emplace(experience.board_width, experience.board_height, experience.action_space, device);
+  }
 
   ExperienceTrainResult result;
   result.rows = n;
