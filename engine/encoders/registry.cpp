@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "engine/encoders/alphago.h"
+#include "engine/encoders/history.h"
 #include "engine/encoders/oneplane.h"
 #include "engine/encoders/sevenplane.h"
 #include "engine/encoders/simple.h"
@@ -11,7 +12,7 @@
 namespace dlgo {
 
 std::vector<std::string> encoder_names() {
-  return {"alphago", "alphago-value", "betago", "oneplane", "sevenplane", "simple", "zero"};
+  return {"alphago", "alphago-value", "betago", "history", "oneplane", "sevenplane", "simple", "zero"};
 }
 
 std::unique_ptr<Encoder> make_encoder(std::string_view name, BoardSize size) {
@@ -21,6 +22,7 @@ std::unique_ptr<Encoder> make_encoder(std::string_view name, BoardSize size) {
   }
   if (name == "simple") return std::make_unique<SimpleEncoder>(size);
   if (name == "zero") return std::make_unique<ZeroEncoder>(size);
+  if (name == "history") return std::make_unique<HistoryEncoder>(size);
   if (name == "alphago") return std::make_unique<AlphaGoEncoder>(size, false);
   if (name == "alphago-value") return std::make_unique<AlphaGoEncoder>(size, true);
   std::string known;

@@ -10,8 +10,8 @@ using namespace dlgo;
 
 TEST_CASE("every registered encoder is made by its name with its plane count") {
   const std::vector<std::pair<std::string, int>> expected = {
-      {"alphago", 48},   {"alphago-value", 49}, {"betago", 7}, {"oneplane", 2},
-      {"sevenplane", 7}, {"simple", 11},        {"zero", 11}};
+      {"alphago", 48}, {"alphago-value", 49}, {"betago", 7},  {"history", 22},
+      {"oneplane", 2}, {"sevenplane", 7},     {"simple", 11}, {"zero", 11}};
   std::vector<std::string> names;
   for (const auto& [name, planes] : expected) names.push_back(name);
   CHECK(encoder_names() == names);
@@ -54,11 +54,11 @@ TEST_CASE("encoding a position of another board size names both sizes") {
   CHECK_THROWS_WITH(encoder->encode(state), Catch::Contains("9x9") && Catch::Contains("19x19"));
 }
 
-TEST_CASE("labels are point indices; only zero has a pass label") {
+TEST_CASE("labels are point indices; only zero and history have a pass label") {
   for (const std::string& name : encoder_names()) {
     INFO(name);
     auto encoder = make_encoder(name, BoardSize{5, 4});
-    const bool pass = name == "zero";
+    const bool pass = name == "zero" || name == "history";
     CHECK(encoder->predicts_pass() == pass);
     CHECK(encoder->num_points() == 20);
     CHECK(encoder->num_moves() == (pass ? 21 : 20));
