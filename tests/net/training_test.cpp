@@ -43,21 +43,23 @@ TEST_CASE("training learns, writes checkpoints, metrics and a curve, and reports
   std::string dir = testing::make_temp_directory("dlgo-train");
   testing::write_random_dataset(dir + "/data", "sevenplane", 9, 3, 1, 11);
   TrainOptions options = small_run(dir);
-  options.epochs = 12;
+  options.epochs = 24;
   options.optimizer = "adam";
   options.learning_rate = 2e-3;
   options.batch_size = 32;
   options.out_path = dir + "/agent.h5";
   TrainResult result = train_supervised(options);
-  REQUIRE(result.metrics.size() == 12);
+  REQUIRE(result.metrics.size() == 24);
   // Moves of random games cannot be predicted, but a few hundred positions can be learnt by
   // heart: the training loss must fall well below a uniform guess over 81 points, and the
-  // accuracy rise well above chance (1/81).
+  // accuracy rise well above chance (1/81). Twelve epochs were too few: the loss had only
+  // started to fall, and the accuracy then depended on the CPU's floating-point kernels
+  // (3.3% against a bound of 3.7% on one AVX-512 machine); at 24 it reaches about 30%.
   CHECK(result.metrics.front().train_loss > std::log(81.0) - 0.2);
-  CHECK(result.metrics.back().train_loss < std::log(81.0) - 0.35);
-  CHECK(result.metrics.back().train_accuracy > 3.0 / 81);
+  CHECK(result.metrics.back().train_loss < std::log(81.0) - 1.0);
+  CHECK(result.metrics.back().train_accuracy > 10.0 / 81);
   CHECK(result.metrics.back().test_top5 >= result.metrics.back().test_top1);
-  for (int epoch = 1; epoch <= 12; ++epoch) {
+  for (int epoch = 1; epoch <= 24; ++epoch) {
     char name[32];
     std::snprintf(name, sizeof name, "/epoch_%03d.h5", epoch);
     CHECK(fs::exists(result.checkpoint_dir + name));
@@ -66,16 +68,16 @@ TEST_CASE("training learns, writes checkpoints, metrics and a curve, and reports
   std::ifstream csv(result.checkpoint_dir + "/metrics.csv");
   int lines = 0;
   for (std::string line; std::getline(csv, line);) ++lines;
-  CHECK(lines == 13);
+  CHECK(lines == 25);
   std::ifstream svg(result.checkpoint_dir + "/learning_curve.svg");
   std::string text((std::istreambuf_iterator<char>(svg)), std::istreambuf_iterator<char>());
   CHECK(text.find("<polyline") != std::string::npos);
 
   AgentFileInfo info = read_agent_info(options.out_path);
   REQUIRE(info.training);
-  CHECK(info.training->epochs == 12);
+  CHECK(info.training->epochs == 24);
   CHECK(info.training->optimizer == "adam");
-  CHECK(info.training->metrics.size() == 12);
+  CHECK(info.training->metrics.size() == 24);
   CHECK(info.resumable);
 
   AccuracyResult accuracy = evaluate_accuracy(options.out_path, options.test_path, "cpu");
