@@ -33,11 +33,15 @@ void print_stats(const std::string& path) {
 
   std::vector<std::int64_t> histogram(header.label_space, 0);
   std::vector<std::int16_t> labels;
+  std::vector<std::int8_t> outcomes;
+  std::int64_t outcome_counts[3] = {0, 0, 0};  // loss, unknown, win
   const std::size_t block = 1 << 16;
   for (std::int64_t start = 0; start < reader.rows(); start += block) {
     std::size_t count = static_cast<std::size_t>(std::min<std::int64_t>(block, reader.rows() - start));
     labels.resize(count);
-    reader.read(start, count, nullptr, labels.data(), nullptr);
+    outcomes.resize(count);
+    reader.read(start, count, nullptr, labels.data(), nullptr, outcomes.data());
+    for (std::int8_t outcome : outcomes) ++outcome_counts[outcome + 1];
     for (std::int16_t label : labels) {
       if (label >= 0 && label < header.label_space) ++histogram[label];
     }
@@ -45,6 +49,13 @@ void print_stats(const std::string& path) {
   int distinct = static_cast<int>(std::count_if(histogram.begin(), histogram.end(),
                                                 [](std::int64_t n) { return n > 0; }));
   std::printf("  labels         %d of %d label values used\n", distinct, header.label_space);
+  if (header.has_outcomes) {
+    std::printf("  outcomes       %lld won, %lld lost, %lld unknown (for the player to move)\n",
+                static_cast<long long>(outcome_counts[2]), static_cast<long long>(outcome_counts[0]),
+                static_cast<long long>(outcome_counts[1]));
+  } else {
+    std::printf("  outcomes       none stored (format version 1)\n");
+  }
   std::vector<int> order(header.label_space);
   for (int i = 0; i < header.label_space; ++i) order[i] = i;
   std::sort(order.begin(), order.end(), [&](int a, int b) { return histogram[a] > histogram[b]; });

@@ -50,7 +50,7 @@ void append_rows(H5::DataSet& dataset, const H5::PredType& type, const void* dat
 
 struct DatasetWriter::Handles {
   H5::H5File file;
-  H5::DataSet features, labels, games;
+  H5::DataSet features, labels, games, outcomes;
 };
 
 DatasetWriter::DatasetWriter(std::string path, DatasetHeader header)
@@ -71,6 +71,8 @@ DatasetWriter::DatasetWriter(std::string path, DatasetHeader header)
                                          chunk_rows_ * 4, true);
     handles_->games = create_extendible(handles_->file, "game", H5::PredType::NATIVE_INT32, {},
                                         chunk_rows_ * 4, true);
+    handles_->outcomes = create_extendible(handles_->file, "outcomes", H5::PredType::NATIVE_INT8,
+                                           {}, chunk_rows_ * 4, true);
   } catch (const H5::Exception& error) {
     handles_.reset();
     std::remove(partial_path_.c_str());
@@ -79,6 +81,8 @@ DatasetWriter::DatasetWriter(std::string path, DatasetHeader header)
   feature_buffer_.resize(chunk_rows_ * row_bytes);
   label_buffer_.resize(chunk_rows_);
   game_buffer_.resize(chunk_rows_);
+  outcome_buffer_.resize(chunk_rows_);
+  header_.has_outcomes = true;
 }
 
 DatasetWriter::~DatasetWriter() {
@@ -94,13 +98,20 @@ int DatasetWriter::add_game(const std::string& name) {
 }
 
 void DatasetWriter::append(const std::uint8_t* stored_features, const std::int16_t* labels,
-                           const std::int32_t* games, std::size_t rows) {
+                           const std::int32_t* games, std::size_t rows,
+                           const std::int8_t* outcomes) {
   const std::size_t row_bytes = header_.stored_row_bytes();
   while (rows > 0) {
     std::size_t take = std::min(rows, chunk_rows_ - buffered_rows_);
     std::copy_n(stored_features, take * row_bytes, feature_buffer_.data() + buffered_rows_ * row_bytes);
     std::copy_n(labels, take, label_buffer_.data() + buffered_rows_);
     std::copy_n(games, take, game_buffer_.data() + buffered_rows_);
+    if (outcomes) {
+      std::copy_n(outcomes, take, outcome_buffer_.data() + buffered_rows_);
+      outcomes += take;
+    } else {
+      std::fill_n(outcome_buffer_.data() + buffered_rows_, take, kOutcomeUnknown);
+    }
     buffered_rows_ += take;
     stored_features += take * row_bytes;
     labels += take;
@@ -120,6 +131,8 @@ void DatasetWriter::flush() {
     append_rows(handles_->labels, H5::PredType::NATIVE_INT16, label_buffer_.data(), first,
                 buffered_rows_);
     append_rows(handles_->games, H5::PredType::NATIVE_INT32, game_buffer_.data(), first,
+                buffered_rows_);
+    append_rows(handles_->outcomes, H5::PredType::NATIVE_INT8, outcome_buffer_.data(), first,
                 buffered_rows_);
   } catch (const H5::Exception& error) {
     throw DatasetError(path_ + ": cannot write rows: " + describe(error));
@@ -166,7 +179,7 @@ void DatasetWriter::finish() {
 
 struct DatasetReader::Handles {
   H5::H5File file;
-  H5::DataSet features, labels, games;
+  H5::DataSet features, labels, games, outcomes;
 };
 
 DatasetReader::DatasetReader(const std::string& path) : path_(path) {
@@ -201,6 +214,13 @@ DatasetReader::DatasetReader(const std::string& path) : path_(path) {
     handles_->features = file.openDataSet("features");
     handles_->labels = file.openDataSet("labels");
     handles_->games = file.openDataSet("game");
+    header_.has_outcomes = version >= 2;
+    if (header_.has_outcomes) {
+      if (!file.nameExists("outcomes")) {
+        throw DatasetError(path + ": a version 2 dataset without /outcomes");
+      }
+      handles_->outcomes = file.openDataSet("outcomes");
+    }
     game_names_ = read_string_array(file.openDataSet("game_names"));
     hsize_t dims[4] = {0, 0, 0, 0};
     H5::DataSpace space = handles_->features.getSpace();
@@ -215,6 +235,13 @@ DatasetReader::DatasetReader(const std::string& path) : path_(path) {
     hsize_t label_rows = 0;
     handles_->labels.getSpace().getSimpleExtentDims(&label_rows);
     if (label_rows != dims[0]) throw DatasetError(path + ": labels and features differ in rows");
+    if (header_.has_outcomes) {
+      hsize_t outcome_rows = 0;
+      handles_->outcomes.getSpace().getSimpleExtentDims(&outcome_rows);
+      if (outcome_rows != dims[0]) {
+        throw DatasetError(path + ": outcomes and features differ in rows");
+      }
+    }
   } catch (const H5::Exception& error) {
     throw DatasetError(path + ": unreadable dataset: " + describe(error));
   }
@@ -226,7 +253,8 @@ DatasetReader::~DatasetReader() {
 }
 
 void DatasetReader::read(std::int64_t start, std::size_t count, std::uint8_t* features,
-                         std::int16_t* labels, std::int32_t* games) const {
+                         std::int16_t* labels, std::int32_t* games,
+                         std::int8_t* outcomes) const {
   if (start < 0 || start + static_cast<std::int64_t>(count) > rows_) {
     throw DatasetError(path_ + ": rows " + std::to_string(start) + ".." +
                        std::to_string(start + static_cast<std::int64_t>(count)) +
@@ -258,6 +286,18 @@ void DatasetReader::read(std::int64_t start, std::size_t count, std::uint8_t* fe
     }
     if (labels) read_slab(handles_->labels, H5::PredType::NATIVE_INT16, labels);
     if (games) read_slab(handles_->games, H5::PredType::NATIVE_INT32, games);
+    if (outcomes && header_.has_outcomes) {
+      read_slab(handles_->outcomes, H5::PredType::NATIVE_INT8, outcomes);
+      for (std::size_t i = 0; i < count; ++i) {
+        if (outcomes[i] < kOutcomeLoss || outcomes[i] > kOutcomeWin) {
+          throw DatasetError(path_ + ": row " + std::to_string(start + static_cast<std::int64_t>(i)) +
+                             " has outcome " + std::to_string(outcomes[i]) +
+                             " (expected 1, -1 or 0)");
+        }
+      }
+    } else if (outcomes) {
+      std::fill_n(outcomes, count, kOutcomeUnknown);
+    }
   } catch (const H5::Exception& error) {
     throw DatasetError(path_ + ": cannot read rows: " + describe(error));
   }

@@ -32,8 +32,9 @@ class DatasetWriter {
   // Registers a game and returns its index for the `game` column.
   int add_game(const std::string& name);
   // Appends rows whose features are already in the stored layout (packed when bit_packed).
+  // `outcomes` (kOutcomeWin/Loss/Unknown per row) may be null: all unknown.
   void append(const std::uint8_t* stored_features, const std::int16_t* labels,
-              const std::int32_t* games, std::size_t rows);
+              const std::int32_t* games, std::size_t rows, const std::int8_t* outcomes = nullptr);
   void set_skipped_games(std::int64_t count) { skipped_games_ = count; }
   // Flushes, writes the game names and attributes, closes and renames into place.
   void finish();
@@ -53,6 +54,7 @@ class DatasetWriter {
   std::vector<std::uint8_t> feature_buffer_;
   std::vector<std::int16_t> label_buffer_;
   std::vector<std::int32_t> game_buffer_;
+  std::vector<std::int8_t> outcome_buffer_;
   std::size_t buffered_rows_ = 0;
   std::int64_t rows_written_ = 0;
   std::int64_t skipped_games_ = 0;
@@ -73,9 +75,10 @@ class DatasetReader {
   const std::vector<std::string>& game_names() const { return game_names_; }
 
   // Reads rows [start, start + count): features unpacked to 0/1 bytes (unpacked_row_bytes()
-  // per row), labels and game indices. Null outputs are skipped.
+  // per row), labels, game indices and outcomes (all 0 when !header().has_outcomes). Null
+  // outputs are skipped.
   void read(std::int64_t start, std::size_t count, std::uint8_t* features, std::int16_t* labels,
-            std::int32_t* games) const;
+            std::int32_t* games, std::int8_t* outcomes = nullptr) const;
 
  private:
   struct Handles;

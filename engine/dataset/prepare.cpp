@@ -17,6 +17,7 @@
 #include "engine/encoders/registry.h"
 #include "engine/rng.h"
 #include "engine/sgf/game_record.h"
+#include "engine/sgf/game_result.h"
 #include "engine/sgf/sgf_reader.h"
 
 namespace dlgo::dataset {
@@ -165,6 +166,7 @@ struct GameRows {
   std::string name;
   std::vector<std::uint8_t> features;  // stored (bit-packed) layout
   std::vector<std::int16_t> labels;
+  std::vector<std::int8_t> outcomes;  // the game's result for each row's player to move
 };
 
 struct ContainerSelection {
@@ -292,6 +294,8 @@ PrepareReport prepare_dataset(const PrepareOptions& options,
             rows.name = game_name(file, game);
             rows.features.reserve(record.moves.size() * stored_row_bytes);
             rows.labels.reserve(record.moves.size());
+            rows.outcomes.reserve(record.moves.size());
+            const std::optional<Color> winner = winner_from_result(record.info.result);
             for (GameReplay replay(record, replay_rules()); !replay.done(); replay.step()) {
               const Move move = replay.next_move().move;
               if (move.is_pass() && !encoder->predicts_pass()) {
@@ -303,6 +307,9 @@ PrepareReport prepare_dataset(const PrepareOptions& options,
               rows.features.resize(offset + stored_row_bytes);
               pack_feature_rows(planes.data(), plane_rows, size.width, rows.features.data() + offset);
               rows.labels.push_back(static_cast<std::int16_t>(encoder->encode_move(move)));
+              rows.outcomes.push_back(!winner ? kOutcomeUnknown
+                                      : *winner == replay.state().next_player() ? kOutcomeWin
+                                                                                 : kOutcomeLoss);
             }
             if (!queue.push(std::move(rows))) return false;
           }
@@ -338,7 +345,7 @@ PrepareReport prepare_dataset(const PrepareOptions& options,
         std::int32_t game_index = writer.add_game(rows->name);
         game_column.assign(rows->labels.size(), game_index);
         writer.append(rows->features.data(), rows->labels.data(), game_column.data(),
-                      rows->labels.size());
+                      rows->labels.size(), rows->outcomes.data());
         ++games_written;
         auto now = std::chrono::steady_clock::now();
         if (progress && now - last_report > std::chrono::milliseconds(100)) {
