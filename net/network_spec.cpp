@@ -7,7 +7,7 @@
 namespace dlgo::net {
 
 std::vector<std::string> network_names() {
-  return {"alphago", "fullyconnected", "large", "leaky", "medium", "resnet", "small"};
+  return {"alphago", "fullyconnected", "large", "leaky", "medium", "pvresnet", "resnet", "small"};
 }
 
 std::string NetworkSpec::to_json() const {
@@ -42,7 +42,8 @@ NetworkSpec NetworkSpec::from_json(const std::string& text) {
                                   "' has the wrong type");
     }
   };
-  if (!json.contains("network")) throw std::invalid_argument("network architecture has no 'network'");
+  if (!json.contains("network"))
+    throw std::invalid_argument("network architecture has no 'network'");
   read("network", spec.network);
   read("input_channels", spec.input_channels);
   read("board_height", spec.board_height);
@@ -72,6 +73,8 @@ void NetworkSpec::validate() const {
   int points = board_height * board_width;
   check(policy_outputs == points || policy_outputs == points + 1,
         "policy_outputs must be the board's points, or points + 1 with a pass");
+  check(network != "pvresnet" || action_input == 0,
+        "the pvresnet network has no action input (q agents need another network)");
   check(network != "alphago" || policy_outputs == points,
         "the alphago network's convolutional policy head has no pass output");
   check(blocks >= 1 && blocks <= 80, "blocks must be 1..80");
@@ -79,6 +82,8 @@ void NetworkSpec::validate() const {
   check(action_input >= 0 && action_input <= points + 1, "action_input out of range");
 }
 
-bool operator==(const NetworkSpec& a, const NetworkSpec& b) { return a.to_json() == b.to_json(); }
+bool operator==(const NetworkSpec& a, const NetworkSpec& b) {
+  return a.to_json() == b.to_json();
+}
 
 }  // namespace dlgo::net

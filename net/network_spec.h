@@ -10,6 +10,10 @@
 //                                                 over a single channel)
 //   resnet                                        residual tower (`blocks` x `filters`, batch
 //                                                 norm), convolutional policy and value heads
+//                                                 each ending in dense layers over the board
+//   pvresnet                                      the same tower; a fully convolutional policy
+//                                                 head (pass logit from pooled features) and a
+//                                                 value head on board-averaged features
 //
 // Every network can carry a value head (tanh output in -1..1) for actor-critic, value and zero
 // agents; the book's stacks then get a 256-unit hidden layer before it.
@@ -30,13 +34,13 @@ struct NetworkSpec {
   int board_width = 19;
   int policy_outputs = 361;  // board points, plus one when the encoder labels passes
   bool value_head = false;
-  int blocks = 6;     // resnet only
-  int filters = 64;   // resnet; alphago uses 192 unless set
+  int blocks = 6;        // resnet only
+  int filters = 64;      // resnet; alphago uses 192 unless set
   int action_input = 0;  // q networks: size of the one-hot action input (0: none)
 
   std::string to_json() const;
   static NetworkSpec from_json(const std::string& text);  // throws std::invalid_argument
-  void validate() const;                                   // throws std::invalid_argument
+  void validate() const;                                  // throws std::invalid_argument
   friend bool operator==(const NetworkSpec& a, const NetworkSpec& b);
 };
 

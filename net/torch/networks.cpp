@@ -33,7 +33,14 @@ BookStack book_stack(const std::string& name) {
 }
 
 // Keras's LeakyReLU default slope is 0.3.
-nn::LeakyReLU leaky_relu() { return nn::LeakyReLU(nn::LeakyReLUOptions().negative_slope(0.3)); }
+nn::LeakyReLU leaky_relu() {
+  return nn::LeakyReLU(nn::LeakyReLUOptions().negative_slope(0.3));
+}
+
+// pvresnet's head widths: enough features for a pass logit and a board evaluation, few enough
+// that the heads cost little next to the tower.
+constexpr int kPvHeadChannels = 32;
+constexpr int kPvValueHidden = 128;
 
 // A dense value head on a feature vector: hidden layer, then one tanh unit.
 nn::Sequential dense_value_head(int features) {
@@ -55,6 +62,34 @@ torch::Tensor ResidualBlockImpl::forward(torch::Tensor x) {
   return torch::relu(x + y);
 }
 
+ConvPolicyHeadImpl::ConvPolicyHeadImpl(int filters, int head_channels, bool with_pass) {
+  features_ = register_module("features",
+                              nn::Conv2d(nn::Conv2dOptions(filters, head_channels, 1).bias(false)));
+  norm_ = register_module("norm", nn::BatchNorm2d(head_channels));
+  points_ = register_module("points", nn::Conv2d(nn::Conv2dOptions(head_channels, 1, 1)));
+  if (with_pass) pass_ = register_module("pass", nn::Linear(head_channels, 1));
+}
+
+torch::Tensor ConvPolicyHeadImpl::forward(torch::Tensor features) {
+  torch::Tensor h = torch::relu(norm_(features_(features)));
+  torch::Tensor logits = points_(h).flatten(1);
+  if (!pass_) return logits;
+  return torch::cat({logits, pass_(h.mean({2, 3}))}, 1);
+}
+
+PooledValueHeadImpl::PooledValueHeadImpl(int filters, int head_channels, int hidden) {
+  features_ = register_module("features",
+                              nn::Conv2d(nn::Conv2dOptions(filters, head_channels, 1).bias(false)));
+  norm_ = register_module("norm", nn::BatchNorm2d(head_channels));
+  hidden_ = register_module("hidden", nn::Linear(head_channels, hidden));
+  out_ = register_module("out", nn::Linear(hidden, 1));
+}
+
+torch::Tensor PooledValueHeadImpl::forward(torch::Tensor features) {
+  torch::Tensor pooled = torch::relu(norm_(features_(features))).mean({2, 3});
+  return torch::tanh(out_(torch::relu(hidden_(pooled))));
+}
+
 PolicyValueNetImpl::PolicyValueNetImpl(const NetworkSpec& spec) : spec_(spec) {
   spec_.validate();
   const int channels = spec.input_channels;
@@ -66,11 +101,16 @@ PolicyValueNetImpl::PolicyValueNetImpl(const NetworkSpec& spec) : spec_(spec) {
   value_features_ = nn::Sequential();
   value_ = nn::Sequential();
 
-  if (spec.network == "resnet") {
+  if (spec.network == "resnet" || spec.network == "pvresnet") {
     trunk_->push_back(same_conv(channels, spec.filters, 3, false));
     trunk_->push_back(nn::BatchNorm2d(spec.filters));
     trunk_->push_back(nn::ReLU());
     for (int b = 0; b < spec.blocks; ++b) trunk_->push_back(ResidualBlock(spec.filters));
+  }
+  if (spec.network == "pvresnet") {
+    conv_policy_ = ConvPolicyHead(spec.filters, kPvHeadChannels, spec.policy_outputs > points);
+    pooled_value_ = PooledValueHead(spec.filters, kPvHeadChannels, kPvValueHidden);
+  } else if (spec.network == "resnet") {
     policy_->push_back(nn::Conv2d(nn::Conv2dOptions(spec.filters, 2, 1).bias(false)));
     policy_->push_back(nn::BatchNorm2d(2));
     policy_->push_back(nn::ReLU());
@@ -114,18 +154,27 @@ PolicyValueNetImpl::PolicyValueNetImpl(const NetworkSpec& spec) : spec_(spec) {
     int in = channels;
     for (const ConvLayer& layer : stack.convs) {
       trunk_->push_back(same_conv(in, layer.filters, layer.kernel));
-      if (stack.leaky) trunk_->push_back(leaky_relu());
-      else trunk_->push_back(nn::ReLU());
+      if (stack.leaky)
+        trunk_->push_back(leaky_relu());
+      else
+        trunk_->push_back(nn::ReLU());
       in = layer.filters;
     }
     trunk_->push_back(nn::Flatten());
     trunk_->push_back(nn::Linear(in * points, stack.dense));
-    if (stack.leaky) trunk_->push_back(leaky_relu());
-    else trunk_->push_back(nn::ReLU());
+    if (stack.leaky)
+      trunk_->push_back(leaky_relu());
+    else
+      trunk_->push_back(nn::ReLU());
     policy_->push_back(nn::Linear(stack.dense, spec.policy_outputs));
     value_ = dense_value_head(stack.dense + action);
   }
   register_module("trunk", trunk_);
+  if (conv_policy_) {
+    register_module("policy", conv_policy_);
+    if (spec.value_head) register_module("value", pooled_value_);
+    return;
+  }
   register_module("policy", policy_);
   if (spec.value_head) {
     if (!value_features_->is_empty()) register_module("value_features", value_features_);
@@ -136,6 +185,11 @@ PolicyValueNetImpl::PolicyValueNetImpl(const NetworkSpec& spec) : spec_(spec) {
 NetOutput PolicyValueNetImpl::forward(torch::Tensor x, torch::Tensor action) {
   NetOutput out;
   torch::Tensor features = trunk_->forward(x);
+  if (conv_policy_) {
+    out.policy_logits = conv_policy_(features);
+    if (spec_.value_head) out.value = pooled_value_(features).squeeze(1);
+    return out;
+  }
   out.policy_logits = policy_->forward(features);
   if (spec_.value_head) {
     torch::Tensor value_input =

@@ -32,6 +32,36 @@ class ResidualBlockImpl : public torch::nn::Module {
 };
 TORCH_MODULE(ResidualBlock);
 
+// pvresnet's policy head, fully convolutional: a 1x1 convolution to `head_channels` features,
+// then one logit per point from a second 1x1 convolution and, with a pass, a pass logit from
+// those features averaged over the board. Its size does not grow with the board (the resnet's
+// dense head has 2 * points * outputs weights: 261,000 on 19x19).
+class ConvPolicyHeadImpl : public torch::nn::Module {
+ public:
+  ConvPolicyHeadImpl(int filters, int head_channels, bool with_pass);
+  torch::Tensor forward(torch::Tensor features);  // [N, points (+ 1)]
+
+ private:
+  torch::nn::Conv2d features_{nullptr}, points_{nullptr};
+  torch::nn::BatchNorm2d norm_{nullptr};
+  torch::nn::Linear pass_{nullptr};
+};
+TORCH_MODULE(ConvPolicyHead);
+
+// pvresnet's value head: a 1x1 convolution to `head_channels` features, their mean over the
+// board, a hidden layer and one tanh unit.
+class PooledValueHeadImpl : public torch::nn::Module {
+ public:
+  PooledValueHeadImpl(int filters, int head_channels, int hidden);
+  torch::Tensor forward(torch::Tensor features);  // [N, 1]
+
+ private:
+  torch::nn::Conv2d features_{nullptr};
+  torch::nn::BatchNorm2d norm_{nullptr};
+  torch::nn::Linear hidden_{nullptr}, out_{nullptr};
+};
+TORCH_MODULE(PooledValueHead);
+
 class PolicyValueNetImpl : public torch::nn::Module {
  public:
   explicit PolicyValueNetImpl(const NetworkSpec& spec);
@@ -46,6 +76,9 @@ class PolicyValueNetImpl : public torch::nn::Module {
   torch::nn::Sequential policy_{nullptr};
   torch::nn::Sequential value_features_{nullptr};  // up to the flatten, for conv value heads
   torch::nn::Sequential value_{nullptr};
+  // pvresnet's heads, in place of policy_ and value_features_/value_.
+  ConvPolicyHead conv_policy_{nullptr};
+  PooledValueHead pooled_value_{nullptr};
 };
 TORCH_MODULE(PolicyValueNet);
 
