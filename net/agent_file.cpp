@@ -41,6 +41,8 @@ std::vector<EpochMetrics> read_metrics(const H5::Group& training) {
       else if (name == "seconds") m.seconds = v;
       else if (name == "samples_per_second") m.samples_per_second = v;
       else if (name == "data_wait_seconds") m.data_wait_seconds = v;
+      else if (name == "train_value_loss") m.train_value_loss = v;
+      else if (name == "test_value_loss") m.test_value_loss = v;
     }
     metrics.push_back(m);
   }

@@ -53,6 +53,9 @@ struct EpochMetrics {
   double train_loss = 0, train_accuracy = 0;
   double test_loss = 0, test_top1 = 0, test_top5 = 0;
   double seconds = 0, samples_per_second = 0, data_wait_seconds = 0;
+  // Mean squared error of the value head against the game outcomes (rows of known outcome
+  // only); 0 when no value head was trained.
+  double train_value_loss = 0, test_value_loss = 0;
 };
 
 struct TrainingSummary {

@@ -61,8 +61,11 @@ int main(int argc, char** argv) {
   app.add_option("--agent", rl.agent_path, "With --experience: the agent file to improve");
   app.add_option("--clip-grad", rl.clip_grad_norm, "With --experience: maximum gradient norm (0: no clipping)")
       ->capture_default_str();
-  app.add_option("--value-weight", rl.value_weight, "With --experience: weight of the value loss (ac, zero)")
-      ->capture_default_str();
+  auto* value_weight_option =
+      app.add_option("--value-weight", options.value_weight,
+                     "Weight of the value loss: with --kind zero against the game outcomes (default 1), with "
+                     "--experience (ac, zero) against the experience's returns (default 0.5)")
+          ->check(CLI::NonNegativeNumber);
   app.add_option("--ppo-clip", rl.ppo_clip,
                  "With --experience, pg and ac: PPO's clipped loss, no move's probability moved by more than "
                  "the factor 1 +- this (0: the book's loss; 0.2 is usual)")
@@ -103,8 +106,10 @@ int main(int argc, char** argv) {
                "Apply a random board symmetry to every example (with --experience too: state, move, visit counts "
                "and move mask alike)");
   app.add_flag("--amp", options.amp, "Mixed precision (bfloat16 autocast; CUDA only)");
-  app.add_option("--kind", options.kind, "Agent kind stored in the files")
-      ->check(CLI::IsMember({"predict", "pg"}))
+  app.add_option("--kind", options.kind,
+                 "Agent kind stored in the files; zero adds a value head trained on the game outcomes, for the "
+                 "search agent")
+      ->check(CLI::IsMember({"predict", "pg", "zero"}))
       ->capture_default_str();
   app.add_option("--max-batches", options.max_batches, "Stop each epoch after this many batches (0: all)")
       ->check(CLI::NonNegativeNumber);
@@ -113,12 +118,16 @@ int main(int argc, char** argv) {
                            "--checkpoint-dir", "--resume", "--amp", "--kind", "--max-batches"}) {
     app.get_option(name)->excludes(experience_option);
   }
-  for (const char* name : {"--method", "--agent", "--clip-grad", "--value-weight", "--ppo-clip"}) {
+  for (const char* name : {"--method", "--agent", "--clip-grad", "--ppo-clip"}) {
     app.get_option(name)->needs(experience_option);
   }
   dlgo::cli::parse_or_exit(app, argc, argv);
   if (train_option->count() == 0 && experience_option->count() == 0) {
     std::fprintf(stderr, "dlgo-train: error: give --train (a dataset) or --experience (self-play files)\n");
+    return dlgo::cli::kExitUsageError;
+  }
+  if (value_weight_option->count() > 0 && experience_option->count() == 0 && options.kind != "zero") {
+    std::fprintf(stderr, "dlgo-train: error: --value-weight needs --kind zero (or --experience)\n");
     return dlgo::cli::kExitUsageError;
   }
   if (experience_option->count() > 0) {
@@ -142,6 +151,7 @@ int main(int argc, char** argv) {
     rl.threads = options.threads;
     rl.seed = options.seed;
     rl.augment = options.augment;
+    if (value_weight_option->count() > 0) rl.value_weight = options.value_weight;
     return run_experience_training(app, rl);
   }
 
@@ -168,6 +178,9 @@ int main(int argc, char** argv) {
                   "%.0f samples/s, %.1f s waiting for data, %.1f s\n",
                   m.epoch, m.train_loss, 100 * m.train_accuracy, m.test_loss, 100 * m.test_top1,
                   100 * m.test_top5, m.samples_per_second, m.data_wait_seconds, m.seconds);
+      if (options.kind == "zero") {
+        std::printf("         value loss (MSE) train %.4f | test %.4f\n", m.train_value_loss, m.test_value_loss);
+      }
     }
     std::printf("device %s; final agent %s; best %s; checkpoints, metrics.csv and learning_curve.svg in %s\n",
                 result.device.c_str(), result.final_path.c_str(), result.best_path.c_str(),

@@ -52,14 +52,16 @@ void read_tensor(const H5::Group& group, const std::string& name, torch::Tensor&
 }
 
 void write_metrics(H5::Group& training, const std::vector<EpochMetrics>& metrics) {
-  const std::vector<std::string> columns = {"epoch",     "train_loss",         "train_accuracy",
-                                            "test_loss", "test_top1",          "test_top5",
-                                            "seconds",   "samples_per_second", "data_wait_seconds"};
+  const std::vector<std::string> columns = {
+      "epoch",   "train_loss",         "train_accuracy",    "test_loss",        "test_top1",
+      "test_top5", "seconds",          "samples_per_second", "data_wait_seconds",
+      "train_value_loss", "test_value_loss"};
   std::vector<double> values;
   for (const auto& m : metrics) {
     values.insert(values.end(), {static_cast<double>(m.epoch), m.train_loss, m.train_accuracy,
                                  m.test_loss, m.test_top1, m.test_top5, m.seconds,
-                                 m.samples_per_second, m.data_wait_seconds});
+                                 m.samples_per_second, m.data_wait_seconds, m.train_value_loss,
+                                 m.test_value_loss});
   }
   hsize_t dims[2] = {metrics.size(), columns.size()};
   H5::DataSet dataset = training.createDataSet("metrics", H5::PredType::NATIVE_DOUBLE,

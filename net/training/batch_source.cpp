@@ -66,6 +66,8 @@ struct BatchSource::State {
     std::vector<std::int64_t> blocks = epoch_blocks(epoch);
     std::vector<std::uint8_t> rows_buffer;
     std::vector<std::int16_t> labels_buffer;
+    std::vector<std::int8_t> outcomes_buffer;
+    const bool with_outcomes = header.has_outcomes;
     std::vector<std::uint8_t> transformed(row_bytes);
     HostBatch batch;
     auto emit = [&](bool final_batch) {
@@ -84,8 +86,9 @@ struct BatchSource::State {
         size_t offset = labels_buffer.size();
         rows_buffer.resize((offset + count) * row_bytes);
         labels_buffer.resize(offset + count);
+        outcomes_buffer.resize(offset + count);
         reader.read(start, count, rows_buffer.data() + offset * row_bytes, labels_buffer.data() + offset,
-                    nullptr);
+                    nullptr, outcomes_buffer.data() + offset);
       }
       std::vector<size_t> order(labels_buffer.size());
       std::iota(order.begin(), order.end(), 0);
@@ -94,6 +97,7 @@ struct BatchSource::State {
         if (batch.rows == 0) {
           batch.inputs.resize(static_cast<size_t>(options.batch_size) * input_floats);
           batch.labels.resize(options.batch_size);
+          if (with_outcomes) batch.outcomes.resize(options.batch_size);
         }
         const std::uint8_t* planes = rows_buffer.data() + index * row_bytes;
         int label = labels_buffer[index];
@@ -110,12 +114,14 @@ struct BatchSource::State {
         }
         encoder->planes_to_input(planes, batch.inputs.data() + batch.rows * input_floats);
         batch.labels[batch.rows] = label;
+        if (with_outcomes) batch.outcomes[batch.rows] = outcomes_buffer[index];
         if (++batch.rows == options.batch_size && !emit(false)) return;
       }
     }
     if (!stopping && batch.rows > 0) {
       batch.inputs.resize(batch.rows * input_floats);
       batch.labels.resize(batch.rows);
+      if (with_outcomes) batch.outcomes.resize(batch.rows);
       if (!emit(true)) return;
     }
   }
@@ -179,6 +185,7 @@ int BatchSource::input_channels() const { return state_->encoder->num_input_chan
 int BatchSource::board_width() const { return state_->reader.header().board_width; }
 int BatchSource::board_height() const { return state_->reader.header().board_height; }
 int BatchSource::label_space() const { return state_->reader.header().label_space; }
+bool BatchSource::has_outcomes() const { return state_->reader.header().has_outcomes; }
 const std::string& BatchSource::encoder_name() const { return state_->reader.header().encoder; }
 double BatchSource::wait_seconds() const { return state_->wait_seconds; }
 

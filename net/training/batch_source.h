@@ -32,11 +32,14 @@ struct BatchSourceOptions {
   bool drop_last = false;     // true: only full batches
 };
 
-// A batch in host memory: inputs [rows, channels, height, width] floats, labels [rows].
+// A batch in host memory: inputs [rows, channels, height, width] floats, labels [rows] and,
+// when the dataset stores them, outcomes [rows] for the player to move (1 won, -1 lost,
+// 0 unknown; empty for a dataset without outcomes). A board symmetry leaves outcomes alone.
 struct HostBatch {
   int rows = 0;
   std::vector<float> inputs;
   std::vector<std::int64_t> labels;
+  std::vector<float> outcomes;
 };
 
 class BatchSource {
@@ -57,6 +60,7 @@ class BatchSource {
   int board_width() const;
   int board_height() const;
   int label_space() const;
+  bool has_outcomes() const;  // whether the dataset stores game outcomes (format version 2)
   const std::string& encoder_name() const;
   // Seconds next() spent waiting for the reader since construction.
   double wait_seconds() const;

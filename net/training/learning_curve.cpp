@@ -12,12 +12,13 @@ namespace dlgo::net {
 void write_metrics_csv(const std::string& path, const std::vector<EpochMetrics>& metrics) {
   std::ostringstream out;
   out << "epoch,train_loss,train_accuracy,test_loss,test_top1,test_top5,seconds,"
-         "samples_per_second,data_wait_seconds\n";
+         "samples_per_second,data_wait_seconds,train_value_loss,test_value_loss\n";
   for (const auto& m : metrics) {
     char line[512];
-    std::snprintf(line, sizeof line, "%d,%.6f,%.6f,%.6f,%.6f,%.6f,%.3f,%.1f,%.3f\n", m.epoch,
-                  m.train_loss, m.train_accuracy, m.test_loss, m.test_top1, m.test_top5, m.seconds,
-                  m.samples_per_second, m.data_wait_seconds);
+    std::snprintf(line, sizeof line, "%d,%.6f,%.6f,%.6f,%.6f,%.6f,%.3f,%.1f,%.3f,%.6f,%.6f\n",
+                  m.epoch, m.train_loss, m.train_accuracy, m.test_loss, m.test_top1, m.test_top5,
+                  m.seconds, m.samples_per_second, m.data_wait_seconds, m.train_value_loss,
+                  m.test_value_loss);
     out << line;
   }
   write_text_atomically(path, out.str());

@@ -125,14 +125,29 @@ struct Device {
   bool cuda;
 };
 
+struct DeviceBatch {
+  torch::Tensor inputs, labels;
+  torch::Tensor outcomes;  // undefined when the batch has none
+};
+
 // Host batch to device tensors; pinned memory and a non-blocking copy on CUDA.
-std::pair<torch::Tensor, torch::Tensor> to_device(HostBatch& batch, const Device& d, int channels,
-                                                  int height, int width) {
-  torch::Tensor inputs = torch::from_blob(batch.inputs.data(), {batch.rows, channels, height, width}, torch::kFloat32);
-  torch::Tensor labels = torch::from_blob(batch.labels.data(), {batch.rows}, torch::kLong);
-  if (!d.cuda) return {inputs, labels};
-  return {inputs.pin_memory().to(d.device, /*non_blocking=*/true),
-          labels.pin_memory().to(d.device, /*non_blocking=*/true)};
+DeviceBatch to_device(HostBatch& batch, const Device& d, int channels, int height, int width) {
+  DeviceBatch out;
+  out.inputs = torch::from_blob(batch.inputs.data(), {batch.rows, channels, height, width}, torch::kFloat32);
+  out.labels = torch::from_blob(batch.labels.data(), {batch.rows}, torch::kLong);
+  if (!batch.outcomes.empty()) out.outcomes = torch::from_blob(batch.outcomes.data(), {batch.rows}, torch::kFloat32);
+  if (!d.cuda) return out;
+  auto copy = [&](const torch::Tensor& t) { return t.pin_memory().to(d.device, /*non_blocking=*/true); };
+  out.inputs = copy(out.inputs);
+  out.labels = copy(out.labels);
+  if (out.outcomes.defined()) out.outcomes = copy(out.outcomes);
+  return out;
+}
+
+// Sum of squared value errors over the rows of known outcome, and how many there are.
+std::pair<torch::Tensor, torch::Tensor> value_error_sum(const torch::Tensor& values, const torch::Tensor& outcomes) {
+  torch::Tensor known = outcomes.ne(0).to(values.scalar_type());
+  return {((values - outcomes).pow(2) * known).sum(), known.sum()};
 }
 
 class AutocastScope {
@@ -164,6 +179,7 @@ class AutocastScope {
 struct Evaluation {
   std::int64_t rows = 0;
   double loss = 0, top1 = 0, top5 = 0;
+  double value_loss = 0;
 };
 
 Evaluation evaluate(PolicyValueNet& network, BatchSource& source, const Device& d, bool amp,
@@ -171,14 +187,22 @@ Evaluation evaluate(PolicyValueNet& network, BatchSource& source, const Device& 
   torch::NoGradGuard no_grad;
   network->eval();
   Evaluation result;
-  double loss_sum = 0, top1 = 0, top5 = 0;
+  double loss_sum = 0, top1 = 0, top5 = 0, value_sum = 0, value_rows = 0;
+  const bool with_value = network->spec().value_head && source.has_outcomes();
   source.start_epoch(0);
   while (auto batch = source.next()) {
-    auto [inputs, labels] = to_device(*batch, d, source.input_channels(), source.board_height(), source.board_width());
+    auto [inputs, labels, outcomes] =
+        to_device(*batch, d, source.input_channels(), source.board_height(), source.board_width());
     torch::Tensor logits;
     {
       AutocastScope autocast(amp);
-      logits = network->forward(inputs).policy_logits.to(torch::kFloat32);
+      NetOutput out = network->forward(inputs);
+      logits = out.policy_logits.to(torch::kFloat32);
+      if (with_value) {
+        auto [error_sum, known] = value_error_sum(out.value.to(torch::kFloat32), outcomes);
+        value_sum += error_sum.item<double>();
+        value_rows += known.item<double>();
+      }
     }
     loss_sum += torch::nn::functional::cross_entropy(
                     logits, labels, torch::nn::functional::CrossEntropyFuncOptions().reduction(torch::kSum))
@@ -196,6 +220,7 @@ Evaluation evaluate(PolicyValueNet& network, BatchSource& source, const Device& 
     result.top1 = top1 / result.rows;
     result.top5 = top5 / result.rows;
   }
+  if (value_rows > 0) result.value_loss = value_sum / value_rows;
   return result;
 }
 
@@ -244,6 +269,19 @@ TrainResult train_supervised(const TrainOptions& options,
   spec.policy_outputs = train.label_space();
   spec.blocks = options.blocks;
   spec.filters = options.filters;
+  const bool train_value = options.kind == "zero";
+  spec.value_head = train_value;
+  if (train_value) {
+    for (const BatchSource* source : {&train, test.get()}) {
+      if (source && !source->has_outcomes()) {
+        throw std::runtime_error((source == &train ? options.train_path : options.test_path) +
+                                 ": holds no game outcomes (dataset format version 1), which "
+                                 "--kind zero trains its value head on: prepare it again with "
+                                 "this dlgo-data");
+      }
+    }
+    if (!(options.value_weight >= 0)) throw std::runtime_error("--value-weight must be 0 or more");
+  }
   try {
     spec.validate();
   } catch (const std::invalid_argument& error) {
@@ -303,21 +341,28 @@ TrainResult train_supervised(const TrainOptions& options,
     train.start_epoch(epoch);
     auto epoch_start = std::chrono::steady_clock::now();
     const double wait_before = train.wait_seconds();
-    double loss_sum = 0, correct = 0;
+    double loss_sum = 0, correct = 0, value_sum = 0, value_rows = 0;
     std::int64_t samples = 0, batches = 0;
     auto last_report = epoch_start;
     while (auto batch = train.next()) {
-      auto [inputs, labels] = to_device(*batch, device, channels, height, width);
+      auto [inputs, labels, outcomes] = to_device(*batch, device, channels, height, width);
       optimizer->zero_grad();
-      torch::Tensor loss, logits;
+      torch::Tensor loss, policy_loss, logits;
       {
         AutocastScope autocast(options.amp);
-        logits = network->forward(inputs).policy_logits.to(torch::kFloat32);
-        loss = torch::nn::functional::cross_entropy(logits, labels);
+        NetOutput out = network->forward(inputs);
+        logits = out.policy_logits.to(torch::kFloat32);
+        loss = policy_loss = torch::nn::functional::cross_entropy(logits, labels);
+        if (train_value) {
+          auto [error_sum, known] = value_error_sum(out.value.to(torch::kFloat32), outcomes);
+          loss = loss + options.value_weight * error_sum / known.clamp_min(1);
+          value_sum += error_sum.item<double>();
+          value_rows += known.item<double>();
+        }
       }
       loss.backward();
       optimizer->step();
-      loss_sum += loss.item<double>() * batch->rows;
+      loss_sum += policy_loss.item<double>() * batch->rows;  // train_loss: the policy's, as test_loss
       correct += logits.argmax(1).eq(labels).sum().item<double>();
       samples += batch->rows;
       auto now = std::chrono::steady_clock::now();
@@ -336,6 +381,7 @@ TrainResult train_supervised(const TrainOptions& options,
     metrics.epoch = epoch;
     metrics.train_loss = loss_sum / samples;
     metrics.train_accuracy = correct / samples;
+    metrics.train_value_loss = value_rows > 0 ? value_sum / value_rows : 0;
     metrics.samples_per_second = samples / std::max(train_seconds, 1e-9);
     metrics.data_wait_seconds = train.wait_seconds() - wait_before;
     if (test) {
@@ -345,6 +391,7 @@ TrainResult train_supervised(const TrainOptions& options,
       metrics.test_loss = evaluation.loss;
       metrics.test_top1 = evaluation.top1;
       metrics.test_top5 = evaluation.top5;
+      metrics.test_value_loss = evaluation.value_loss;
     }
     metrics.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - epoch_start).count();
     summary.metrics.push_back(metrics);
@@ -393,7 +440,7 @@ AccuracyResult evaluate_accuracy(const std::string& agent_path, const std::strin
   Evaluation evaluation = evaluate(network, source, device, false, [&](std::int64_t rows) {
     if (progress) progress(rows, source.rows());
   });
-  return {evaluation.rows, evaluation.loss, evaluation.top1, evaluation.top5};
+  return {evaluation.rows, evaluation.loss, evaluation.top1, evaluation.top5, evaluation.value_loss};
 }
 
 }  // namespace dlgo::net

@@ -1,5 +1,10 @@
 // Supervised training of a move predictor from HDF5 datasets (`dlgo-train`).
 //
+// With kind "zero" the network also gets a value head, trained on each row's game outcome
+// (1 won, -1 lost for the player to move) by mean squared error, weighted by value_weight
+// and added to the policy loss; rows of unknown outcome add nothing to it. A dataset without
+// outcomes (format version 1) is then an error.
+//
 // Each epoch streams the training set through a BatchSource (shuffled, optionally augmented),
 // minimises cross-entropy between the policy logits and the recorded moves, then measures the
 // test set's loss, top-1 and top-5 accuracy. After every epoch it writes a checkpoint agent
@@ -26,7 +31,8 @@ struct TrainOptions {
   std::string train_path, test_path;
   std::string network = "small";
   int blocks = 6, filters = 64;  // resnet
-  std::string kind = "predict";
+  std::string kind = "predict";  // predict, pg; zero trains a value head on the game outcomes too
+  double value_weight = 1.0;      // zero: loss = policy cross-entropy + this * value MSE
   std::string out_path;
   std::string checkpoint_dir;  // default: OUT_checkpoints beside --out
   std::string resume_path;
@@ -68,6 +74,7 @@ TrainResult train_supervised(const TrainOptions& options,
 struct AccuracyResult {
   std::int64_t rows = 0;
   double loss = 0, top1 = 0, top5 = 0;
+  double value_loss = 0;  // MSE against known outcomes; 0 without a value head or outcomes
 };
 AccuracyResult evaluate_accuracy(const std::string& agent_path, const std::string& data_path,
                                  const std::string& device = "auto", int batch_size = 256,

@@ -6,9 +6,10 @@
 
 namespace dlgo::testing {
 
-// Writes PREFIX.train.h5 and PREFIX.test.h5 with `train_games` and `test_games` random games.
+// Writes PREFIX.train.h5 and PREFIX.test.h5 with `train_games` and `test_games` random games;
+// each row's outcome is the game's area-scored result (with `komi`) for its player to move.
 void write_random_dataset(const std::string& prefix, const std::string& encoder, int board_size,
-                          int train_games, int test_games, unsigned seed);
+                          int train_games, int test_games, unsigned seed, double komi = 7.5);
 
 std::string make_temp_directory(const std::string& stem);
 

@@ -70,7 +70,7 @@ with h5py.File(sys.argv[1], "r") as f:
     total = sum(d.size for d in f["model/weights"].values())
     assert total == f["model"].attrs["parameters"], total
     metrics = f["training/metrics"]
-    assert metrics.shape == (6, 9), metrics.shape
+    assert metrics.shape == (6, 11), metrics.shape
     assert [c.decode() if isinstance(c, bytes) else c for c in metrics.attrs["columns"]][0] == "epoch"
     assert f["training"].attrs["epochs"] == 6
 print("h5py reads the agent file")
