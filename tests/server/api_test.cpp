@@ -163,6 +163,58 @@ TEST_CASE("select-move refuses bad bodies with 400 and says what is wrong") {
   }
 }
 
+TEST_CASE("select-move reports numbers out of range as 400, naming them as they were sent") {
+  TestServer server;
+  HttpTestClient client(server.port());
+  // Valid JSON whose number no double holds: refused like any bad field, not a 500.
+  for (const char* body : {R"({"board_size": 1e400, "moves": []})",
+                           R"({"board_size": 9, "komi": -1e400, "moves": []})"}) {
+    INFO("body: " << body);
+    HttpReply reply = client.post("/select-move/random", body);
+    CHECK(reply.status == 400);
+    CHECK_THAT(reply.error(), Catch::Contains("out of range") && Catch::Contains("1e400") &&
+                                  !Catch::Contains("json.exception"));
+    CHECK(reply.keep_alive);
+  }
+  // 2^64 - 1 is the largest integer JSON parsing keeps exact; it is not -1.
+  HttpReply reply =
+      client.post("/select-move/random", R"({"board_size": 18446744073709551615, "moves": []})");
+  CHECK(reply.status == 400);
+  CHECK(reply.error() == "\"board_size\" 18446744073709551615 is not a board size from 2 to 25");
+  reply =
+      client.post("/select-move/random", R"({"board_size": -9223372036854775808, "moves": []})");
+  CHECK(reply.status == 400);
+  CHECK(reply.error() == "\"board_size\" -9223372036854775808 is not a board size from 2 to 25");
+}
+
+TEST_CASE("error messages keep the client's NULs and control characters, escaped") {
+  TestServer server;
+  HttpTestClient client(server.port());
+  // The move is echoed as a JSON string literal: the NUL shows as \u0000, the text goes on.
+  HttpReply reply =
+      client.post("/select-move/random", R"({"board_size": 9, "moves": ["D4\u0000"]})");
+  CHECK(reply.status == 400);
+  CHECK(reply.error() ==
+        R"(move 0 ("D4\u0000") is not a point on a 9x9 board, "pass" or "resign")");
+  reply = client.post("/select-move/random", R"({"board_size": 9, "moves": ["D4\n\"x\\"]})");
+  CHECK(reply.status == 400);
+  CHECK(reply.error() ==
+        R"(move 0 ("D4\n\"x\\") is not a point on a 9x9 board, "pass" or "resign")");
+  reply = client.post("/select-move/random",
+                      R"({"board_size": 9, "handicap": ["A\u0001"], "moves": []})");
+  CHECK(reply.status == 400);
+  CHECK(reply.error() == R"(handicap stone 0 ("A\u0001") is not a point on a 9x9 board)");
+  // A NUL decoded from the path is part of the message too: the body escapes it, nothing is
+  // cut off after it.
+  reply = client.get("/nothing%00here");
+  CHECK(reply.status == 404);
+  CHECK_THAT(reply.body, Catch::Contains(R"(no such page: /nothing\u0000here (try /)"));
+  std::string expected = "no such page: /nothing";
+  expected += '\0';
+  expected += "here (try /, /bots, /healthz, /static/<file> or POST /select-move/<bot>)";
+  CHECK(reply.error() == expected);
+}
+
 TEST_CASE("select-move refuses a board size the bot cannot play, naming the sizes it can") {
   TestServer server;
   HttpTestClient client(server.port());
