@@ -1,5 +1,7 @@
 #include "server/http_session.h"
 
+#include <string>
+
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/post.hpp>
 
@@ -8,6 +10,34 @@ namespace dlgo::server {
 namespace asio = boost::asio;
 namespace beast = boost::beast;
 using tcp = asio::ip::tcp;
+
+namespace {
+
+// RFC 9112 6.1-6.3. Of the transfer codings only a lone "chunked" is understood. Anything else
+// ("gzip", "identity", "gzip, chunked", two Transfer-Encoding lines, one beside
+// Content-Length, or any in an HTTP/1.0 request) leaves the body's length in doubt: Beast
+// would read such a request as having no body and then parse the body's bytes as the next
+// request, and a proxy in front may frame it otherwise (request smuggling). HTTP/1.1 wants
+// 400 and the connection closed. Beast itself refuses some of these (Content-Length before
+// Transfer-Encoding, "chunked" twice); this catches the rest.
+std::optional<std::string> body_framing_problem(const Request& request) {
+  auto codings = request.equal_range(http::field::transfer_encoding);
+  if (codings.first == codings.second) return std::nullopt;
+  if (request.version() < 11) return "Transfer-Encoding in an HTTP/1.0 request";
+  if (std::next(codings.first) != codings.second) return "more than one Transfer-Encoding line";
+  std::string_view value = codings.first->value();
+  if (!beast::iequals(value, "chunked")) {
+    std::string shown(value.substr(0, 40));
+    return "Transfer-Encoding \"" + shown + (value.size() > 40 ? "...\"" : "\"") +
+           " is not supported (only \"chunked\")";
+  }
+  if (request.count(http::field::content_length) != 0) {
+    return "both Transfer-Encoding and Content-Length";
+  }
+  return std::nullopt;
+}
+
+}  // namespace
 
 std::uint64_t SessionTracker::add(const std::shared_ptr<HttpSession>& session) {
   std::uint64_t id;
@@ -101,6 +131,13 @@ void HttpSession::read_next() {
 
 void HttpSession::on_header(beast::error_code error) {
   if (error) return on_read_error(error);
+  if (std::optional<std::string> problem = body_framing_problem(parser_->get())) {
+    // The body's bytes would be read as the next request: refuse, read no further, close.
+    reading_ = false;
+    return send(
+        make_error_response(http::status::bad_request, "malformed HTTP request: " + *problem),
+        false, true);
+  }
   if (parser_->is_done()) return on_request(error);
   const auto& header = parser_->get();
   auto expect = header.find(http::field::expect);

@@ -1,6 +1,7 @@
 // One client connection: reads requests (keep-alive, one at a time), hands each to the
 // Router, writes the answers, and enforces the limits: read and write timeouts, header and
-// body size (431, 413), malformed HTTP (400); a client that stalls is disconnected.
+// body size (431, 413), malformed HTTP and a body whose length is in doubt (400, closing the
+// connection); a client that stalls is disconnected.
 //
 // Contract: a session lives in a shared_ptr and runs on its own strand; only start() and
 // request_stop() are called from outside, from any thread. SessionTracker is thread-safe.

@@ -349,6 +349,62 @@ TEST_CASE("a body over --max-body is 413, malformed HTTP 400, huge headers 431")
   CHECK(client.get("/healthz").status == 200);
 }
 
+struct Framing {
+  std::string request_line_and_headers;
+  std::string body;
+  std::string message_part;
+};
+
+TEST_CASE("a body framed by anything but a lone chunked coding is 400 and ends the connection") {
+  TestServer server;
+  // Each body is (or ends with) a request of its own: it must never be answered.
+  const std::string smuggled = "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n";
+  char size_line[16];
+  std::snprintf(size_line, sizeof size_line, "%zx\r\n", smuggled.size());
+  const std::string chunked = size_line + smuggled + "\r\n0\r\n\r\n";
+  const std::string post = "POST /select-move/random HTTP/1.1\r\nHost: x\r\n";
+  const std::string length = std::to_string(smuggled.size());
+  std::vector<Framing> cases = {
+      {post + "Transfer-Encoding: gzip\r\n", smuggled, "Transfer-Encoding \"gzip\""},
+      {post + "Transfer-Encoding: identity\r\n", smuggled, "\"identity\" is not supported"},
+      {post + "Transfer-Encoding: gzip, chunked\r\n", chunked + smuggled, "\"gzip, chunked\""},
+      {post + "Transfer-Encoding: gzip\r\nTransfer-Encoding: chunked\r\n", chunked + smuggled,
+       "more than one Transfer-Encoding"},
+      {post + "Transfer-Encoding: gzip\r\nContent-Length: " + length + "\r\n", smuggled + smuggled,
+       "Transfer-Encoding"},
+      {post + "Transfer-Encoding: chunked\r\nContent-Length: " + length + "\r\n",
+       chunked + smuggled, "Content-Length"},
+      {post + "Content-Length: " + length + "\r\nTransfer-Encoding: chunked\r\n",
+       chunked + smuggled, "Transfer-Encoding"},
+      {"POST /select-move/random HTTP/1.0\r\nTransfer-Encoding: chunked\r\n", chunked + smuggled,
+       "HTTP/1.0"},
+  };
+  for (const Framing& framing : cases) {
+    INFO(framing.request_line_and_headers);
+    HttpTestClient client(server.port());
+    client.send_raw(framing.request_line_and_headers + "\r\n" + framing.body);
+    HttpReply reply = client.read_reply();
+    CHECK(reply.status == 400);
+    CHECK_THAT(reply.error(),
+               Catch::Contains("malformed HTTP request") && Catch::Contains(framing.message_part));
+    CHECK_FALSE(reply.keep_alive);
+    // Nothing more comes back (no answer to the smuggled request), and the server hangs up.
+    std::string rest = client.bytes_until_closed(std::chrono::milliseconds(3000))
+                           .value_or("(the connection stayed open)");
+    INFO("after the answer: " << rest);
+    CHECK(rest.empty());
+  }
+  // A lone "chunked" (any case) is read as it should be, and keeps the connection.
+  HttpTestClient client(server.port());
+  const std::string body = R"({"board_size": 9, "moves": ["E5"]})";
+  std::snprintf(size_line, sizeof size_line, "%zx\r\n", body.size());
+  client.send_raw(post + "Transfer-Encoding: Chunked\r\n\r\n" + size_line + body + "\r\n0\r\n\r\n");
+  HttpReply reply = client.read_reply();
+  CHECK(reply.status == 200);
+  CHECK(reply.keep_alive);
+  CHECK(client.get("/healthz").status == 200);
+}
+
 TEST_CASE("select-move survives mangled bodies: always 200 or 400, never a crash") {
   TestServer server;
   HttpTestClient client(server.port());

@@ -6,6 +6,7 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/read.hpp>
 #include <boost/asio/write.hpp>
+#include <boost/beast/core/buffers_to_string.hpp>
 #include <boost/beast/http.hpp>
 
 namespace dlgo::server::testing {
@@ -66,24 +67,31 @@ HttpReply HttpTestClient::read_reply(bool head_request) {
 }
 
 bool HttpTestClient::closed_by_server(std::chrono::milliseconds within) {
+  return bytes_until_closed(within).has_value();
+}
+
+std::optional<std::string> HttpTestClient::bytes_until_closed(std::chrono::milliseconds within) {
+  std::string bytes = beast::buffers_to_string(connection_->buffer.data());
+  connection_->buffer.consume(connection_->buffer.size());
   tcp::socket& socket = connection_->socket;
   auto deadline = std::chrono::steady_clock::now() + within;
   socket.non_blocking(true);
   char scratch[4096];
   while (std::chrono::steady_clock::now() < deadline) {
     boost::system::error_code error;
-    socket.read_some(asio::buffer(scratch), error);
+    std::size_t n = socket.read_some(asio::buffer(scratch), error);
     if (error == asio::error::would_block) {
       std::this_thread::sleep_for(std::chrono::milliseconds(10));
       continue;
     }
     if (error) {
       socket.non_blocking(false);
-      return true;  // EOF or reset
+      return bytes;  // EOF or reset
     }
+    bytes.append(scratch, n);
   }
   socket.non_blocking(false);
-  return false;
+  return std::nullopt;
 }
 
 PendingRequest::PendingRequest(std::uint16_t port, const std::string& target,

@@ -53,6 +53,9 @@ class HttpTestClient {
   HttpReply read_reply(bool head_request = false);
   // True when the server closed the connection within `within` (reads and drops any bytes).
   bool closed_by_server(std::chrono::milliseconds within);
+  // The bytes that came (beyond the answers read) until the server closed the connection;
+  // nullopt when it did not close it within `within`.
+  std::optional<std::string> bytes_until_closed(std::chrono::milliseconds within);
 
  private:
   struct Connection;
