@@ -27,11 +27,15 @@ using Response = http::response<http::string_body>;
 class HttpError : public std::runtime_error {
  public:
   HttpError(http::status status, const std::string& message)
-      : std::runtime_error(message), status_(status) {}
+      : std::runtime_error(message), status_(status), message_(message) {}
   http::status status() const { return status_; }
+  // The whole message. what() is a C string: it would stop at a NUL that the client's own
+  // text (a move, a decoded path) brought into the message.
+  const std::string& message() const { return message_; }
 
  private:
   http::status status_;
+  std::string message_;
 };
 
 inline constexpr std::string_view kServerName = "dlgo-serve";

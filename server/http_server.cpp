@@ -1,5 +1,8 @@
 #include "server/http_server.h"
 
+#include <sys/resource.h>
+
+#include <algorithm>
 #include <csignal>
 #include <thread>
 #include <vector>
@@ -11,6 +14,46 @@ namespace dlgo::server {
 
 namespace asio = boost::asio;
 using tcp = asio::ip::tcp;
+
+namespace {
+
+// File descriptors kept for everything but connections: the listening socket, static files
+// being sent, the C library and libtorch.
+constexpr std::size_t kReservedDescriptors = 64;
+
+// How many connections the open-file limit leaves room for, up to `wanted`. Raises the soft
+// limit towards the hard one first (a service's soft limit is often 1024).
+std::size_t fit_open_file_limit(std::size_t wanted) {
+  rlimit limit{};
+  if (getrlimit(RLIMIT_NOFILE, &limit) != 0) return wanted;
+  rlim_t needed = static_cast<rlim_t>(wanted) + kReservedDescriptors;
+  if (limit.rlim_cur != RLIM_INFINITY && limit.rlim_cur < needed) {
+    rlimit raised = limit;
+    raised.rlim_cur = limit.rlim_max == RLIM_INFINITY ? needed : std::min(needed, limit.rlim_max);
+    if (setrlimit(RLIMIT_NOFILE, &raised) == 0) limit = raised;
+  }
+  if (limit.rlim_cur == RLIM_INFINITY || limit.rlim_cur >= needed) return wanted;
+  auto open_files = static_cast<std::size_t>(limit.rlim_cur);
+  return open_files > 2 * kReservedDescriptors ? open_files - kReservedDescriptors
+                                               : std::max<std::size_t>(open_files / 2, 1);
+}
+
+// Asio keeps the reactor's record of a closed socket (about 170 bytes) for the next socket,
+// and never frees it. Records first made during a flood of connections lie scattered between
+// the connections' buffers, one every few KB, and pin nearly every page those buffers used:
+// once the flood is gone, none of that memory can be handed back. Made here, for as many
+// sockets as the cap allows and in one run, they are what every later connection reuses.
+void reserve_socket_records(asio::io_context& io_context, std::size_t count) {
+  std::vector<tcp::socket> sockets;
+  sockets.reserve(count);
+  boost::system::error_code error;
+  for (std::size_t i = 0; i < count && !error; ++i) {
+    sockets.emplace_back(io_context);
+    sockets.back().open(tcp::v4(), error);
+  }
+}
+
+}  // namespace
 
 HttpServer::HttpServer(ServerOptions options, const Router& router)
     : options_(std::move(options)),
@@ -47,6 +90,9 @@ void HttpServer::listen() {
   acceptor_.listen(asio::socket_base::max_listen_connections, error);
   if (error) fail("listen on");
   port_ = acceptor_.local_endpoint().port();
+  max_connections_ = fit_open_file_limit(std::max<std::size_t>(options_.max_connections, 1));
+  tracker_->set_max_sessions(max_connections_);
+  reserve_socket_records(io_context_, max_connections_);
   accept_next();
 }
 
@@ -79,7 +125,9 @@ void HttpServer::accept_next() {
         socket.set_option(tcp::no_delay(true), ignored);
         auto session =
             std::make_shared<HttpSession>(std::move(socket), router_, options_.limits, tracker_);
-        session->start(tracker_->add(session));
+        // Not admitted (at the cap with every connection busy): the connection closes here,
+        // with the session, before a byte is read.
+        if (std::uint64_t id = tracker_->add(session)) session->start(id);
         accept_next();
       });
 }

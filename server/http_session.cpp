@@ -1,7 +1,15 @@
 #include "server/http_session.h"
 
+#include <malloc.h>
+#include <algorithm>
+#include <cstdio>
+#include <string>
+#include <vector>
+
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/post.hpp>
+
+#include "server/free_memory.h"
 
 namespace dlgo::server {
 
@@ -9,30 +17,111 @@ namespace asio = boost::asio;
 namespace beast = boost::beast;
 using tcp = asio::ip::tcp;
 
+namespace {
+
+// RFC 9112 6.1-6.3. Of the transfer codings only a lone "chunked" is understood. Anything else
+// ("gzip", "identity", "gzip, chunked", two Transfer-Encoding lines, one beside
+// Content-Length, or any in an HTTP/1.0 request) leaves the body's length in doubt: Beast
+// would read such a request as having no body and then parse the body's bytes as the next
+// request, and a proxy in front may frame it otherwise (request smuggling). HTTP/1.1 wants
+// 400 and the connection closed. Beast itself refuses some of these (Content-Length before
+// Transfer-Encoding, "chunked" twice); this catches the rest.
+std::optional<std::string> body_framing_problem(const Request& request) {
+  auto codings = request.equal_range(http::field::transfer_encoding);
+  if (codings.first == codings.second) return std::nullopt;
+  if (request.version() < 11) return "Transfer-Encoding in an HTTP/1.0 request";
+  if (std::next(codings.first) != codings.second) return "more than one Transfer-Encoding line";
+  std::string_view value = codings.first->value();
+  if (!beast::iequals(value, "chunked")) {
+    std::string shown(value.substr(0, 40));
+    return "Transfer-Encoding \"" + shown + (value.size() > 40 ? "...\"" : "\"") +
+           " is not supported (only \"chunked\")";
+  }
+  if (request.count(http::field::content_length) != 0) {
+    return "both Transfer-Encoding and Content-Length";
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+void SessionTracker::set_max_sessions(std::size_t max_sessions) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  max_sessions_ = std::max<std::size_t>(max_sessions, 1);
+}
+
 std::uint64_t SessionTracker::add(const std::shared_ptr<HttpSession>& session) {
   std::uint64_t id;
   bool stop_now;
+  std::vector<std::shared_ptr<HttpSession>> shed;
   {
     std::lock_guard<std::mutex> lock(mutex_);
+    while (sessions_.size() >= max_sessions_) {
+      if (idle_order_.empty()) {
+        ++refused_;
+        return 0;
+      }
+      // Out of the count at once: it closes on its own strand, and must not be picked twice.
+      auto victim = sessions_.find(idle_order_.front());
+      idle_order_.pop_front();
+      if (auto open = victim->second.session.lock()) {
+        shed.push_back(std::move(open));
+        ++shed_;
+      }
+      sessions_.erase(victim);
+    }
+    // A new session waits for its first request: it may be shed from now on (last in line).
     id = next_id_++;
-    sessions_.emplace(id, session);
+    sessions_.emplace(id, Entry{session, idle_order_.insert(idle_order_.end(), id)});
+    peak_since_release_ = std::max(peak_since_release_, sessions_.size());
     stop_now = stopping_;
   }
+  // request_stop() closes a session that waits for a request at once; one that has just been
+  // admitted one (after it was picked) finishes it and then closes.
+  for (auto& victim : shed) victim->request_stop();
   if (stop_now) session->request_stop();
   return id;
 }
 
 void SessionTracker::remove(std::uint64_t id) {
   std::function<void()> drained;
+  bool release_memory = false;
   {
     std::lock_guard<std::mutex> lock(mutex_);
-    sessions_.erase(id);
+    auto entry = sessions_.find(id);
+    if (entry == sessions_.end()) return;  // shed: no longer counted
+    if (entry->second.idle_position != idle_order_.end()) {
+      idle_order_.erase(entry->second.idle_position);
+    }
+    sessions_.erase(entry);
+    // After a burst of connections (a flood, or a crowd gone home) the heap holds their freed
+    // memory: hand it back each time the count has halved, by at least kReleaseStep sessions.
+    constexpr std::size_t kReleaseStep = 64;
+    if (sessions_.size() * 2 <= peak_since_release_ &&
+        peak_since_release_ - sessions_.size() >= kReleaseStep) {
+      release_memory = true;
+      peak_since_release_ = sessions_.size();
+    }
     if (stopping_ && sessions_.empty() && on_drained_) {
       drained = std::move(on_drained_);
       on_drained_ = nullptr;
     }
   }
+  if (release_memory) release_free_heap_memory();
   if (drained) drained();
+}
+
+void SessionTracker::set_idle(std::uint64_t id, bool idle) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto entry = sessions_.find(id);
+  if (entry == sessions_.end()) return;
+  std::list<std::uint64_t>::iterator& position = entry->second.idle_position;
+  bool was_idle = position != idle_order_.end();
+  if (idle && !was_idle) position = idle_order_.insert(idle_order_.end(), id);
+  if (!idle && was_idle) {
+    idle_order_.erase(position);
+    position = idle_order_.end();
+  }
 }
 
 void SessionTracker::stop_all(std::function<void()> on_drained) {
@@ -43,7 +132,7 @@ void SessionTracker::stop_all(std::function<void()> on_drained) {
     if (stopping_) return;
     stopping_ = true;
     for (auto& entry : sessions_) {
-      if (auto session = entry.second.lock()) open.push_back(std::move(session));
+      if (auto session = entry.second.session.lock()) open.push_back(std::move(session));
     }
     none_open = sessions_.empty();
     if (!none_open) on_drained_ = std::move(on_drained);
@@ -60,6 +149,16 @@ void SessionTracker::forget_on_drained() {
 std::size_t SessionTracker::size() const {
   std::lock_guard<std::mutex> lock(mutex_);
   return sessions_.size();
+}
+
+std::uint64_t SessionTracker::shed_count() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return shed_;
+}
+
+std::uint64_t SessionTracker::refused_count() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return refused_;
 }
 
 HttpSession::HttpSession(tcp::socket&& socket, const Router& router, const SessionLimits& limits,
@@ -92,6 +191,7 @@ void HttpSession::read_next() {
   parser_->header_limit(static_cast<std::uint32_t>(limits_.max_header));
   parser_->body_limit(limits_.max_body);
   reading_ = true;
+  tracker_->set_idle(id_, true);
   stream_.expires_after(limits_.read_timeout);
   http::async_read_header(stream_, buffer_, *parser_,
                           [self = shared_from_this()](beast::error_code error, std::size_t) {
@@ -101,6 +201,13 @@ void HttpSession::read_next() {
 
 void HttpSession::on_header(beast::error_code error) {
   if (error) return on_read_error(error);
+  if (std::optional<std::string> problem = body_framing_problem(parser_->get())) {
+    // The body's bytes would be read as the next request: refuse, read no further, close.
+    reading_ = false;
+    return send(
+        make_error_response(http::status::bad_request, "malformed HTTP request: " + *problem),
+        false, true);
+  }
   if (parser_->is_done()) return on_request(error);
   const auto& header = parser_->get();
   auto expect = header.find(http::field::expect);
@@ -128,6 +235,7 @@ void HttpSession::read_body() {
 void HttpSession::on_request(beast::error_code error) {
   if (error) return on_read_error(error);
   reading_ = false;
+  tracker_->set_idle(id_, false);
   stream_.expires_never();  // the answer may take a long search; the client waits for it
   // Answers from worker threads come back to this session's strand; the tracked executor
   // keeps the I/O loop alive until they do, even while the server is shutting down.
@@ -223,8 +331,11 @@ void HttpSession::close_gracefully() {
 
 void HttpSession::drain_then_close(std::size_t drained) {
   constexpr std::size_t kMaxDrain = 1 << 20;
-  stream_.async_read_some(asio::buffer(discard_), [self = shared_from_this(), drained](
-                                                      beast::error_code error, std::size_t n) {
+  // Into the request buffer, overwritten each time: a per-session scratch array would cost
+  // every idle connection its size.
+  buffer_.clear();
+  stream_.async_read_some(buffer_.prepare(4096), [self = shared_from_this(), drained](
+                                                     beast::error_code error, std::size_t n) {
     if (error || drained + n > kMaxDrain) return self->close_now();
     self->drain_then_close(drained + n);
   });

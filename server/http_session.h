@@ -1,6 +1,8 @@
 // One client connection: reads requests (keep-alive, one at a time), hands each to the
 // Router, writes the answers, and enforces the limits: read and write timeouts, header and
-// body size (431, 413), malformed HTTP (400); a client that stalls is disconnected.
+// body size (431, 413), malformed HTTP and a body whose length is in doubt (400, closing the
+// connection); a client that stalls is disconnected. SessionTracker holds the open sessions
+// and the connection limit.
 //
 // Contract: a session lives in a shared_ptr and runs on its own strand; only start() and
 // request_stop() are called from outside, from any thread. SessionTracker is thread-safe.
@@ -8,10 +10,10 @@
 // answer (with "Connection: close"), so no admitted request is dropped.
 #pragma once
 
-#include <array>
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <list>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -36,25 +38,51 @@ struct SessionLimits {
 class HttpSession;
 
 // The open sessions, so that a stopping server can tell each one, and learn when the last
-// one is gone.
+// one is gone; and the connection limit. At the limit a new connection is made room for by
+// closing the session that has waited longest for a request (an idle keep-alive client, a
+// slow or silent one): a flood of idle connections cannot lock out the next real request.
+// Each time the count has halved after a burst, the memory freed meanwhile is handed back to
+// the system (release_free_heap_memory).
 class SessionTracker {
  public:
-  // Returns the session's id; a session added after stop_all() is told to stop at once.
+  explicit SessionTracker(std::size_t max_sessions = SIZE_MAX) : max_sessions_(max_sessions) {}
+  void set_max_sessions(std::size_t max_sessions);
+
+  // Returns the session's id, or 0 when it is not admitted: the limit is reached and every
+  // open session is busy with a request (the caller drops the connection). A session added
+  // after stop_all() is told to stop at once.
   std::uint64_t add(const std::shared_ptr<HttpSession>& session);
   void remove(std::uint64_t id);
+  // Whether a session waits for a request (or the rest of one), so that it may be closed to
+  // make room, or has one admitted. Those waiting longest are closed first; a session starts
+  // out waiting.
+  void set_idle(std::uint64_t id, bool idle);
   // Tells every session to stop; `on_drained` runs once, on whichever thread removes the
   // last session (or here, when there is none).
   void stop_all(std::function<void()> on_drained);
   // Drops the stop_all() callback unrun: for a server being destroyed with sessions left.
   void forget_on_drained();
   std::size_t size() const;
+  // Connections closed to make room for new ones, and new ones not admitted.
+  std::uint64_t shed_count() const;
+  std::uint64_t refused_count() const;
 
  private:
+  struct Entry {
+    std::weak_ptr<HttpSession> session;
+    std::list<std::uint64_t>::iterator idle_position;  // into idle_order_, or its end()
+  };
+
   mutable std::mutex mutex_;
-  std::unordered_map<std::uint64_t, std::weak_ptr<HttpSession>> sessions_;  // guarded
-  std::uint64_t next_id_ = 1;                                               // guarded
-  bool stopping_ = false;                                                   // guarded
-  std::function<void()> on_drained_;                                        // guarded
+  std::size_t max_sessions_;                           // guarded
+  std::unordered_map<std::uint64_t, Entry> sessions_;  // guarded
+  std::list<std::uint64_t> idle_order_;                // guarded; longest waiting first
+  std::uint64_t next_id_ = 1;                          // guarded
+  std::uint64_t shed_ = 0;                             // guarded
+  std::uint64_t refused_ = 0;                          // guarded
+  std::size_t peak_since_release_ = 0;                 // guarded
+  bool stopping_ = false;                              // guarded
+  std::function<void()> on_drained_;                   // guarded
 };
 
 class HttpSession : public std::enable_shared_from_this<HttpSession> {
@@ -83,7 +111,6 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   boost::beast::tcp_stream stream_;
   boost::beast::flat_buffer buffer_;
   std::optional<boost::beast::http::request_parser<boost::beast::http::string_body>> parser_;
-  std::array<char, 4096> discard_{};
   const Router& router_;
   const SessionLimits limits_;
   std::shared_ptr<SessionTracker> tracker_;

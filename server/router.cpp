@@ -59,7 +59,7 @@ void Router::handle(const Request& request, Respond respond) const {
     }
     respond(handle_now(request, path));
   } catch (const HttpError& error) {
-    respond(make_error_response(error.status(), error.what(), request.version()));
+    respond(make_error_response(error.status(), error.message(), request.version()));
   } catch (const std::exception& error) {
     respond(make_error_response(http::status::internal_server_error,
                                 std::string("internal error: ") + error.what(), request.version()));

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <set>
 #include <string>
 
@@ -18,8 +19,10 @@ using nlohmann::json;
   throw HttpError(http::status::bad_request, message);
 }
 
+// The client's text as a JSON string literal: quotes, backslashes and control characters
+// (a NUL included) escaped, so the message shows them and stays one line.
 std::string quoted(const std::string& text) {
-  return "\"" + text + "\"";
+  return json(text).dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 // A JSON value as a short piece of text for an error message.
@@ -35,12 +38,31 @@ int read_board_size(const json& body) {
   if (!it->is_number_integer()) {
     bad_request("\"board_size\" must be an integer, not " + describe(*it));
   }
-  long long side = it->get<long long>();
-  if (side < kMinBoardSide || side > kMaxBoardSide) {
-    bad_request("\"board_size\" " + std::to_string(side) + " is not a board size from " +
+  // Positive integers arrive unsigned (up to 2^64 - 1) and negative ones signed: compare each
+  // as what it is, since a cast would turn 18446744073709551615 into -1.
+  bool in_range;
+  if (it->is_number_unsigned()) {
+    auto side = it->get<std::uint64_t>();
+    in_range = side >= std::uint64_t{kMinBoardSide} && side <= std::uint64_t{kMaxBoardSide};
+  } else {
+    auto side = it->get<std::int64_t>();
+    in_range = side >= kMinBoardSide && side <= kMaxBoardSide;
+  }
+  if (!in_range) {
+    bad_request("\"board_size\" " + describe(*it) + " is not a board size from " +
                 std::to_string(kMinBoardSide) + " to " + std::to_string(kMaxBoardSide));
   }
-  return static_cast<int>(side);
+  return it->get<int>();
+}
+
+// nlohmann's message without its "[json.exception.parse_error.101] " tag.
+std::string json_error_text(const json::exception& error) {
+  std::string_view text = error.what();
+  if (!text.empty() && text.front() == '[') {
+    size_t end = text.find("] ");
+    if (end != std::string_view::npos) text.remove_prefix(end + 2);
+  }
+  return std::string(text);
 }
 
 void apply_komi(const json& body, GameState& state) {
@@ -153,7 +175,10 @@ GameState game_from_move_request(std::string_view body) {
   } catch (const json::parse_error& error) {
     // nlohmann's message says where: "syntax error while parsing value - ... at line 1,
     // column 7".
-    bad_request(std::string("malformed JSON: ") + error.what());
+    bad_request("malformed JSON: " + json_error_text(error));
+  } catch (const json::exception& error) {
+    // Valid JSON beyond what a double holds ("number overflow parsing '1e400'").
+    bad_request("a number in the JSON body is out of range: " + json_error_text(error));
   }
   if (!parsed.is_object()) bad_request("the body must be a JSON object, not " + describe(parsed));
   int side = read_board_size(parsed);

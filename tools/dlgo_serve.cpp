@@ -90,6 +90,11 @@ int main(int argc, char** argv) {
                  "Move requests that may wait for a worker; more get 503")
       ->check(CLI::Range(0, 100000))
       ->capture_default_str();
+  app.add_option("--max-connections", server_options.max_connections,
+                 "Open connections at most; at the cap a new one closes the one idle longest "
+                 "(lowered to what the open-file limit allows)")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{100000}))
+      ->capture_default_str();
   app.add_option("--max-body", server_options.limits.max_body,
                  "Largest request body in bytes; larger get 413")
       ->check(CLI::Range(std::size_t{64}, std::size_t{64} << 20))
@@ -160,12 +165,18 @@ int main(int argc, char** argv) {
     return dlgo::cli::report_user_error(app, error.what());
   }
   server.stop_on_signals();
+  if (server.max_connections() < server_options.max_connections) {
+    std::cout << "dlgo-serve: the open-file limit (ulimit -n) leaves room for "
+              << server.max_connections() << " connections, not --max-connections "
+              << server_options.max_connections << "\n";
+  }
 
   std::string base =
       "http://" + url_host(server_options.bind_address) + ":" + std::to_string(server.port());
   std::cout << "dlgo-serve: static files from " << static_files->root().string() << "\n"
             << "dlgo-serve: " << workers.threads() << " worker thread(s), "
-            << server_options.io_threads << " I/O thread(s)\n"
+            << server_options.io_threads << " I/O thread(s), at most " << server.max_connections()
+            << " connections\n"
             << "dlgo-serve: listening on " << base << "/\n";
   if (server_options.bind_address == "0.0.0.0" || server_options.bind_address == "::") {
     std::cout << "dlgo-serve: (every interface: from elsewhere, use this machine's address)\n";

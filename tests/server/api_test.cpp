@@ -163,6 +163,58 @@ TEST_CASE("select-move refuses bad bodies with 400 and says what is wrong") {
   }
 }
 
+TEST_CASE("select-move reports numbers out of range as 400, naming them as they were sent") {
+  TestServer server;
+  HttpTestClient client(server.port());
+  // Valid JSON whose number no double holds: refused like any bad field, not a 500.
+  for (const char* body : {R"({"board_size": 1e400, "moves": []})",
+                           R"({"board_size": 9, "komi": -1e400, "moves": []})"}) {
+    INFO("body: " << body);
+    HttpReply reply = client.post("/select-move/random", body);
+    CHECK(reply.status == 400);
+    CHECK_THAT(reply.error(), Catch::Contains("out of range") && Catch::Contains("1e400") &&
+                                  !Catch::Contains("json.exception"));
+    CHECK(reply.keep_alive);
+  }
+  // 2^64 - 1 is the largest integer JSON parsing keeps exact; it is not -1.
+  HttpReply reply =
+      client.post("/select-move/random", R"({"board_size": 18446744073709551615, "moves": []})");
+  CHECK(reply.status == 400);
+  CHECK(reply.error() == "\"board_size\" 18446744073709551615 is not a board size from 2 to 25");
+  reply =
+      client.post("/select-move/random", R"({"board_size": -9223372036854775808, "moves": []})");
+  CHECK(reply.status == 400);
+  CHECK(reply.error() == "\"board_size\" -9223372036854775808 is not a board size from 2 to 25");
+}
+
+TEST_CASE("error messages keep the client's NULs and control characters, escaped") {
+  TestServer server;
+  HttpTestClient client(server.port());
+  // The move is echoed as a JSON string literal: the NUL shows as \u0000, the text goes on.
+  HttpReply reply =
+      client.post("/select-move/random", R"({"board_size": 9, "moves": ["D4\u0000"]})");
+  CHECK(reply.status == 400);
+  CHECK(reply.error() ==
+        R"(move 0 ("D4\u0000") is not a point on a 9x9 board, "pass" or "resign")");
+  reply = client.post("/select-move/random", R"({"board_size": 9, "moves": ["D4\n\"x\\"]})");
+  CHECK(reply.status == 400);
+  CHECK(reply.error() ==
+        R"(move 0 ("D4\n\"x\\") is not a point on a 9x9 board, "pass" or "resign")");
+  reply = client.post("/select-move/random",
+                      R"({"board_size": 9, "handicap": ["A\u0001"], "moves": []})");
+  CHECK(reply.status == 400);
+  CHECK(reply.error() == R"(handicap stone 0 ("A\u0001") is not a point on a 9x9 board)");
+  // A NUL decoded from the path is part of the message too: the body escapes it, nothing is
+  // cut off after it.
+  reply = client.get("/nothing%00here");
+  CHECK(reply.status == 404);
+  CHECK_THAT(reply.body, Catch::Contains(R"(no such page: /nothing\u0000here (try /)"));
+  std::string expected = "no such page: /nothing";
+  expected += '\0';
+  expected += "here (try /, /bots, /healthz, /static/<file> or POST /select-move/<bot>)";
+  CHECK(reply.error() == expected);
+}
+
 TEST_CASE("select-move refuses a board size the bot cannot play, naming the sizes it can") {
   TestServer server;
   HttpTestClient client(server.port());
@@ -294,6 +346,62 @@ TEST_CASE("a body over --max-body is 413, malformed HTTP 400, huge headers 431")
   }
   // After all that the server still answers.
   HttpTestClient client(server.port());
+  CHECK(client.get("/healthz").status == 200);
+}
+
+struct Framing {
+  std::string request_line_and_headers;
+  std::string body;
+  std::string message_part;
+};
+
+TEST_CASE("a body framed by anything but a lone chunked coding is 400 and ends the connection") {
+  TestServer server;
+  // Each body is (or ends with) a request of its own: it must never be answered.
+  const std::string smuggled = "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n";
+  char size_line[16];
+  std::snprintf(size_line, sizeof size_line, "%zx\r\n", smuggled.size());
+  const std::string chunked = size_line + smuggled + "\r\n0\r\n\r\n";
+  const std::string post = "POST /select-move/random HTTP/1.1\r\nHost: x\r\n";
+  const std::string length = std::to_string(smuggled.size());
+  std::vector<Framing> cases = {
+      {post + "Transfer-Encoding: gzip\r\n", smuggled, "Transfer-Encoding \"gzip\""},
+      {post + "Transfer-Encoding: identity\r\n", smuggled, "\"identity\" is not supported"},
+      {post + "Transfer-Encoding: gzip, chunked\r\n", chunked + smuggled, "\"gzip, chunked\""},
+      {post + "Transfer-Encoding: gzip\r\nTransfer-Encoding: chunked\r\n", chunked + smuggled,
+       "more than one Transfer-Encoding"},
+      {post + "Transfer-Encoding: gzip\r\nContent-Length: " + length + "\r\n", smuggled + smuggled,
+       "Transfer-Encoding"},
+      {post + "Transfer-Encoding: chunked\r\nContent-Length: " + length + "\r\n",
+       chunked + smuggled, "Content-Length"},
+      {post + "Content-Length: " + length + "\r\nTransfer-Encoding: chunked\r\n",
+       chunked + smuggled, "Transfer-Encoding"},
+      {"POST /select-move/random HTTP/1.0\r\nTransfer-Encoding: chunked\r\n", chunked + smuggled,
+       "HTTP/1.0"},
+  };
+  for (const Framing& framing : cases) {
+    INFO(framing.request_line_and_headers);
+    HttpTestClient client(server.port());
+    client.send_raw(framing.request_line_and_headers + "\r\n" + framing.body);
+    HttpReply reply = client.read_reply();
+    CHECK(reply.status == 400);
+    CHECK_THAT(reply.error(),
+               Catch::Contains("malformed HTTP request") && Catch::Contains(framing.message_part));
+    CHECK_FALSE(reply.keep_alive);
+    // Nothing more comes back (no answer to the smuggled request), and the server hangs up.
+    std::string rest = client.bytes_until_closed(std::chrono::milliseconds(3000))
+                           .value_or("(the connection stayed open)");
+    INFO("after the answer: " << rest);
+    CHECK(rest.empty());
+  }
+  // A lone "chunked" (any case) is read as it should be, and keeps the connection.
+  HttpTestClient client(server.port());
+  const std::string body = R"({"board_size": 9, "moves": ["E5"]})";
+  std::snprintf(size_line, sizeof size_line, "%zx\r\n", body.size());
+  client.send_raw(post + "Transfer-Encoding: Chunked\r\n\r\n" + size_line + body + "\r\n0\r\n\r\n");
+  HttpReply reply = client.read_reply();
+  CHECK(reply.status == 200);
+  CHECK(reply.keep_alive);
   CHECK(client.get("/healthz").status == 200);
 }
 

@@ -2,6 +2,7 @@
 // answers 503, slow clients are cut off, and stopping finishes the requests in flight.
 #include <atomic>
 #include <future>
+#include <optional>
 #include <thread>
 
 #include <catch2/catch.hpp>
@@ -124,6 +125,61 @@ TEST_CASE("a client that stalls mid-request or idles is disconnected after the r
     REQUIRE(busy.get("/healthz").status == 200);
     std::this_thread::sleep_for(milliseconds(100));
   }
+}
+
+TEST_CASE("at the connection cap the longest-idle connections make room: /healthz answers") {
+  TestServerConfig config;
+  config.max_connections = 8;
+  TestServer server(config);
+  // A flood of connections that never send a byte, then one served keep-alive client.
+  IdleConnections idle(server.port(), 30);
+  HttpTestClient health(server.port());
+  health.send_raw("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
+  Clock::time_point sent = Clock::now();
+  std::optional<HttpReply> reply = health.read_reply_within(milliseconds(2000));
+  REQUIRE(reply);
+  CHECK(reply->status == 200);
+  CHECK(seconds_since(sent) < 1.0);
+  // 31 connections on 8 places: the 23 oldest were closed, the 7 newest are still open.
+  std::vector<bool> closed = idle.closed_by_server(23, milliseconds(3000));
+  for (std::size_t i = 0; i < idle.size(); ++i) {
+    INFO("idle connection " << i);
+    CHECK(closed[i] == (i < 23));
+  }
+  CHECK(server.shed_connections() == 23);
+  CHECK(server.refused_connections() == 0);
+  // The served client waits for its next request since after the flood: 7 more connections
+  // close the 7 flood connections left, not it.
+  IdleConnections more(server.port(), 7);
+  CHECK(idle.closed_by_server(idle.size(), milliseconds(3000)) ==
+        std::vector<bool>(idle.size(), true));
+  health.send_raw("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
+  std::optional<HttpReply> again = health.read_reply_within(milliseconds(2000));
+  REQUIRE(again);
+  CHECK(again->status == 200);
+  CHECK(server.shed_connections() == 30);
+}
+
+TEST_CASE("at the connection cap with every connection busy, a new one is closed at once") {
+  TestServerConfig config;
+  config.max_connections = 2;
+  config.workers = 1;
+  config.queue = 1;
+  TestServer server(config);
+  const std::string body = R"({"board_size": 9, "moves": []})";
+  PendingRequest running(server.port(), "/select-move/gate", body);
+  REQUIRE(server.gate().wait_for_callers(1, milliseconds(5000)));
+  PendingRequest waiting(server.port(), "/select-move/gate", body);
+  std::this_thread::sleep_for(milliseconds(200));  // read and queued
+
+  HttpTestClient third(server.port());
+  CHECK(third.closed_by_server(milliseconds(2000)));
+  CHECK(server.refused_connections() == 1);
+  CHECK(server.shed_connections() == 0);
+  // The admitted requests are not dropped to make room.
+  server.gate().release();
+  CHECK(running.finish().status == 200);
+  CHECK(waiting.finish().status == 200);
 }
 
 TEST_CASE("stopping finishes the request in flight, closes idle connections, refuses new ones") {

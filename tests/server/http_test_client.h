@@ -11,7 +11,9 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
+#include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <nlohmann/json.hpp>
@@ -51,8 +53,13 @@ class HttpTestClient {
   void send_raw(const std::string& bytes);
   // Reads one answer; `head_request` when it answers a HEAD.
   HttpReply read_reply(bool head_request = false);
+  // Reads one answer, or gives up after `within` (nullopt; the connection is then unusable).
+  std::optional<HttpReply> read_reply_within(std::chrono::milliseconds within);
   // True when the server closed the connection within `within` (reads and drops any bytes).
   bool closed_by_server(std::chrono::milliseconds within);
+  // The bytes that came (beyond the answers read) until the server closed the connection;
+  // nullopt when it did not close it within `within`.
+  std::optional<std::string> bytes_until_closed(std::chrono::milliseconds within);
 
  private:
   struct Connection;
@@ -67,6 +74,23 @@ class PendingRequest {
 
  private:
   HttpTestClient client_;
+};
+
+// Connections that never send a byte, for floods: one file descriptor each, where an
+// HttpTestClient takes three (its own I/O context).
+class IdleConnections {
+ public:
+  // Opens `count` connections, one after the other.
+  IdleConnections(std::uint16_t port, int count);
+  ~IdleConnections();
+  std::size_t size() const { return sockets_.size(); }
+  // Which of them the server has closed, waiting up to `within` for `expected` of them.
+  std::vector<bool> closed_by_server(std::size_t expected, std::chrono::milliseconds within);
+  void close_all();
+
+ private:
+  boost::asio::io_context io_;
+  std::vector<boost::asio::ip::tcp::socket> sockets_;
 };
 
 // True when a connection to 127.0.0.1:port is refused.

@@ -3,11 +3,16 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <fstream>
+#include <optional>
 #include <regex>
 #include <thread>
+#include <vector>
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -24,12 +29,17 @@ using std::chrono::milliseconds;
 // dlgo-serve as a child process whose stdout and stderr we read.
 class ServeProcess {
  public:
-  explicit ServeProcess(const std::vector<std::string>& args) {
+  // `open_files`: the child's open-file limit (soft and hard), when not 0.
+  explicit ServeProcess(const std::vector<std::string>& args, rlim_t open_files = 0) {
     int fds[2];
     REQUIRE(pipe(fds) == 0);
     pid_ = fork();
     REQUIRE(pid_ >= 0);
     if (pid_ == 0) {
+      if (open_files != 0) {
+        rlimit limit{open_files, open_files};
+        if (setrlimit(RLIMIT_NOFILE, &limit) != 0) _exit(126);
+      }
       dup2(fds[1], STDOUT_FILENO);
       dup2(fds[1], STDERR_FILENO);
       close(fds[0]);
@@ -85,6 +95,15 @@ class ServeProcess {
   }
 
   void signal(int number) { kill(pid_, number); }
+  // Resident memory in KB (VmRSS), 0 if unknown.
+  long rss_kb() const {
+    std::ifstream status("/proc/" + std::to_string(pid_) + "/status");
+    std::string line;
+    while (std::getline(status, line)) {
+      if (line.rfind("VmRSS:", 0) == 0) return std::stol(line.substr(6));
+    }
+    return 0;
+  }
   const std::string& output() const { return output_; }
 
  private:
@@ -148,6 +167,78 @@ TEST_CASE("SIGTERM lets the move being chosen finish, then dlgo-serve exits 0") 
   CHECK(connection_refused(port));
 }
 
+// Raises this process's open-file limit towards `wanted` (the tests' own client sockets) as
+// far as the hard limit allows; returns the limit now in force.
+rlim_t raise_open_file_limit(rlim_t wanted) {
+  rlimit own{};
+  if (getrlimit(RLIMIT_NOFILE, &own) != 0) return 0;
+  if (own.rlim_cur >= wanted) return own.rlim_cur;
+  own.rlim_cur = own.rlim_max == RLIM_INFINITY ? wanted : std::min(wanted, own.rlim_max);
+  if (setrlimit(RLIMIT_NOFILE, &own) != 0 || getrlimit(RLIMIT_NOFILE, &own) != 0) return 0;
+  return own.rlim_cur;
+}
+
+std::optional<HttpReply> healthz_within(std::uint16_t port, milliseconds within) {
+  HttpTestClient health(port);
+  health.send_raw("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
+  return health.read_reply_within(within);
+}
+
+TEST_CASE("dlgo-serve answers /healthz through a flood of idle connections past its file limit") {
+  // 400 idle connections against a server allowed 256 open files (a service's limit may be
+  // as low): without a cap they take every descriptor and nothing new is accepted.
+  constexpr int kFlood = 400;
+  REQUIRE(raise_open_file_limit(kFlood + 100) >= kFlood + 100);
+
+  ServeProcess serve({"--port", "0", "--threads", "1"}, 256);
+  std::uint16_t port = serve.wait_until_listening();
+  REQUIRE(port != 0);
+  serve.wait_for_output(std::regex("Ctrl-C"), milliseconds(5000));
+  CHECK_THAT(serve.output(), Catch::Contains("leaves room for 192 connections, not "
+                                             "--max-connections 2000") &&
+                                 Catch::Contains("at most 192 connections"));
+  IdleConnections flood(port, kFlood);
+  Clock::time_point sent = Clock::now();
+  std::optional<HttpReply> reply = healthz_within(port, milliseconds(5000));
+  INFO("waited " << std::chrono::duration<double>(Clock::now() - sent).count() << " s");
+  REQUIRE(reply);
+  CHECK(reply->status == 200);
+  flood.close_all();
+  serve.signal(SIGTERM);
+  CHECK(serve.wait_exit(milliseconds(10000)) == 0);
+}
+
+TEST_CASE("dlgo-serve hands back the memory of a burst of idle connections once they close") {
+  // Thousands of idle connections (fewer where this process may not open that many) cost a
+  // few KB each while they are open; once they are gone that memory is handed back, up to a
+  // fixed allowance (allocator bookkeeping, the last connections below the release step),
+  // not kept at the peak.
+  const int burst = std::min(4000, static_cast<int>(raise_open_file_limit(4100)) - 100);
+  REQUIRE(burst >= 900);
+  constexpr long kAllowanceKb = 1024;
+  ServeProcess serve({"--port", "0", "--threads", "1", "--max-connections", std::to_string(burst)});
+  std::uint16_t port = serve.wait_until_listening();
+  REQUIRE(port != 0);
+  REQUIRE(healthz_within(port, milliseconds(5000)));
+  long before = serve.rss_kb();
+  IdleConnections clients(port, burst);
+  REQUIRE(healthz_within(port, milliseconds(5000)));  // accepted after all of them
+  long during = serve.rss_kb();
+  clients.close_all();
+  long after = during;
+  for (Clock::time_point start = Clock::now(); Clock::now() - start < milliseconds(5000);) {
+    std::this_thread::sleep_for(milliseconds(100));
+    after = serve.rss_kb();
+    if (after - before < (during - before) / 4 + kAllowanceKb) break;
+  }
+  INFO("RSS before " << before << " KB, with " << burst << " connections " << during
+                     << " KB, after " << after << " KB");
+  CHECK(during - before > 2 * burst);  // they did cost memory (about 2.7 KB each)
+  CHECK(after - before < (during - before) / 4 + kAllowanceKb);
+  serve.signal(SIGTERM);
+  CHECK(serve.wait_exit(milliseconds(10000)) == 0);
+}
+
 struct BadCommand {
   std::vector<std::string> args;
   int exit_code;
@@ -165,6 +256,7 @@ TEST_CASE("dlgo-serve exits 2 on a usage error and 1 on bad input, naming it") {
       {{"--port", "abc"}, 2, "--port"},
       {{"--port", "70000"}, 2, "--port"},
       {{"--threads", "0"}, 2, "--threads"},
+      {{"--max-connections", "0"}, 2, "--max-connections"},
       {{"--no-such-flag"}, 2, "no-such-flag"},
       {{"--agent", "nameonly"}, 2, "NAME=FILE"},
       {{"--port", "0", "--predict-agent", "/nonexistent/agent.h5"}, 1, "predict"},
@@ -186,7 +278,8 @@ TEST_CASE("dlgo-serve exits 2 on a usage error and 1 on bad input, naming it") {
   }
   ServeProcess help({"--help"});
   CHECK(help.wait_exit(milliseconds(10000)) == 0);
-  CHECK_THAT(help.output(), Catch::Contains("--predict-agent") && Catch::Contains("--max-body"));
+  CHECK_THAT(help.output(), Catch::Contains("--predict-agent") && Catch::Contains("--max-body") &&
+                                Catch::Contains("--max-connections"));
 }
 
 TEST_CASE("dlgo-serve --agent NAME=random adds a bot under that name with a play link") {

@@ -58,6 +58,7 @@ TestServer::TestServer(TestServerConfig config) : gate_(std::make_shared<GateAge
   server_options.limits.max_body = config.max_body;
   server_options.limits.read_timeout = config.read_timeout;
   server_options.drain_timeout = config.drain_timeout;
+  server_options.max_connections = config.max_connections;
   server_ = std::make_unique<HttpServer>(server_options, *router_);
   server_->listen();
   thread_ = std::thread([this] {

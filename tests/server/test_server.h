@@ -60,6 +60,7 @@ struct TestServerConfig {
   int mcts_rounds = 50;
   std::filesystem::path static_dir;  // empty: the source tree's web/
   std::chrono::milliseconds drain_timeout{20000};
+  std::size_t max_connections = kDefaultMaxConnections;
 };
 
 class TestServer {
@@ -71,6 +72,8 @@ class TestServer {
 
   std::uint16_t port() const { return server_->port(); }
   GateAgent& gate() { return *gate_; }
+  std::uint64_t shed_connections() const { return server_->shed_connections(); }
+  std::uint64_t refused_connections() const { return server_->refused_connections(); }
   // Starts a graceful stop without waiting for it.
   void stop() { server_->stop(); }
   // Waits for run() to return after stop(); false on timeout.
