@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cstdio>
 #include <exception>
 #include <filesystem>
 #include <map>
 #include <memory>
 #include <mutex>
+#include <random>
 #include <stdexcept>
 #include <thread>
 #include <unordered_map>
@@ -181,6 +183,18 @@ struct ContainerSelection {
   std::unordered_map<int, std::vector<std::pair<int, bool>>> games_by_ordinal;  // (game, test)
 };
 
+// Random, not derived from the seed: two runs with the same seed and inputs must still differ,
+// or a train file of one would pass for the partner of the other's test file.
+std::string new_run_id() {
+  std::random_device device;
+  std::uint64_t state =
+      (static_cast<std::uint64_t>(device()) << 32) ^ device() ^
+      static_cast<std::uint64_t>(std::chrono::system_clock::now().time_since_epoch().count());
+  char text[17];
+  std::snprintf(text, sizeof text, "%016llx", static_cast<unsigned long long>(splitmix64(state)));
+  return text;
+}
+
 std::string plural(std::int64_t count, const char* noun) {
   return std::to_string(count) + " " + noun + (count == 1 ? "" : "s");
 }
@@ -293,6 +307,7 @@ PrepareReport prepare_dataset(const PrepareOptions& options,
   header.label_space = encoder->num_moves();
   header.seed = options.seed;
   header.sources = options.inputs;
+  header.run_id = new_run_id();
   header.split = "train";
   report.train_path = options.out_prefix + ".train.h5";
   report.test_path = options.out_prefix + ".test.h5";

@@ -12,6 +12,9 @@
 // malformed file or game, an illegal move, a filter), also when the run then fails for want of
 // games, so a program can always say which files were unusable and why.
 //
+// Both files carry one run id, made afresh by every run, so a train file and a test file of
+// different runs are told apart (dataset_pair.h).
+//
 // Contract: prepare_dataset() runs on the calling thread and starts its own workers; progress
 // callbacks come from the calling thread, `on_skipped` from the workers, one call at a time.
 // Errors (unreadable input, too few games, unknown encoder, unwritable output) throw
