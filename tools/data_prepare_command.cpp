@@ -1,7 +1,11 @@
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
+#include <fstream>
 #include <iostream>
 #include <thread>
+#include <vector>
 
 #include "engine/dataset/prepare.h"
 #include "engine/encoders/registry.h"
@@ -13,31 +17,89 @@ namespace dlgo::cli {
 
 namespace {
 
+// Unusable files and games named on the terminal; --report lists them all.
+constexpr std::size_t kSkippedShown = 20;
+
 struct PrepareCommandOptions {
   dataset::PrepareOptions prepare;
   std::int64_t games = -1;
   std::int64_t test_games = -1;
   std::string min_rank;
+  std::string report_path;
 };
 
-void run_prepare(CLI::App& command, PrepareCommandOptions& options) {
+// Collects what the index pass skipped: every record into the --report file, the first
+// unusable ones (malformed, illegal) for the terminal. Filtered games are the user's choice and
+// only counted there.
+class SkippedRecords {
+ public:
+  // An empty path: no report file. Returns an error message, or "".
+  std::string open_report(const std::string& path) {
+    path_ = path;
+    if (path.empty()) return "";
+    report_.open(path, std::ios::trunc);
+    if (!report_) return "--report " + path + ": cannot write: " + std::strerror(errno);
+    return "";
+  }
+  void add(const dataset::SkippedRecord& record) {
+    if (report_.is_open()) report_ << record.message << "\n";
+    if (record.why == dataset::SkippedRecord::Why::kFiltered) return;
+    if (shown_.size() < kSkippedShown) shown_.push_back(record.message);
+    ++unusable_;
+  }
+  // Names the first unusable records on stderr and says where the rest are; returns an error
+  // message when the report could not be written, or "".
+  std::string finish() {
+    for (const auto& message : shown_) std::cerr << "warning: " << message << "\n";
+    const std::int64_t unnamed = unusable_ - static_cast<std::int64_t>(shown_.size());
+    if (!report_.is_open()) {
+      if (unnamed > 0) {
+        std::cerr << "warning: " << unnamed
+                  << " more unusable files and games are not named here; --report FILE lists "
+                     "them all\n";
+      }
+      return "";
+    }
+    report_.close();
+    if (!report_) return "--report " + path_ + ": cannot write: " + std::strerror(errno);
+    if (unnamed > 0) {
+      std::cerr << "warning: " << unnamed << " more unusable files and games are listed in "
+                << path_ << "\n";
+    }
+    return "";
+  }
+
+ private:
+  std::string path_;
+  std::ofstream report_;
+  std::vector<std::string> shown_;
+  std::int64_t unusable_ = 0;
+};
+
+int run_prepare(CLI::App& command, PrepareCommandOptions& options) {
   dataset::PrepareOptions& prepare = options.prepare;
   if (options.games >= 0) prepare.train_games = options.games;
   if (options.test_games >= 0) prepare.test_games = options.test_games;
   if (!options.min_rank.empty()) {
     prepare.filter.min_rank = dataset::parse_rank(options.min_rank);
     if (!prepare.filter.min_rank) {
-      std::exit(report_user_error(command, "--min-rank: '" + options.min_rank +
-                                               "' is not a rank like 6d, 2k or 1p"));
+      return report_user_error(
+          command, "--min-rank: '" + options.min_rank + "' is not a rank like 6d, 2k or 1p");
     }
   }
+  SkippedRecords skipped;
+  if (std::string error = skipped.open_report(options.report_path); !error.empty()) {
+    return report_user_error(command, error);
+  }
+  prepare.on_skipped = [&skipped](const dataset::SkippedRecord& record) { skipped.add(record); };
   ProgressBar index_bar("index", "files");
   ProgressBar write_bar("write", "games");
-  bool index_done = false;
+  bool index_started = false, index_done = false;
   dataset::PrepareReport report;
   try {
     report = dataset::prepare_dataset(prepare, [&](const dataset::PrepareProgress& progress) {
       if (progress.phase[0] == 'i') {
+        index_started = true;
         index_bar.update(progress.done, progress.total);
       } else {
         if (!index_done) {
@@ -48,18 +110,22 @@ void run_prepare(CLI::App& command, PrepareCommandOptions& options) {
       }
     });
   } catch (const std::exception& error) {
-    std::exit(report_user_error(command, error.what()));
+    // End the bar's line before the messages.
+    if (index_done) {
+      write_bar.finish();
+    } else if (index_started) {
+      index_bar.finish();
+    }
+    skipped.finish();
+    return report_user_error(command, error.what());
   }
   write_bar.finish();
-  for (const auto& warning : report.warnings) std::cerr << "warning: " << warning << "\n";
+  if (std::string error = skipped.finish(); !error.empty()) {
+    return report_user_error(command, error);
+  }
   std::int64_t rows = report.train_rows + report.test_rows;
   double seconds = report.index_seconds + report.write_seconds;
-  std::printf("read %lld SGF files: %lld usable games, %lld filtered out, %lld with illegal moves "
-              "(skipped), %lld malformed (skipped)\n",
-              static_cast<long long>(report.records), static_cast<long long>(report.usable_games),
-              static_cast<long long>(report.filtered_games),
-              static_cast<long long>(report.illegal_games),
-              static_cast<long long>(report.malformed_files));
+  std::printf("%s\n", dataset::record_counts(report).c_str());
   std::printf("%s: %lld games, %lld rows\n", report.train_path.c_str(),
               static_cast<long long>(report.train_games), static_cast<long long>(report.train_rows));
   std::printf("%s: %lld games, %lld rows\n", report.test_path.c_str(),
@@ -70,6 +136,7 @@ void run_prepare(CLI::App& command, PrepareCommandOptions& options) {
   }
   std::printf("%.0f rows/s end to end (index %.1f s, write %.1f s)\n",
               seconds > 0 ? rows / seconds : 0.0, report.index_seconds, report.write_seconds);
+  return kExitOk;
 }
 
 }  // namespace
@@ -108,7 +175,11 @@ void register_prepare_command(CLI::App& app) {
                     "Leave out handicap games");
   command->add_option("--min-rank", options.min_rank,
                       "Only games where both players are at least this rank (e.g. 6d)");
-  command->callback([command] { run_prepare(*command, options); });
+  command->add_option("--report", options.report_path,
+                      "Write every skipped file and game, with its reason, to this file (the "
+                      "terminal names the first " +
+                          std::to_string(kSkippedShown) + ")");
+  command->callback([command] { std::exit(run_prepare(*command, options)); });
 }
 
 }  // namespace dlgo::cli

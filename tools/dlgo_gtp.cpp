@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "engine/agents/agent_factory.h"
+#include "engine/agents/default_board_side.h"
 #include "engine/gtp/gtp_engine.h"
 #include "engine/gtp/gtp_session.h"
 #include "tools/cli_common.h"
@@ -45,9 +46,11 @@ int main(int argc, char** argv) {
   app.add_option("--rounds", options.rounds, "Network search agents: rounds per move (0: default)")
       ->check(CLI::NonNegativeNumber);
   app.add_option("--seed", options.seed, "Random seed")->capture_default_str();
-  app.add_option("--board-size", board_size, "Board size until the controller sets one")
-      ->check(CLI::Range(dlgo::kMinBoardSide, dlgo::kMaxBoardSide))
-      ->capture_default_str();
+  auto* board_size_option =
+      app.add_option("--board-size", board_size,
+                     "Board size until the controller sets one (default: the agent file's own "
+                     "board, else 19)")
+          ->check(CLI::Range(dlgo::kMinBoardSide, dlgo::kMaxBoardSide));
   app.add_option("--komi", komi, "Komi until the controller sets one")->capture_default_str();
   app.add_option("--ko-rule", ko_rule, "simple, positional or situational superko")
       ->check(CLI::IsMember({"simple", "positional", "situational"}))
@@ -70,6 +73,14 @@ int main(int argc, char** argv) {
     agent = dlgo::make_agent(spec, options);
   } catch (const std::exception& error) {
     return dlgo::cli::report_user_error(app, error.what());
+  }
+
+  if (board_size_option->count() == 0) {
+    board_size = dlgo::default_board_side(
+        [&](int side) {
+          return agent->supports(dlgo::BoardSize{side, side});
+        },
+        board_size);
   }
 
   dlgo::GtpEngineOptions engine_options;

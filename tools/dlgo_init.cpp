@@ -12,8 +12,10 @@
 int main(int argc, char** argv) {
   CLI::App app{"dlgo-init: write a fresh, untrained agent file", "dlgo-init"};
   dlgo::net::InitOptions options;
-  std::string out;
-  app.add_option("out", out, "Agent file to write (.h5)")->required();
+  std::string out, positional_out;
+  // --out like every other program; the positional form of earlier versions still works.
+  auto* out_option = app.add_option("--out", out, "Agent file to write (.h5)");
+  app.add_option("file", positional_out, "The same as --out")->excludes(out_option);
   app.add_option("--kind", options.kind, "predict, pg, q, ac, value, zero or alphago")
       ->check(CLI::IsMember(dlgo::net::agent_kinds()))
       ->capture_default_str();
@@ -40,6 +42,12 @@ int main(int argc, char** argv) {
                "training record) instead of writing a fresh agent")
       ->needs("--rollout-policy");
   dlgo::cli::parse_or_exit(app, argc, argv);
+  if (out.empty()) out = positional_out;
+  if (out.empty()) {
+    std::cerr << "dlgo-init: give the agent file to write: --out FILE\n"
+                 "Run with --help for more information.\n";
+    return dlgo::cli::kExitUsageError;
+  }
   try {
     if (embed_only) {
       dlgo::net::embed_rollout_policy(out, options.rollout_policy);

@@ -2,8 +2,10 @@
 // that experience, evaluate the candidate against the best, promote it only when it wins.
 // Run the same command again after a stop and it resumes from the work dir.
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 
+#include "net/agent_file.h"
 #include "net/agent_files.h"
 #include "net/rl/rl_loop.h"
 #include "net/training/trainer.h"
@@ -17,7 +19,9 @@ int main(int argc, char** argv) {
   app.add_option("--agent", options.agent_path, "Initial agent file (e.g. from dlgo-init)")->required();
   app.add_option("--work-dir", options.work_dir, "Folder for the loop's files; an existing loop there resumes")
       ->required();
-  app.add_option("--board-size", options.board_size, "Board side")->check(CLI::Range(2, 25))->capture_default_str();
+  auto* board_size_option = app.add_option("--board-size", options.board_size,
+                                           "Board side (default: the agent file's own board)")
+                                ->check(CLI::Range(2, 25));
   app.add_option("--komi", options.komi, "Komi")->capture_default_str();
   app.add_option("--rounds", options.rounds, "Rounds in total (a resumed loop continues to this many)")
       ->check(CLI::PositiveNumber)
@@ -87,6 +91,13 @@ int main(int argc, char** argv) {
 
   try {
     dlgo::net::install_agent_file_loader();
+    if (board_size_option->count() == 0) {
+      // The agent the loop goes on from: its own initial copy when it resumes.
+      const std::filesystem::path initial = std::filesystem::path(options.work_dir) / "initial.h5";
+      const std::string agent =
+          std::filesystem::exists(initial) ? initial.string() : options.agent_path;
+      options.board_size = dlgo::net::read_agent_info(agent).metadata.board_width;
+    }
     auto result = dlgo::net::run_rl_loop(options, [](const std::string& line) {
       std::printf("%s\n", line.c_str());
       std::fflush(stdout);

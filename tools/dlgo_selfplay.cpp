@@ -6,6 +6,7 @@
 #include <memory>
 #include <thread>
 
+#include "engine/agents/default_board_side.h"
 #include "engine/ascii_board.h"
 #include "engine/game_state.h"
 #include "net/agent_files.h"
@@ -55,9 +56,10 @@ int main(int argc, char** argv) {
   app.add_option("--num-games", settings.num_games, "Number of games")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
-  app.add_option("--board-size", settings.board_size, "Board side, 2..25")
-      ->check(CLI::Range(2, 25))
-      ->capture_default_str();
+  auto* board_size_option =
+      app.add_option("--board-size", settings.board_size,
+                     "Board side, 2..25 (default: the agent files' own board, else 9)")
+          ->check(CLI::Range(2, 25));
   app.add_option("--komi", settings.komi, "Komi")->capture_default_str();
   app.add_option("--experience-out", experience_out, "Experience file to write (HDF5) with --agent's decisions");
   app.add_option("--sgf-out", sgf_out, "Folder for one SGF file per game (game_0001.sgf, ...)");
@@ -98,6 +100,14 @@ int main(int argc, char** argv) {
       dlgo::net::SelfPlayerOptions options2 = player;
       options2.seed = seed + 1;
       second = std::make_unique<dlgo::net::SelfPlayer>(dlgo::net::load_self_player(agent2, options2));
+    }
+    if (board_size_option->count() == 0) {
+      settings.board_size = dlgo::default_board_side(
+          [&](int side) {
+            const dlgo::BoardSize size{side, side};
+            return first.plays_on(size) && (!second || second->plays_on(size));
+          },
+          settings.board_size);
     }
     if (show) {
       if (first.zero || (second && second->zero)) {

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "engine/agents/default_board_side.h"
 #include "engine/coords.h"
 #include "engine/rng.h"
 
@@ -14,9 +15,11 @@ namespace dlgo::cli {
 
 void add_eval_options(CLI::App& command, EvalOptions& options) {
   MatchSettings& settings = options.settings;
-  command.add_option("--board-size", settings.board_size, "Board size")
-      ->check(CLI::Range(kMinBoardSide, kMaxBoardSide))
-      ->capture_default_str();
+  command
+      .add_option("--board-size", settings.board_size,
+                  "Board size (default: the agent files' own board, else " +
+                      std::to_string(settings.board_size) + ")")
+      ->check(CLI::Range(kMinBoardSide, kMaxBoardSide));
   command.add_option("--komi", settings.komi, "Komi")->capture_default_str();
   command.add_option("--workers", settings.workers, "Games played at once")
       ->check(CLI::Range(1, 256))
@@ -70,6 +73,20 @@ std::string finish_eval_options(EvalOptions& options) {
     }
   }
   return "";
+}
+
+void default_board_size_to_players(const CLI::App& command, EvalOptions& options,
+                                   const std::vector<const PlayerFactory*>& players) {
+  if (command.get_option("--board-size")->count() > 0) return;
+  int& side = options.settings.board_size;
+  side = default_board_side(
+      [&](int s) {
+        for (const PlayerFactory* player : players) {
+          if (!player->supports(BoardSize{s, s})) return false;
+        }
+        return true;
+      },
+      side);
 }
 
 GtpClientOptions gtp_options(const EvalOptions& options) {

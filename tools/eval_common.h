@@ -32,6 +32,11 @@ void add_eval_options(CLI::App& command, EvalOptions& options);
 // message or "".
 std::string finish_eval_options(EvalOptions& options);
 
+// Without --board-size on `command`: the board the players' agent files were trained for
+// (default_board_side), else the usual default.
+void default_board_size_to_players(const CLI::App& command, EvalOptions& options,
+                                   const std::vector<const PlayerFactory*>& players);
+
 GtpClientOptions gtp_options(const EvalOptions& options);
 
 // The agent options for player `index`: its own seed, so two copies of one bot do not play the

@@ -39,6 +39,7 @@ int run_elo(const CLI::App& command, EloCommand& elo) {
   } catch (const std::exception& error) {
     return report_user_error(command, error.what());
   }
+  default_board_size_to_players(command, elo.options, players);
   const std::vector<std::string> names = display_names(players);
   const std::vector<ScheduledGame> schedule = round_robin_schedule(n, elo.games_per_pair);
   const int total = static_cast<int>(schedule.size());

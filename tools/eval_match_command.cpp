@@ -34,6 +34,7 @@ int run_match(const CLI::App& command, MatchCommand& match) {
     return report_user_error(command, error.what());
   }
   const std::vector<const PlayerFactory*> players = {first.get(), second.get()};
+  default_board_size_to_players(command, match.options, players);
   const std::vector<std::string> names = display_names(players);
   const int total = match.games;
 

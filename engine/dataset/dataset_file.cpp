@@ -163,6 +163,7 @@ void DatasetWriter::finish() {
     write_int_attr(file, "label_space", header_.label_space);
     write_string_attr(file, "split", header_.split);
     write_int_attr(file, "seed", static_cast<std::int64_t>(header_.seed));
+    if (!header_.run_id.empty()) write_string_attr(file, "run_id", header_.run_id);
     write_string_array_attr(file, "sources", header_.sources);
     write_int_attr(file, "rows", rows_written_);
     write_int_attr(file, "games", static_cast<std::int64_t>(game_names_.size()));
@@ -209,6 +210,7 @@ DatasetReader::DatasetReader(const std::string& path) : path_(path) {
     header_.label_space = static_cast<int>(read_int_attr(file, "label_space"));
     header_.split = read_string_attr(file, "split");
     header_.seed = static_cast<std::uint64_t>(read_int_attr(file, "seed"));
+    if (file.attrExists("run_id")) header_.run_id = read_string_attr(file, "run_id");
     header_.sources = read_string_array_attr(file, "sources");
     skipped_games_ = read_int_attr(file, "skipped_games");
     handles_->features = file.openDataSet("features");

@@ -8,7 +8,8 @@
 //   /game_names  variable-length strings [games]  "archive:entry#k" of each game
 //   root attributes: format = "dlgo-dataset", format_version, encoder, board_width,
 //   board_height, planes, packing ("bits" or "none"), label_space, split, seed, sources,
-//   rows, games, skipped_games
+//   rows, games, skipped_games, run_id (one id for the train and test files of one prepare
+//   run; absent in files written before it existed)
 //
 // With packing "bits", every row of a plane is packed 8 points to a byte, most significant bit
 // first (numpy.unpackbits(features, axis=-1)[..., :board_width] restores the planes); this
@@ -46,6 +47,7 @@ struct DatasetHeader {
   // Whether /outcomes holds the games' results (version 2 files); reading a version 1 file
   // gives false and outcomes of 0.
   bool has_outcomes = true;
+  std::string run_id;  // empty: none written (older files)
 
   int stored_width() const { return bit_packed ? (board_width + 7) / 8 : board_width; }
   std::size_t stored_row_bytes() const {

@@ -3,10 +3,13 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cstdio>
 #include <exception>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <mutex>
+#include <random>
 #include <stdexcept>
 #include <thread>
 #include <unordered_map>
@@ -23,8 +26,6 @@
 namespace dlgo::dataset {
 
 namespace {
-
-constexpr std::size_t kMaxWarnings = 20;
 
 // A usable game found by the index pass.
 struct IndexedGame {
@@ -58,9 +59,12 @@ std::string game_name(const RecordFile& record, int game) {
 
 class Problems {
  public:
-  void warn(std::string message) {
+  explicit Problems(const std::function<void(const SkippedRecord&)>& on_skipped)
+      : on_skipped_(on_skipped) {}
+  void skip(SkippedRecord::Why why, std::string message) {
+    if (!on_skipped_) return;
     std::lock_guard<std::mutex> lock(mutex_);
-    if (warnings_.size() < kMaxWarnings) warnings_.push_back(std::move(message));
+    on_skipped_(SkippedRecord{why, std::move(message)});
   }
   void fail(std::exception_ptr error) {
     std::lock_guard<std::mutex> lock(mutex_);
@@ -71,11 +75,10 @@ class Problems {
   void rethrow() {
     if (error_) std::rethrow_exception(error_);
   }
-  std::vector<std::string> take_warnings() { return std::move(warnings_); }
 
  private:
+  const std::function<void(const SkippedRecord&)>& on_skipped_;
   std::mutex mutex_;
-  std::vector<std::string> warnings_;
   std::exception_ptr error_;
   std::atomic<bool> failed_{false};
 };
@@ -119,6 +122,7 @@ Rules replay_rules() {
 
 struct IndexCounts {
   std::int64_t records = 0, filtered = 0, malformed = 0, illegal = 0;
+  std::map<std::string, std::int64_t> filtered_by_reason;
 };
 
 // Parses and replays every record of one container; appends its usable games.
@@ -132,25 +136,32 @@ void index_container(const std::string& path, int container, const PrepareOption
       parse_sgf_into(file.content, file.display_name(), collection);
     } catch (const SgfError& error) {
       ++counts.malformed;
-      problems.warn(std::string("skipped malformed file: ") + error.what());
+      problems.skip(SkippedRecord::Why::kMalformed,
+                    std::string("skipped malformed file: ") + error.what());
       return !problems.failed();
     }
     for (int game = 0; game < collection.game_count(); ++game) {
       try {
         read_game_record_into(collection, game, record);
-        if (!options.filter.rejection(record).empty()) {
+        if (std::string reason = options.filter.rejection(record); !reason.empty()) {
           ++counts.filtered;
+          ++counts.filtered_by_reason[reason];
+          problems.skip(
+              SkippedRecord::Why::kFiltered,
+              "filtered out: " + file.display_name() + "#" + std::to_string(game) + ": " + reason);
           continue;
         }
         GameReplay replay(record, replay_rules());
         while (!replay.done()) replay.step();
       } catch (const SgfIllegalMoveError& error) {
         ++counts.illegal;
-        problems.warn(std::string("skipped game with an illegal move: ") + error.what());
+        problems.skip(SkippedRecord::Why::kIllegal,
+                      std::string("skipped game with an illegal move: ") + error.what());
         continue;
       } catch (const SgfError& error) {
         ++counts.malformed;
-        problems.warn(std::string("skipped malformed game: ") + error.what());
+        problems.skip(SkippedRecord::Why::kMalformed,
+                      std::string("skipped malformed game: ") + error.what());
         continue;
       }
       usable.push_back({shuffle_rank(options.seed, path, file.name, game), container,
@@ -174,7 +185,38 @@ struct ContainerSelection {
   std::unordered_map<int, std::vector<std::pair<int, bool>>> games_by_ordinal;  // (game, test)
 };
 
+// Random, not derived from the seed: two runs with the same seed and inputs must still differ,
+// or a train file of one would pass for the partner of the other's test file.
+std::string new_run_id() {
+  std::random_device device;
+  std::uint64_t state =
+      (static_cast<std::uint64_t>(device()) << 32) ^ device() ^
+      static_cast<std::uint64_t>(std::chrono::system_clock::now().time_since_epoch().count());
+  char text[17];
+  std::snprintf(text, sizeof text, "%016llx", static_cast<unsigned long long>(splitmix64(state)));
+  return text;
+}
+
+std::string plural(std::int64_t count, const char* noun) {
+  return std::to_string(count) + " " + noun + (count == 1 ? "" : "s");
+}
+
 }  // namespace
+
+std::string record_counts(const PrepareReport& report) {
+  std::string text = plural(report.records, "SGF file") +
+                     " read: " + plural(report.usable_games, "usable game") + ", " +
+                     std::to_string(report.filtered_games) + " filtered out";
+  if (!report.filtered_by_reason.empty()) {
+    std::string reasons;
+    for (const auto& [reason, count] : report.filtered_by_reason) {
+      reasons += (reasons.empty() ? "" : ", ") + std::to_string(count) + " " + reason;
+    }
+    text += " (" + reasons + ")";
+  }
+  return text + ", " + std::to_string(report.illegal_games) + " with illegal moves, " +
+         std::to_string(report.malformed_files) + " malformed";
+}
 
 PrepareReport prepare_dataset(const PrepareOptions& options,
                               const std::function<void(const PrepareProgress&)>& progress) {
@@ -185,7 +227,7 @@ PrepareReport prepare_dataset(const PrepareOptions& options,
   const std::vector<std::string> containers = list_record_containers(options.inputs);
   if (containers.empty()) throw std::runtime_error("the inputs hold no .sgf files or archives");
   const int workers = std::max(1, options.workers);
-  Problems problems;
+  Problems problems(options.on_skipped);
 
   // --- index pass ------------------------------------------------------------------------
   auto start = std::chrono::steady_clock::now();
@@ -209,6 +251,9 @@ PrepareReport prepare_dataset(const PrepareOptions& options,
     report.filtered_games += counts_by_container[c].filtered;
     report.malformed_files += counts_by_container[c].malformed;
     report.illegal_games += counts_by_container[c].illegal;
+    for (const auto& [reason, count] : counts_by_container[c].filtered_by_reason) {
+      report.filtered_by_reason[reason] += count;
+    }
   }
   usable_by_container.clear();
   report.usable_games = static_cast<std::int64_t>(usable.size());
@@ -217,19 +262,23 @@ PrepareReport prepare_dataset(const PrepareOptions& options,
 
   // --- split -----------------------------------------------------------------------------
   const std::int64_t total = report.usable_games;
+  const std::string board = std::to_string(size.width) + "x" + std::to_string(size.height);
+  if (total == 0) {
+    throw std::runtime_error("the inputs hold no usable " + board + " games (" +
+                             record_counts(report) + ")");
+  }
   const std::int64_t test_count = options.test_games.value_or(total / 10);
   const std::int64_t train_count = options.train_games.value_or(std::max<std::int64_t>(0, total - test_count));
   if (test_count < 0 || train_count < 0) throw std::runtime_error("game counts must not be negative");
   if (train_count + test_count > total) {
-    throw std::runtime_error(
-        "asked for " + std::to_string(train_count) + " training and " + std::to_string(test_count) +
-        " test games, but the inputs have only " + std::to_string(total) + " usable " +
-        std::to_string(size.width) + "x" + std::to_string(size.height) + " games (" +
-        std::to_string(report.filtered_games) + " filtered out, " +
-        std::to_string(report.illegal_games) + " with illegal moves, " +
-        std::to_string(report.malformed_files) + " malformed)");
+    throw std::runtime_error("asked for " + std::to_string(train_count) + " training and " +
+                             std::to_string(test_count) + " test games, but the inputs have only " +
+                             std::to_string(total) + " usable " + board + " games (" +
+                             record_counts(report) + ")");
   }
-  if (train_count + test_count == 0) throw std::runtime_error("no games selected");
+  if (train_count + test_count == 0) {
+    throw std::runtime_error("no games selected: --games and --test-games are both 0");
+  }
   std::sort(usable.begin(), usable.end(), [](const IndexedGame& a, const IndexedGame& b) {
     return std::tie(a.rank, a.container, a.ordinal, a.game) <
            std::tie(b.rank, b.container, b.ordinal, b.game);
@@ -260,6 +309,7 @@ PrepareReport prepare_dataset(const PrepareOptions& options,
   header.label_space = encoder->num_moves();
   header.seed = options.seed;
   header.sources = options.inputs;
+  header.run_id = new_run_id();
   header.split = "train";
   report.train_path = options.out_prefix + ".train.h5";
   report.test_path = options.out_prefix + ".test.h5";
@@ -372,7 +422,6 @@ PrepareReport prepare_dataset(const PrepareOptions& options,
   report.train_games = train_count;
   report.test_games = test_count;
   report.pass_moves_skipped = passes_skipped.load();
-  report.warnings = problems.take_warnings();
   report.write_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return report;

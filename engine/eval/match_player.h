@@ -82,6 +82,8 @@ class PlayerFactory {
   const std::string& label() const { return label_; }
   const std::string& spec() const { return spec_; }
   bool is_external() const { return !agent_; }
+  // Whether its agent plays on this board; an external engine is taken to (new_game asks it).
+  bool supports(BoardSize size) const { return !agent_ || agent_->supports(size); }
 
  private:
   std::string spec_;

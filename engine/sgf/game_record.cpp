@@ -240,6 +240,28 @@ Rules with_record_komi(Rules rules, const GameRecord& record) {
   return rules;
 }
 
+using SetupColors = std::array<Color, kMaxBoardSide * kMaxBoardSide>;
+
+// SGF setup captures nothing (FF[4]: "it's possible to create illegal board positions"), but a
+// GameState cannot hold a chain without liberties: the stone that fills a chain's last liberty
+// takes that chain off the board (AB[aa:ii] on 9x9 leaves it empty). No game reaches such a
+// position, so the record is refused rather than replayed from another board. Any point where
+// the board now differs from the setup lies in a chain the setup left without liberties.
+void require_setup_kept(const GameRecord& record, const SetupColors& setup, const Board& board) {
+  for (int point = 0; point < record.size.num_points(); ++point) {
+    Color color = setup[static_cast<std::size_t>(point)];
+    if (board.at(point) == color) continue;
+    std::size_t offset = SgfError::kNoOffset;
+    for (const SetupStone& s : record.setup) {
+      if (s.moves_before == 0 && s.point == point) offset = s.offset;
+    }
+    throw SgfError(record.source, offset,
+                   "setup leaves a " + std::string(color_name(color)) +
+                       " chain without liberties at " + point_to_gtp(record.size, point) +
+                       " (setup captures nothing, and no game reaches such a position)");
+  }
+}
+
 }  // namespace
 
 void read_game_record_into(const SgfCollection& collection, int game, GameRecord& out) {
@@ -281,7 +303,7 @@ GameReplay::GameReplay(const GameRecord& record, Rules rules)
 void GameReplay::apply_initial_setup() {
   const GameRecord& record = *record_;
   // Later instructions overwrite earlier ones, as setup properties do in successive nodes.
-  std::array<Color, kMaxBoardSide * kMaxBoardSide> initial{};
+  SetupColors initial{};
   int white = 0;
   for (const SetupStone& s : record.setup) {
     if (s.moves_before > 0) {
@@ -316,6 +338,7 @@ void GameReplay::apply_initial_setup() {
       if (is_stone(c)) state_.add_setup_stone(point, c);
     }
   }
+  if (black + white > 0) require_setup_kept(record, initial, state_.board());
   if (record.first_player) state_.set_next_player(*record.first_player);
 }
 

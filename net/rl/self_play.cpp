@@ -141,14 +141,17 @@ SelfPlayer load_self_player(const std::string& spec, const SelfPlayerOptions& op
   return player;
 }
 
+bool SelfPlayer::plays_on(BoardSize size) const {
+  return zero ? model->encoder().board_size() == size : agent->supports(size);
+}
+
 SelfPlayResult run_self_play(const SelfPlayer& first, const SelfPlayer* second,
                              const SelfPlaySettings& settings,
                              const std::function<void(int, int)>& progress) {
   const BoardSize size{settings.board_size, settings.board_size};
   for (const SelfPlayer* player : {&first, second}) {
     if (!player) continue;
-    const bool fits = player->zero ? player->model->encoder().board_size() == size : player->agent->supports(size);
-    if (!fits) {
+    if (!player->plays_on(size)) {
       throw std::runtime_error(player->spec + " cannot play on " + std::to_string(settings.board_size) + "x" +
                                std::to_string(settings.board_size));
     }

@@ -50,6 +50,9 @@ struct SelfPlayer {
   bool zero = false;
   SelfPlayerOptions options;
   std::shared_ptr<BatchingEvaluator> evaluator;  // zero: shared by every game
+
+  // Whether it plays on a board of this size (a network only on its own).
+  bool plays_on(BoardSize size) const;
 };
 
 SelfPlayer load_self_player(const std::string& spec, const SelfPlayerOptions& options);

@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <sstream>
 
+#include "engine/dataset/dataset_pair.h"
 #include "engine/encoders/registry.h"
 #include "net/torch/agent_io.h"
 #include "net/training/adadelta.h"
@@ -251,6 +252,7 @@ TrainResult train_supervised(const TrainOptions& options,
   test_options.batch_size = std::max(options.batch_size, 256);
   std::unique_ptr<BatchSource> test;
   if (!options.test_path.empty()) test = std::make_unique<BatchSource>(options.test_path, test_options);
+  if (test) dataset::require_one_prepare_run(options.train_path, options.test_path);
   if (test && (test->encoder_name() != train.encoder_name() || test->board_width() != train.board_width())) {
     throw std::runtime_error(options.test_path + " was prepared with another encoder or board than " +
                              options.train_path);

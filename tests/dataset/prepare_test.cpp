@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -164,7 +165,52 @@ TEST_CASE("prepare refuses impossible requests with counts and leaves no files")
   CHECK_THROWS_WITH(prepare_dataset(options), Catch::Contains("does-not-exist"));
   options.inputs = {corpus.tar_gz};
   options.filter.board_size = 9;
-  CHECK_THROWS_WITH(prepare_dataset(options), Catch::Contains("only 0 usable 9x9 games"));
+  CHECK_THROWS_WITH(prepare_dataset(options),
+                    Catch::Contains("the inputs hold no usable 9x9 games ("));
+  fs::remove_all(dir);
+}
+
+TEST_CASE("prepare names every skipped record with its reason, also when it then fails") {
+  std::string dir = testing::make_temp_directory("dlgo-prepare");
+  testing::CorpusFiles corpus = testing::build_corpus(dir, 6, 3);
+  std::vector<SkippedRecord> skipped;
+  PrepareOptions options;
+  options.inputs = {corpus.folder};
+  options.out_prefix = dir + "/out";
+  options.filter.skip_handicap = true;
+  options.on_skipped = [&](const SkippedRecord& record) { skipped.push_back(record); };
+  auto count = [&](SkippedRecord::Why why, const std::string& text) {
+    return std::count_if(skipped.begin(), skipped.end(), [&](const SkippedRecord& record) {
+      return record.why == why && record.message.find(text) != std::string::npos;
+    });
+  };
+
+  PrepareReport report = prepare_dataset(options);
+  CHECK(skipped.size() == 4);  // broken.sgf, illegal.sgf, two handicap games
+  CHECK(count(SkippedRecord::Why::kMalformed,
+              "skipped malformed file: " + corpus.folder + "/broken.sgf: byte ") == 1);
+  CHECK(count(SkippedRecord::Why::kIllegal, "/illegal.sgf: byte ") == 1);
+  CHECK(count(SkippedRecord::Why::kFiltered, ": handicap game") == 2);
+  CHECK(report.filtered_by_reason == std::map<std::string, std::int64_t>{{"handicap game", 2}});
+  CHECK(record_counts(report) ==
+        "8 SGF files read: 4 usable games, 2 filtered out (2 handicap game), 1 with illegal moves, "
+        "1 malformed");
+
+  SECTION("a lone truncated file is named, and the error gives the counts") {
+    skipped.clear();
+    options.inputs = {corpus.folder + "/broken.sgf"};
+    CHECK_THROWS_WITH(prepare_dataset(options),
+                      "the inputs hold no usable 19x19 games (1 SGF file read: 0 usable games, 0 "
+                      "filtered out, 0 with illegal moves, 1 malformed)");
+    REQUIRE(skipped.size() == 1);
+    CHECK(skipped[0].message.find("broken.sgf: byte 21: unterminated property value") !=
+          std::string::npos);
+  }
+  SECTION("games of another board size are counted by reason") {
+    options.filter.board_size = 9;
+    CHECK_THROWS_WITH(prepare_dataset(options),
+                      Catch::Contains("7 filtered out (7 board size 19x19)"));
+  }
   fs::remove_all(dir);
 }
 

@@ -167,6 +167,33 @@ TEST_CASE("compressed point lists cover a rectangle") {
   CHECK(stone_at(start, "J1") == Color::kBlack);
 }
 
+TEST_CASE("setup leaving a chain without liberties is refused, not replayed from another board") {
+  // Filling the board's last point used to take the whole chain off: an empty board, silently.
+  SECTION("a full board, then a move") {
+    std::string text = "(;GM[1]SZ[9]AB[aa:ii];W[ai])";
+    SgfError e = error_of(text);
+    CHECK(e.reason() ==
+          "setup leaves a black chain without liberties at A1 (setup captures nothing, and no game "
+          "reaches such a position)");
+    CHECK(e.offset() == text.find("AB["));
+  }
+  SECTION("a stone surrounded by later setup stones") {
+    std::string text = "(;SZ[9]AB[aa]AW[ab][ba];B[ee])";
+    SgfError e = error_of(text);
+    CHECK(e.reason().rfind("setup leaves a black chain without liberties at A9 ", 0) == 0);
+    CHECK(e.offset() == text.find("AB["));
+  }
+  SECTION("handicap stones filling the board") {
+    SgfError e = error_of("(;SZ[3]HA[1]AB[aa:cc];W[])");
+    CHECK(e.reason().rfind("setup leaves a black chain without liberties at A1 ", 0) == 0);
+  }
+  SECTION("a setup with a liberty left stays as written") {
+    GameState start = replay_game(record_of("(;SZ[9]AB[aa:ih];W[ai])"));
+    CHECK(start.board().stone_count(Color::kBlack) == 72);
+    CHECK(stone_at(start, "A1") == Color::kWhite);
+  }
+}
+
 TEST_CASE("handicap: all-Black setup with HA means White moves first") {
   GameState start = replay_game(record_of("(;SZ[9]HA[2]AB[cg][gc])"));
   CHECK(start.next_player() == Color::kWhite);

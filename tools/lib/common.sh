@@ -48,8 +48,8 @@ dlgo_ensure_packages() {
     "${missing[@]}" >/dev/null
 }
 
-# dlgo_configure_and_build BUILD_DIR [cmake args...]
-dlgo_configure_and_build() {
+# dlgo_configure BUILD_DIR [cmake args...]
+dlgo_configure() {
   local build_dir=$1
   shift
   local generator=()
@@ -62,6 +62,20 @@ dlgo_configure_and_build() {
     cmake -S "$DLGO_ROOT" -B "$build_dir" "$@" >"$build_dir.configure.log" 2>&1 \
       || { cat "$build_dir.configure.log" >&2; return 1; }
   fi
-  dlgo_log "building $build_dir"
-  cmake --build "$build_dir" --parallel "$(nproc)"
+}
+
+# dlgo_build BUILD_DIR [targets...]: everything (programs and tests) without targets.
+dlgo_build() {
+  local build_dir=$1
+  shift
+  local targets=()
+  [ $# -gt 0 ] && targets=(--target "$@")
+  dlgo_log "building $build_dir${1:+ ($*)}"
+  cmake --build "$build_dir" --parallel "$(nproc)" "${targets[@]}"
+}
+
+# dlgo_configure_and_build BUILD_DIR [cmake args...]: configure, then build everything.
+dlgo_configure_and_build() {
+  dlgo_configure "$@"
+  dlgo_build "$1"
 }

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# What a newcomer types first: without --board-size, dlgo-gtp, dlgo-eval, dlgo-selfplay and
+# dlgo-rl play on the agent file's own board (a GUI runs `dlgo-gtp --agent agents/pg_99.h5`);
+# dlgo-init takes --out like every other program, and still its old positional file.
+set -euo pipefail
+dlgo_gtp=$1 dlgo_eval=$2 dlgo_selfplay=$3 dlgo_rl=$4 dlgo_init=$5 agents=$6
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+fail() {
+  echo "FAIL: $*"
+  [ -f "$work/err" ] && cat "$work/err"
+  exit 1
+}
+run() { # run CMD...: exit code in $code, output in $work/out and $work/err
+  set +e
+  "$@" >"$work/out" 2>"$work/err"
+  code=$?
+  set -e
+}
+
+# dlgo-gtp: the 9x9 agent starts on 9x9 and answers genmove with a 9x9 vertex.
+printf 'genmove b\nquit\n' >"$work/commands"
+run "$dlgo_gtp" --agent "$agents/pg_99.h5" <"$work/commands"
+[ "$code" = 0 ] || fail "dlgo-gtp --agent pg_99.h5: exit $code"
+grep -qE '^= ([A-HJ][1-9]|pass)$' "$work/out" || fail "genmove did not answer a 9x9 vertex: $(cat "$work/out")"
+# A board asked for on the command line is still checked.
+run "$dlgo_gtp" --agent "$agents/pg_99.h5" --board-size 19 <"$work/commands"
+[ "$code" = 1 ] && grep -q "does not play on 19x19" "$work/err" || fail "--board-size 19 with a 9x9 agent"
+
+# dlgo-eval: the 19x19 agent against random plays on 19x19 (the usual default is 9).
+run "$dlgo_eval" match --agent1 "$agents/predict_19.h5" --agent2 random --games 1 --max-moves 4
+[ "$code" = 0 ] || fail "dlgo-eval match with predict_19.h5: exit $code"
+grep -q "vs random on 19x19" "$work/out" || fail "the match was not on 19x19"
+
+# dlgo-selfplay: the same.
+run "$dlgo_selfplay" --agent "$agents/predict_19.h5" --agent2 random --num-games 1 --max-moves 4 --seed 3
+[ "$code" = 0 ] || fail "dlgo-selfplay with predict_19.h5: exit $code"
+
+# dlgo-init --out, and the positional form.
+run "$dlgo_init" --out "$work/pg5.h5" --kind pg --network small --encoder simple --board-size 5
+[ "$code" = 0 ] && [ -s "$work/pg5.h5" ] || fail "dlgo-init --out"
+run "$dlgo_init" "$work/positional.h5" --kind pg --network small --encoder simple --board-size 5
+[ "$code" = 0 ] && [ -s "$work/positional.h5" ] || fail "dlgo-init FILE"
+run "$dlgo_init" --kind pg
+[ "$code" = 2 ] && grep -q "give the agent file to write: --out FILE" "$work/err" || fail "no file"
+run "$dlgo_init" "$work/a.h5" --out "$work/b.h5"
+[ "$code" = 2 ] || fail "two output files: exit $code, expected 2"
+
+# dlgo-rl: a 5x5 agent runs its loop on 5x5.
+run "$dlgo_rl" --agent "$work/pg5.h5" --work-dir "$work/loop" --rounds 1 --games-per-round 2 \
+  --eval-games 2 --threads 1 --seed 1
+[ "$code" = 0 ] || fail "dlgo-rl with a 5x5 agent and no --board-size: exit $code"
+echo "the programs take the agent's board, dlgo-init takes --out"
