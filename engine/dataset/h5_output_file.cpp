@@ -27,14 +27,15 @@ int driver_descriptor(const H5::H5File& file) noexcept {
   return *static_cast<int*>(handle);
 }
 
-// Why the disk refuses more data in the file open as `fd`, found by writing one byte 1-2 MiB
-// past its end (the file is being given up, so the byte does no harm): the system's message for
-// a full disk, a quota, a size limit or an I/O error; empty when that write succeeds.
+// Why the disk refuses more data in the file open as `fd`, found by writing one byte into a new
+// 4 KiB block past its end (the file is being given up or not yet written, so the byte does no
+// harm): the system's message for a full disk, a quota, a size limit or an I/O error; empty when
+// that write succeeds.
 std::string disk_refusal(int fd) noexcept {
   struct stat status;
   if (fd < 0 || ::fstat(fd, &status) != 0) return "";
-  const off_t step = off_t{1} << 20;
-  off_t offset = (status.st_size / step + 2) * step;
+  const off_t block = 4096;
+  off_t offset = (status.st_size / block + 1) * block;
   rlimit limit;  // stay below a file size limit: crossing it raises SIGXFSZ
   if (::getrlimit(RLIMIT_FSIZE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY) {
     if (static_cast<rlim_t>(status.st_size) >= limit.rlim_cur) return std::strerror(EFBIG);
@@ -45,7 +46,7 @@ std::string disk_refusal(int fd) noexcept {
   return std::strerror(errno);
 }
 
-// The same for a file HDF5 could not even create: can the folder take one?
+// The same before a file is created: can the folder take one?
 std::string creation_refusal(const std::string& path) noexcept {
   const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
   if (fd < 0) return std::strerror(errno);
@@ -99,6 +100,14 @@ OutputFile::OutputFile(std::string path, const std::string& original)
 }
 
 void OutputFile::open(unsigned flags) {
+  if (flags == H5F_ACC_TRUNC) {
+    // A disk without room is found here rather than by HDF5, whose failed create leaks.
+    const std::string reason = creation_refusal(partial_path_);
+    if (!reason.empty()) {
+      std::remove(partial_path_.c_str());
+      throw FileCommitError(path_, "cannot create: " + reason);
+    }
+  }
   H5::FileAccPropList access;
   access.setSec2();             // detach_from_disk() works on the sec2 driver's descriptor
   access.setCache(0, 0, 0, 0);  // no raw-data chunk cache: H5Dwrite writes the data itself
@@ -107,9 +116,7 @@ void OutputFile::open(unsigned flags) {
     file_ =
         std::make_unique<H5::H5File>(partial_path_, flags, H5::FileCreatPropList::DEFAULT, access);
   } catch (const H5::Exception&) {
-    const std::string reason = flags == H5F_ACC_TRUNC ? creation_refusal(partial_path_) : "";
     std::remove(partial_path_.c_str());
-    if (!reason.empty()) throw FileCommitError(path_, "cannot create: " + reason);
     throw;
   }
 }
