@@ -2,9 +2,9 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <filesystem>
 
 #include "engine/encoders/registry.h"
+#include "engine/files/file_commit.h"
 #include "net/rollout_policy.h"
 #include "net/torch/agent_io.h"
 
@@ -52,15 +52,13 @@ std::int64_t write_fresh_agent(const std::string& path, const InitOptions& optio
     return parameter_count(*network);
   }
   // Complete (network and rollout policy) under PATH.partial before it takes PATH's name.
-  const std::string staging = path + ".partial";
+  const std::string staging = partial_path(path);
   try {
     write_agent_file(staging, metadata, network);
     embed_rollout_policy(staging, options.rollout_policy);
-    std::error_code error;
-    std::filesystem::rename(staging, path, error);
-    if (error) {
-      throw AgentFileError(path + ": cannot rename the finished agent file: " + error.message());
-    }
+    commit_file(staging, path);
+  } catch (const FileCommitError& error) {
+    throw AgentFileError(error.what());
   } catch (...) {
     std::remove(staging.c_str());
     throw;

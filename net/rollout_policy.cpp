@@ -1,9 +1,10 @@
 #include "net/rollout_policy.h"
 
-#include <cstdio>
 #include <filesystem>
 
 #include "engine/dataset/h5_helpers.h"
+#include "engine/dataset/h5_output_file.h"
+#include "engine/files/file_commit.h"
 #include "net/agent_file.h"
 #include "net/model.h"
 
@@ -13,25 +14,18 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Copies the policy file's network groups into `agent_file`'s rollout group (created anew).
-void write_rollout_group(const std::string& agent_file, const std::string& policy_path,
+// Copies the policy file's network groups into `target`'s rollout group (created anew).
+void write_rollout_group(H5::H5File& target, const std::string& policy_path,
                          const std::string& policy_kind) {
-  auto guard = h5::lock();
-  H5::Exception::dontPrint();
-  try {
-    H5::H5File source(policy_path, H5F_ACC_RDONLY);
-    H5::H5File target(agent_file, H5F_ACC_RDWR);
-    if (target.nameExists(kRolloutPolicyGroup)) target.unlink(kRolloutPolicyGroup);
-    H5::Group group = target.createGroup(kRolloutPolicyGroup);
-    h5::write_string_attr(group, "kind", policy_kind);
-    h5::write_string_attr(group, "source", fs::path(policy_path).filename().string());
-    for (const char* name : {"encoder", "model"}) {
-      if (H5Ocopy(source.getId(), name, group.getId(), name, H5P_DEFAULT, H5P_DEFAULT) < 0) {
-        throw AgentFileError(policy_path + ": cannot copy its group /" + name);
-      }
+  H5::H5File source(policy_path, H5F_ACC_RDONLY);
+  if (target.nameExists(kRolloutPolicyGroup)) target.unlink(kRolloutPolicyGroup);
+  H5::Group group = target.createGroup(kRolloutPolicyGroup);
+  h5::write_string_attr(group, "kind", policy_kind);
+  h5::write_string_attr(group, "source", fs::path(policy_path).filename().string());
+  for (const char* name : {"encoder", "model"}) {
+    if (H5Ocopy(source.getId(), name, group.getId(), name, H5P_DEFAULT, H5P_DEFAULT) < 0) {
+      throw AgentFileError(policy_path + ": cannot copy its group /" + name);
     }
-  } catch (const H5::Exception& error) {
-    throw AgentFileError(agent_file + ": cannot write the rollout policy: " + h5::describe(error));
   }
 }
 
@@ -62,26 +56,25 @@ void embed_rollout_policy(const std::string& agent_path, const std::string& poli
   }
   check_rollout_policy_file(policy_path, agent.metadata.board_width, agent.metadata.board_height);
   const std::string kind = read_agent_info(policy_path).metadata.kind;
-  const std::string partial = agent_path + ".partial";
+  auto guard = h5::lock();
+  H5::Exception::dontPrint();
   try {
-    std::error_code error;
-    fs::copy_file(agent_path, partial, fs::copy_options::overwrite_existing, error);
-    if (error) {
-      throw AgentFileError(agent_path + ": cannot copy it to " + partial + ": " + error.message());
+    h5::OutputFile out(agent_path, agent_path);  // a copy, removed unless committed
+    try {
+      write_rollout_group(out.file(), policy_path, kind);
+      out.close();
+    } catch (const H5::Exception& error) {
+      throw AgentFileError(agent_path + ": cannot write the rollout policy: " + out.abandon(error));
     }
-    write_rollout_group(partial, policy_path, kind);
     // The finished file must load before it replaces the old one.
-    if (!Model::load_rollout_policy(partial, "cpu")) {
-      throw AgentFileError(partial + ": the rollout policy did not arrive");
+    if (!Model::load_rollout_policy(out.partial_path(), "cpu")) {
+      throw AgentFileError(out.partial_path() + ": the rollout policy did not arrive");
     }
-    fs::rename(partial, agent_path, error);
-    if (error) {
-      throw AgentFileError(agent_path +
-                           ": cannot rename the finished agent file: " + error.message());
-    }
-  } catch (...) {
-    std::remove(partial.c_str());
-    throw;
+    out.commit();
+  } catch (const H5::Exception& error) {
+    throw AgentFileError(agent_path + ": cannot write the rollout policy: " + h5::describe(error));
+  } catch (const FileCommitError& error) {
+    throw AgentFileError(error.what());
   }
 }
 

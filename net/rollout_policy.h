@@ -4,8 +4,8 @@
 // from the file plays its rollouts with that network and the one file stays self-contained.
 //
 // Contract: safe from any thread (HDF5 calls are serialised). A file is never left
-// half-changed: the result is written as PATH.partial and renamed over PATH when complete and
-// checked. Errors throw AgentFileError naming the file at fault.
+// half-changed: the result is written as PATH.partial and committed to PATH (synced, renamed)
+// when complete and checked. Errors throw AgentFileError naming the file at fault.
 #pragma once
 
 #include <string>

@@ -1,6 +1,8 @@
 #include "engine/dataset/dataset_file.h"
 
 #include "engine/dataset/h5_helpers.h"
+#include "engine/dataset/h5_output_file.h"
+#include "engine/files/file_commit.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -48,35 +50,42 @@ void append_rows(H5::DataSet& dataset, const H5::PredType& type, const void* dat
 
 }  // namespace
 
+// The output file is declared first so that it outlives its datasets; on a failure it is given
+// up (detached from the disk) before they close, which keeps HDF5 from writing to a full disk.
 struct DatasetWriter::Handles {
-  H5::H5File file;
+  explicit Handles(const std::string& path) : out(path) {}
+  ~Handles() { out.discard(); }  // a no-op once committed
+  OutputFile out;
   H5::DataSet features, labels, games, outcomes;
 };
 
 DatasetWriter::DatasetWriter(std::string path, DatasetHeader header)
-    : path_(std::move(path)), partial_path_(path_ + ".partial"), header_(std::move(header)) {
+    : path_(std::move(path)), header_(std::move(header)) {
   auto guard = h5::lock();
   H5::Exception::dontPrint();
   const std::size_t row_bytes = header_.stored_row_bytes();
   chunk_rows_ = std::clamp<std::size_t>((1u << 19) / std::max<std::size_t>(row_bytes, 1), 64, 4096);
   try {
-    handles_ = std::make_unique<Handles>();
-    handles_->file = H5::H5File(partial_path_, H5F_ACC_TRUNC);
+    handles_ = std::make_unique<Handles>(path_);
+    H5::H5File& file = handles_->out.file();
+    // All three are chunked by the rows of one flush(), so that each flush writes whole chunks
+    // (the output file has no chunk cache to collect parts of one).
     handles_->features = create_extendible(
-        handles_->file, "features", H5::PredType::NATIVE_UINT8,
+        file, "features", H5::PredType::NATIVE_UINT8,
         {static_cast<hsize_t>(header_.planes), static_cast<hsize_t>(header_.board_height),
          static_cast<hsize_t>(header_.stored_width())},
         chunk_rows_, true);
-    handles_->labels = create_extendible(handles_->file, "labels", H5::PredType::NATIVE_INT16, {},
-                                         chunk_rows_ * 4, true);
-    handles_->games = create_extendible(handles_->file, "game", H5::PredType::NATIVE_INT32, {},
-                                        chunk_rows_ * 4, true);
-    handles_->outcomes = create_extendible(handles_->file, "outcomes", H5::PredType::NATIVE_INT8,
-                                           {}, chunk_rows_ * 4, true);
+    handles_->labels =
+        create_extendible(file, "labels", H5::PredType::NATIVE_INT16, {}, chunk_rows_, true);
+    handles_->games =
+        create_extendible(file, "game", H5::PredType::NATIVE_INT32, {}, chunk_rows_, true);
+    handles_->outcomes =
+        create_extendible(file, "outcomes", H5::PredType::NATIVE_INT8, {}, chunk_rows_, true);
   } catch (const H5::Exception& error) {
     handles_.reset();
-    std::remove(partial_path_.c_str());
     throw DatasetError(path_ + ": cannot create dataset: " + describe(error));
+  } catch (const FileCommitError& error) {
+    throw DatasetError(error.what());
   }
   feature_buffer_.resize(chunk_rows_ * row_bytes);
   label_buffer_.resize(chunk_rows_);
@@ -86,10 +95,12 @@ DatasetWriter::DatasetWriter(std::string path, DatasetHeader header)
 }
 
 DatasetWriter::~DatasetWriter() {
-  if (finished_) return;
   auto guard = h5::lock();
-  handles_.reset();
-  std::remove(partial_path_.c_str());
+  handles_.reset();  // removes the partial file unless finish() committed it
+}
+
+void DatasetWriter::check_usable() const {
+  if (!handles_) throw DatasetError(path_ + ": the dataset was given up after an earlier error");
 }
 
 int DatasetWriter::add_game(const std::string& name) {
@@ -124,6 +135,7 @@ void DatasetWriter::append(const std::uint8_t* stored_features, const std::int16
 void DatasetWriter::flush() {
   if (buffered_rows_ == 0) return;
   auto guard = h5::lock();
+  check_usable();
   try {
     hsize_t first = static_cast<hsize_t>(rows_written_);
     append_rows(handles_->features, H5::PredType::NATIVE_UINT8, feature_buffer_.data(), first,
@@ -135,17 +147,21 @@ void DatasetWriter::flush() {
     append_rows(handles_->outcomes, H5::PredType::NATIVE_INT8, outcome_buffer_.data(), first,
                 buffered_rows_);
   } catch (const H5::Exception& error) {
-    throw DatasetError(path_ + ": cannot write rows: " + describe(error));
+    const std::string reason = handles_->out.abandon(error);  // before its datasets close
+    handles_.reset();
+    throw DatasetError(path_ + ": cannot write rows: " + reason);
   }
   rows_written_ += static_cast<std::int64_t>(buffered_rows_);
   buffered_rows_ = 0;
 }
 
 void DatasetWriter::finish() {
+  if (finished_) return;
   flush();
   auto guard = h5::lock();
+  check_usable();
   try {
-    H5::H5File& file = handles_->file;
+    H5::H5File& file = handles_->out.file();
     hsize_t count = game_names_.size();
     H5::DataSpace space(1, &count);
     H5::DataSet names = file.createDataSet("game_names", variable_string(), space);
@@ -168,13 +184,20 @@ void DatasetWriter::finish() {
     write_int_attr(file, "rows", rows_written_);
     write_int_attr(file, "games", static_cast<std::int64_t>(game_names_.size()));
     write_int_attr(file, "skipped_games", skipped_games_);
-    handles_.reset();  // closes the file
+    names.close();
+    handles_->features.close();
+    handles_->labels.close();
+    handles_->games.close();
+    handles_->outcomes.close();
+    handles_->out.commit();
   } catch (const H5::Exception& error) {
-    throw DatasetError(path_ + ": cannot finish dataset: " + describe(error));
+    const std::string reason = handles_->out.abandon(error);
+    handles_.reset();
+    throw DatasetError(path_ + ": cannot finish dataset: " + reason);
+  } catch (const FileCommitError& error) {
+    handles_.reset();
+    throw DatasetError(error.what());
   }
-  std::error_code error;
-  std::filesystem::rename(partial_path_, path_, error);
-  if (error) throw DatasetError(path_ + ": cannot rename the finished dataset: " + error.message());
   finished_ = true;
 }
 

@@ -2,8 +2,9 @@
 //
 // Contract: a DatasetWriter or DatasetReader is used by one thread at a time (the HDF5 library
 // as packaged is not thread-safe: keep all HDF5 calls of a process on one thread or behind one
-// lock). The writer writes PATH.partial and renames it to PATH in finish(), so a crash or an
-// error never leaves a half-written dataset under the final name and never touches an existing
+// lock). The writer writes PATH.partial and commits it to PATH in finish() (synced, renamed, the
+// folder synced: engine/dataset/h5_output_file.h), so a crash, an error, a full disk or a power
+// loss never leaves a half-written dataset under the final name and never touches an existing
 // file until the new one is complete. Errors throw DatasetError naming the file.
 #pragma once
 
@@ -36,7 +37,8 @@ class DatasetWriter {
   void append(const std::uint8_t* stored_features, const std::int16_t* labels,
               const std::int32_t* games, std::size_t rows, const std::int8_t* outcomes = nullptr);
   void set_skipped_games(std::int64_t count) { skipped_games_ = count; }
-  // Flushes, writes the game names and attributes, closes and renames into place.
+  // Flushes, writes the game names and attributes, closes and commits the file to its name.
+  // After a failure of append() or finish() the writer is given up (its partial file removed).
   void finish();
 
   std::int64_t rows() const { return rows_written_ + static_cast<std::int64_t>(buffered_rows_); }
@@ -45,9 +47,9 @@ class DatasetWriter {
  private:
   struct Handles;
   void flush();
+  void check_usable() const;
 
   std::string path_;
-  std::string partial_path_;
   DatasetHeader header_;
   std::unique_ptr<Handles> handles_;
   std::size_t chunk_rows_;

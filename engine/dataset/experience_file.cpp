@@ -7,6 +7,8 @@
 #include <filesystem>
 
 #include "engine/dataset/h5_helpers.h"
+#include "engine/dataset/h5_output_file.h"
+#include "engine/files/file_commit.h"
 
 namespace dlgo {
 
@@ -140,44 +142,47 @@ void write_experience_file(const std::string& path, const Experience& experience
   } catch (const std::invalid_argument& error) {
     throw ExperienceFileError(path + ": " + error.what());
   }
-  const std::string partial = path + ".partial";
-  {
-    auto lock = h5::lock();
-    H5::Exception::dontPrint();
+  auto lock = h5::lock();
+  H5::Exception::dontPrint();
+  try {
+    h5::OutputFile out(path);  // removes its partial file unless committed
     try {
-      H5::H5File file(partial, H5F_ACC_TRUNC);
-      H5::Group group = file.createGroup("experience");
-      h5::write_string_attr(group, "format", kFormat);
-      h5::write_int_attr(group, "version", kVersion);
-      h5::write_string_attr(group, "encoder", experience.encoder);
-      h5::write_int_attr(group, "board_width", experience.board_width);
-      h5::write_int_attr(group, "board_height", experience.board_height);
-      h5::write_int_attr(group, "action_space", experience.action_space);
-      const hsize_t rows = experience.rows();
-      write_dataset(group, "states", H5::PredType::NATIVE_FLOAT,
-                    {rows, hsize_t(experience.channels), hsize_t(experience.board_height),
-                     hsize_t(experience.board_width)},
-                    experience.states);
-      write_dataset(group, "actions", H5::PredType::NATIVE_INT32, {rows}, experience.actions);
-      write_dataset(group, "rewards", H5::PredType::NATIVE_FLOAT, {rows}, experience.rewards);
-      write_dataset(group, "advantages", H5::PredType::NATIVE_FLOAT, {rows}, experience.advantages);
-      write_dataset(group, "games", H5::PredType::NATIVE_INT32, {rows}, experience.games);
-      if (experience.has_visit_counts()) {
-        write_dataset(group, "visit_counts", H5::PredType::NATIVE_FLOAT,
-                      {rows, hsize_t(experience.action_space)}, experience.visit_counts);
+      {  // every object in the file closes before the commit
+        H5::Group group = out.file().createGroup("experience");
+        h5::write_string_attr(group, "format", kFormat);
+        h5::write_int_attr(group, "version", kVersion);
+        h5::write_string_attr(group, "encoder", experience.encoder);
+        h5::write_int_attr(group, "board_width", experience.board_width);
+        h5::write_int_attr(group, "board_height", experience.board_height);
+        h5::write_int_attr(group, "action_space", experience.action_space);
+        const hsize_t rows = experience.rows();
+        write_dataset(group, "states", H5::PredType::NATIVE_FLOAT,
+                      {rows, hsize_t(experience.channels), hsize_t(experience.board_height),
+                       hsize_t(experience.board_width)},
+                      experience.states);
+        write_dataset(group, "actions", H5::PredType::NATIVE_INT32, {rows}, experience.actions);
+        write_dataset(group, "rewards", H5::PredType::NATIVE_FLOAT, {rows}, experience.rewards);
+        write_dataset(group, "advantages", H5::PredType::NATIVE_FLOAT, {rows},
+                      experience.advantages);
+        write_dataset(group, "games", H5::PredType::NATIVE_INT32, {rows}, experience.games);
+        if (experience.has_visit_counts()) {
+          write_dataset(group, "visit_counts", H5::PredType::NATIVE_FLOAT,
+                        {rows, hsize_t(experience.action_space)}, experience.visit_counts);
+        }
+        if (experience.has_move_masks()) {
+          write_dataset(group, "move_masks", H5::PredType::NATIVE_UINT8,
+                        {rows, hsize_t(experience.action_space)}, experience.move_masks);
+        }
       }
-      if (experience.has_move_masks()) {
-        write_dataset(group, "move_masks", H5::PredType::NATIVE_UINT8,
-                      {rows, hsize_t(experience.action_space)}, experience.move_masks);
-      }
+      out.commit();
     } catch (const H5::Exception& error) {
-      std::remove(partial.c_str());
-      throw ExperienceFileError(path + ": cannot write: " + h5::describe(error));
+      throw ExperienceFileError(path + ": cannot write: " + out.abandon(error));
     }
+  } catch (const H5::Exception& error) {
+    throw ExperienceFileError(path + ": cannot write: " + h5::describe(error));
+  } catch (const FileCommitError& error) {
+    throw ExperienceFileError(error.what());
   }
-  std::error_code error;
-  std::filesystem::rename(partial, path, error);
-  if (error) throw ExperienceFileError(path + ": cannot rename the finished file: " + error.message());
 }
 
 Experience read_experience_file(const std::string& path) {

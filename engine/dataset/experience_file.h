@@ -15,10 +15,12 @@
 // The first five are the original's names and shapes. A file without move_masks means every
 // label was a choice; merging files with and without masks fills the missing rows with ones.
 //
-// Contract: plain values, no shared state. Writing goes to PATH.partial and is renamed over
-// PATH only when complete, so an existing file is never half-overwritten. Reading checks every
-// shape against the attributes. Errors throw ExperienceFileError naming the file and what is
-// wrong. HDF5 calls hold the process-wide HDF5 lock (h5_helpers.h), so any thread may call.
+// Contract: plain values, no shared state. Writing goes to PATH.partial, committed to PATH
+// (synced, renamed, folder synced: h5_output_file.h) only when complete, so an existing file is
+// never half-overwritten and a full disk or a power loss never leaves a torn one. Reading
+// checks every shape against the attributes. Errors throw ExperienceFileError naming the file
+// and what is wrong. HDF5 calls hold the process-wide HDF5 lock (h5_helpers.h), so any thread
+// may call.
 #pragma once
 
 #include <cstdint>

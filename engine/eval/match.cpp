@@ -4,11 +4,11 @@
 #include <chrono>
 #include <cstdio>
 #include <exception>
-#include <fstream>
 #include <mutex>
 #include <thread>
 
 #include "engine/eval/engine_referee.h"
+#include "engine/files/atomic_text_file.h"
 #include "engine/sgf/sgf_writer.h"
 
 namespace dlgo {
@@ -19,13 +19,6 @@ std::string sgf_file_name(const std::string& dir, int index) {
   char name[32];
   std::snprintf(name, sizeof name, "game_%04d.sgf", index + 1);
   return dir + (dir.empty() || dir.back() == '/' ? "" : "/") + name;
-}
-
-void write_file(const std::string& path, const std::string& text) {
-  std::ofstream file(path, std::ios::binary | std::ios::trunc);
-  file << text;
-  file.close();
-  if (!file) throw std::runtime_error("cannot write SGF file '" + path + "'");
 }
 
 }  // namespace
@@ -102,7 +95,7 @@ GameOutcome play_game(MatchPlayer& black, MatchPlayer& white, const ScheduledGam
     info.rules = "Chinese";
     info.game_name = "game " + std::to_string(game.index + 1);
     outcome.sgf_path = sgf_file_name(settings.sgf_dir, game.index);
-    write_file(outcome.sgf_path, write_game_sgf(state, info));
+    write_text_atomically(outcome.sgf_path, write_game_sgf(state, info));
   }
   outcome.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return outcome;

@@ -9,6 +9,8 @@
 
 #include "engine/ascii_board.h"
 #include "engine/eval/adjudication.h"
+#include "engine/files/atomic_text_file.h"
+#include "engine/files/file_commit.h"
 #include "engine/gtp/gtp_arguments.h"
 #include "engine/gtp/handicap_placement.h"
 #include "engine/handicap.h"
@@ -334,10 +336,11 @@ std::string GtpEngine::cmd_printsgf(const GtpCommand& command) {
   std::string sgf = write_sgf(game_.to_record(info));
   if (command.args.empty()) return sgf;
   if (!options_.allow_files) throw GtpFailure("cannot save file: file access is disabled");
-  std::ofstream file(command.args[0], std::ios::binary | std::ios::trunc);
-  file << sgf;
-  file.close();
-  if (!file) throw GtpFailure("cannot save file '" + command.args[0] + "'");
+  try {
+    write_text_atomically(command.args[0], sgf);
+  } catch (const FileCommitError& error) {
+    throw GtpFailure("cannot save file '" + command.args[0] + "': " + error.problem());
+  }
   return "";
 }
 

@@ -15,8 +15,9 @@
 #include "engine/eval/match.h"
 #include "engine/eval/match_player.h"
 #include "engine/eval/win_rate.h"
+#include "engine/files/atomic_text_file.h"
+#include "engine/files/file_commit.h"
 #include "net/agent_file.h"
-#include "net/atomic_text_file.h"
 #include "net/rl/rl_progress_chart.h"
 
 namespace dlgo::net {
@@ -33,9 +34,15 @@ std::string round_name(const char* folder, int round) {
 }
 
 void copy_atomically(const fs::path& from, const fs::path& to) {
-  const fs::path partial = to.string() + ".partial";
-  fs::copy_file(from, partial, fs::copy_options::overwrite_existing);
-  fs::rename(partial, to);
+  const std::string partial = partial_path(to.string());
+  std::error_code error;
+  fs::copy_file(from, partial, fs::copy_options::overwrite_existing, error);
+  if (error) {
+    std::remove(partial.c_str());
+    throw std::runtime_error(to.string() + ": cannot copy " + from.string() +
+                             " to it: " + error.message());
+  }
+  commit_file(partial, to.string());
 }
 
 json record_to_json(const RlRoundRecord& r) {

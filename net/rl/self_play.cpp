@@ -2,23 +2,23 @@
 
 #include <algorithm>
 #include <atomic>
-#include <exception>
 #include <chrono>
 #include <cstdio>
+#include <exception>
 #include <filesystem>
-#include <fstream>
 #include <mutex>
 #include <numeric>
 #include <stdexcept>
 #include <thread>
 
 #include "engine/agents/agent_factory.h"
+#include "engine/files/atomic_text_file.h"
 #include "engine/sgf/sgf_writer.h"
 #include "net/agent_file.h"
 #include "net/agent_files.h"
 #include "net/agents/batching_evaluator.h"
-#include "net/agents/move_choice.h"
 #include "net/agents/model_batch_network.h"
+#include "net/agents/move_choice.h"
 #include "net/agents/network_agent.h"
 #include "net/agents/zero_search.h"
 #include "net/model.h"
@@ -236,9 +236,7 @@ SelfPlayResult run_self_play(const SelfPlayer& first, const SelfPlayer* second,
           char name[32];
           std::snprintf(name, sizeof name, "game_%04d.sgf", index + 1);
           const std::string path = (std::filesystem::path(settings.sgf_dir) / name).string();
-          std::ofstream file(path);
-          file << write_game_sgf(state, info);
-          if (!file) throw std::runtime_error("cannot write " + path);
+          write_text_atomically(path, write_game_sgf(state, info));
         }
         std::lock_guard<std::mutex> lock(report_mutex);
         ++done;

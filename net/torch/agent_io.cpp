@@ -4,6 +4,8 @@
 #include <filesystem>
 
 #include "engine/dataset/h5_helpers.h"
+#include "engine/dataset/h5_output_file.h"
+#include "engine/files/file_commit.h"
 
 namespace dlgo::net {
 
@@ -74,52 +76,54 @@ void write_metrics(H5::Group& training, const std::vector<EpochMetrics>& metrics
 
 void write_agent_file(const std::string& path, const AgentMetadata& metadata, PolicyValueNet& network,
                       const TrainingSummary* training, const ResumeState* resume) {
-  const std::string partial = path + ".partial";
-  {
-    auto guard = h5::lock();
-    H5::Exception::dontPrint();
+  auto guard = h5::lock();
+  H5::Exception::dontPrint();
+  try {
+    h5::OutputFile out(path);  // removes its partial file unless committed
     try {
-      H5::H5File file(partial, H5F_ACC_TRUNC);
-      h5::write_string_attr(file, "format", kAgentFormat);
-      h5::write_int_attr(file, "format_version", kAgentFormatVersion);
-      h5::write_string_attr(file, "kind", metadata.kind);
-      h5::write_string_attr(file, "created_by", "dlgo");
-      H5::Group encoder = file.createGroup("encoder");
-      h5::write_string_attr(encoder, "name", metadata.encoder);
-      h5::write_int_attr(encoder, "board_width", metadata.board_width);
-      h5::write_int_attr(encoder, "board_height", metadata.board_height);
-      H5::Group model = file.createGroup("model");
-      h5::write_string_attr(model, "network", metadata.network.network);
-      h5::write_string_attr(model, "architecture", metadata.network.to_json());
-      h5::write_int_attr(model, "parameters", parameter_count(*network));
-      H5::Group weights = model.createGroup("weights");
-      for (const auto& item : network->named_parameters()) write_tensor(weights, item.key(), item.value());
-      H5::Group buffers = model.createGroup("buffers");
-      for (const auto& item : network->named_buffers()) write_tensor(buffers, item.key(), item.value());
-      if (training) {
-        H5::Group group = file.createGroup("training");
-        h5::write_int_attr(group, "epochs", training->epochs);
-        h5::write_string_attr(group, "optimizer", training->optimizer);
-        h5::write_double_attr(group, "learning_rate", training->learning_rate);
-        h5::write_int_attr(group, "batch_size", training->batch_size);
-        h5::write_string_attr(group, "train_data", training->train_data);
-        h5::write_string_attr(group, "test_data", training->test_data);
-        write_metrics(group, training->metrics);
-        if (resume) {
-          h5::write_bytes(group, "optimizer_state", resume->optimizer_state);
-          h5::write_bytes(group, "rng_state", resume->rng_state);
+      {  // every object in the file closes before the commit
+        H5::H5File& file = out.file();
+        h5::write_string_attr(file, "format", kAgentFormat);
+        h5::write_int_attr(file, "format_version", kAgentFormatVersion);
+        h5::write_string_attr(file, "kind", metadata.kind);
+        h5::write_string_attr(file, "created_by", "dlgo");
+        H5::Group encoder = file.createGroup("encoder");
+        h5::write_string_attr(encoder, "name", metadata.encoder);
+        h5::write_int_attr(encoder, "board_width", metadata.board_width);
+        h5::write_int_attr(encoder, "board_height", metadata.board_height);
+        H5::Group model = file.createGroup("model");
+        h5::write_string_attr(model, "network", metadata.network.network);
+        h5::write_string_attr(model, "architecture", metadata.network.to_json());
+        h5::write_int_attr(model, "parameters", parameter_count(*network));
+        H5::Group weights = model.createGroup("weights");
+        for (const auto& item : network->named_parameters())
+          write_tensor(weights, item.key(), item.value());
+        H5::Group buffers = model.createGroup("buffers");
+        for (const auto& item : network->named_buffers())
+          write_tensor(buffers, item.key(), item.value());
+        if (training) {
+          H5::Group group = file.createGroup("training");
+          h5::write_int_attr(group, "epochs", training->epochs);
+          h5::write_string_attr(group, "optimizer", training->optimizer);
+          h5::write_double_attr(group, "learning_rate", training->learning_rate);
+          h5::write_int_attr(group, "batch_size", training->batch_size);
+          h5::write_string_attr(group, "train_data", training->train_data);
+          h5::write_string_attr(group, "test_data", training->test_data);
+          write_metrics(group, training->metrics);
+          if (resume) {
+            h5::write_bytes(group, "optimizer_state", resume->optimizer_state);
+            h5::write_bytes(group, "rng_state", resume->rng_state);
+          }
         }
       }
+      out.commit();
     } catch (const H5::Exception& error) {
-      std::remove(partial.c_str());
-      throw AgentFileError(path + ": cannot write agent file: " + h5::describe(error));
+      throw AgentFileError(path + ": cannot write agent file: " + out.abandon(error));
     }
-  }
-  std::error_code error;
-  std::filesystem::rename(partial, path, error);
-  if (error) {
-    std::remove(partial.c_str());
-    throw AgentFileError(path + ": cannot rename the finished agent file: " + error.message());
+  } catch (const H5::Exception& error) {
+    throw AgentFileError(path + ": cannot write agent file: " + h5::describe(error));
+  } catch (const FileCommitError& error) {
+    throw AgentFileError(error.what());
   }
 }
 

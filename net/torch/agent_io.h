@@ -1,8 +1,9 @@
 // Writing agent files and loading their networks (libtorch side of net/agent_file.h).
 //
-// Contract: write_agent_file() writes PATH.partial and renames it over PATH only when it is
-// complete, so a crash or kill never leaves a half-written agent and never damages the
-// previous file. Weights are always stored as float32 on the CPU, so a file trained on CUDA
+// Contract: write_agent_file() writes PATH.partial and commits it to PATH (synced, renamed, the
+// folder synced: engine/dataset/h5_output_file.h) only when it is complete, so a crash, a kill, a
+// full disk or a power loss never leaves a half-written agent and never damages the previous
+// file. Weights are always stored as float32 on the CPU, so a file trained on CUDA
 // loads on a machine without it. Errors throw AgentFileError naming the file. An alphago
 // file's embedded rollout policy is written by net/rollout_policy.h (a copy of another agent
 // file's groups), not here; load_rollout_policy_network() reads it.

@@ -5,7 +5,7 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "net/atomic_text_file.h"
+#include "engine/files/atomic_text_file.h"
 
 namespace dlgo::net {
 

@@ -1,5 +1,9 @@
 #include <catch2/catch.hpp>
 
+#include <H5Cpp.h>
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 
@@ -24,6 +28,29 @@ DatasetHeader small_header() {
   header.seed = 42;
   header.sources = {"a.tar.gz", "b.zip"};
   return header;
+}
+
+// Points every descriptor this process has open on `path` at /dev/full, whose writes fail with
+// ENOSPC: the disk fills up under the file mid-write, without mounting a file system.
+int fill_disk_under(const std::string& path) {
+  const int full = ::open("/dev/full", O_WRONLY | O_CLOEXEC);
+  REQUIRE(full >= 0);
+  int filled = 0;
+  for (const auto& entry : fs::directory_iterator("/proc/self/fd")) {
+    std::error_code error;
+    if (fs::read_symlink(entry.path(), error) != fs::path(path) || error) continue;
+    REQUIRE(::dup2(full, std::stoi(entry.path().filename().string())) >= 0);
+    ++filled;
+  }
+  ::close(full);
+  return filled;
+}
+
+// Files, datasets, groups and attributes the HDF5 library still holds open in this process. One
+// left behind after a failed close makes its exit handler crash (SIGSEGV in H5F__close_cb).
+ssize_t open_hdf5_objects() {
+  return H5Fget_obj_count(H5F_OBJ_ALL,
+                          H5F_OBJ_FILE | H5F_OBJ_DATASET | H5F_OBJ_GROUP | H5F_OBJ_ATTR);
 }
 
 }  // namespace
@@ -115,6 +142,36 @@ TEST_CASE("an unfinished writer leaves nothing behind and an existing file untou
   std::ifstream in(path);
   std::string contents((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   CHECK(contents == "previous contents");
+  fs::remove_all(dir);
+}
+
+TEST_CASE("a disk that fills up under a dataset: an error naming it, nothing left open or behind") {
+  const std::string dir = fs::canonical(testing::make_temp_directory("dlgo-dataset")).string();
+  const std::string path = dir + "/d.h5";
+  std::ofstream(path) << "previous contents";
+  const DatasetHeader header = small_header();
+  // 5000 rows reach the disk in appends (a flush per chunk), 10 only in finish().
+  for (const int rows : {5000, 10}) {
+    INFO(rows << " rows");
+    std::vector<std::uint8_t> packed(static_cast<size_t>(rows) * header.stored_row_bytes(), 1);
+    std::vector<std::int16_t> labels(rows, 3);
+    std::vector<std::int32_t> games(rows, 0);
+    {
+      DatasetWriter writer(path, header);
+      writer.add_game("g");
+      REQUIRE(fill_disk_under(path + ".partial") == 1);
+      auto write_all = [&] {
+        writer.append(packed.data(), labels.data(), games.data(), rows);
+        writer.finish();
+      };
+      CHECK_THROWS_WITH(write_all(), path + ": cannot write rows: No space left on device");
+    }
+    CHECK(open_hdf5_objects() == 0);
+    CHECK_FALSE(fs::exists(path + ".partial"));
+    std::ifstream in(path);
+    CHECK(std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()) ==
+          "previous contents");
+  }
   fs::remove_all(dir);
 }
 

@@ -247,3 +247,16 @@ TEST_CASE("a failed write leaves the existing experience file untouched", "[expe
   require_equal(dlgo::read_experience_file(file("keep.h5")), good);
   REQUIRE_FALSE(fs::exists(file("keep.h5") + ".partial"));
 }
+
+TEST_CASE("an experience file on a full disk: an error with the reason, the old file kept",
+          "[experience]") {
+  Experience good = sample(6, false);
+  dlgo::write_experience_file(file("full.h5"), good);
+  fs::remove(file("full.h5") + ".partial");
+  fs::create_symlink("/dev/full", file("full.h5") + ".partial");  // every write: ENOSPC
+  REQUIRE_THROWS_WITH(dlgo::write_experience_file(file("full.h5"), sample(600, true)),
+                      file("full.h5") + ": cannot create: No space left on device");
+  REQUIRE_FALSE(fs::exists(fs::symlink_status(file("full.h5") + ".partial")));
+  require_equal(dlgo::read_experience_file(file("full.h5")), good);
+  REQUIRE(H5Fget_obj_count(H5F_OBJ_ALL, H5F_OBJ_FILE | H5F_OBJ_DATASET | H5F_OBJ_GROUP) == 0);
+}

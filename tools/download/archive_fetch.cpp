@@ -6,6 +6,7 @@
 #include <stdexcept>
 #include <thread>
 
+#include "engine/files/file_commit.h"
 #include "tools/download/archive_check.h"
 
 namespace dlgo::download {
@@ -189,7 +190,7 @@ ArchiveResult fetch_archive(HttpClient& client, const ArchiveEntry& archive,
           result.error = "corrupt archive (" + check.error + "), download removed";
           return finish(ArchiveStatus::kFailed);
         }
-        fs::rename(part_path, final_path);
+        commit_file(part_path.string(), final_path.string());  // synced, then renamed
         result.size = transfer.size;
         if (result.resumed_from > 0) {
           result.note = "resumed at " + format_bytes(result.resumed_from);
