@@ -42,11 +42,11 @@ void read_tensor(const H5::Group& group, const std::string& name, torch::Tensor&
   torch::NoGradGuard no_grad;
   if (target.scalar_type() == torch::kLong) {
     torch::Tensor cpu = torch::empty(target.sizes(), torch::kLong);
-    dataset.read(cpu.data_ptr<std::int64_t>(), H5::PredType::NATIVE_INT64);
+    h5::read_data(dataset, cpu.data_ptr<std::int64_t>(), H5::PredType::NATIVE_INT64);
     target.copy_(cpu);
   } else {
     torch::Tensor cpu = torch::empty(target.sizes(), torch::kFloat32);
-    dataset.read(cpu.data_ptr<float>(), H5::PredType::NATIVE_FLOAT);
+    h5::read_data(dataset, cpu.data_ptr<float>(), H5::PredType::NATIVE_FLOAT);
     target.copy_(cpu);
   }
 }
@@ -127,12 +127,12 @@ namespace {
 // the group) in error messages.
 void read_network_weights(const H5::Group& root, PolicyValueNet& network,
                           const std::string& where) {
-  H5::Group model = root.openGroup("model");
-  H5::Group weights = model.openGroup("weights");
+  H5::Group model = h5::open_group(root, "model");
+  H5::Group weights = h5::open_group(model, "weights");
   for (auto& item : network->named_parameters()) {
     read_tensor(weights, item.key(), item.value(), where);
   }
-  H5::Group buffers = model.openGroup("buffers");
+  H5::Group buffers = h5::open_group(model, "buffers");
   for (auto& item : network->named_buffers()) read_tensor(buffers, item.key(), item.value(), where);
 }
 
@@ -145,8 +145,10 @@ PolicyValueNet load_agent_network(const std::string& path, const torch::Device& 
   {
     auto guard = h5::lock();
     try {
-      H5::H5File file(path, H5F_ACC_RDONLY);
+      H5::H5File file = h5::open_for_reading(path);
       read_network_weights(file, network, path);
+    } catch (const h5::ReadError& error) {
+      throw AgentFileError(path + ": " + error.what());
     } catch (const H5::Exception& error) {
       throw AgentFileError(path + ": unreadable weights: " + h5::describe(error));
     }
@@ -168,8 +170,10 @@ PolicyValueNet load_rollout_policy_network(const std::string& path, const torch:
   {
     auto guard = h5::lock();
     try {
-      H5::H5File file(path, H5F_ACC_RDONLY);
-      read_network_weights(file.openGroup(kRolloutPolicyGroup), network, where);
+      H5::H5File file = h5::open_for_reading(path);
+      read_network_weights(h5::open_group(file, kRolloutPolicyGroup), network, where);
+    } catch (const h5::ReadError& error) {
+      throw AgentFileError(where + ": " + error.what());
     } catch (const H5::Exception& error) {
       throw AgentFileError(where + ": unreadable weights: " + h5::describe(error));
     }
@@ -183,14 +187,16 @@ std::optional<ResumeState> read_resume_state(const std::string& path) {
   read_agent_info(path);  // validates the file
   auto guard = h5::lock();
   try {
-    H5::H5File file(path, H5F_ACC_RDONLY);
+    H5::H5File file = h5::open_for_reading(path);
     if (!file.nameExists("training")) return std::nullopt;
-    H5::Group training = file.openGroup("training");
+    H5::Group training = h5::open_group(file, "training");
     if (!training.nameExists("optimizer_state") || !training.nameExists("rng_state")) return std::nullopt;
     ResumeState state;
-    state.optimizer_state = h5::read_bytes(training.openDataSet("optimizer_state"));
-    state.rng_state = h5::read_bytes(training.openDataSet("rng_state"));
+    state.optimizer_state = h5::read_bytes(h5::open_dataset(training, "optimizer_state"));
+    state.rng_state = h5::read_bytes(h5::open_dataset(training, "rng_state"));
     return state;
+  } catch (const h5::ReadError& error) {
+    throw AgentFileError(path + ": " + error.what());
   } catch (const H5::Exception& error) {
     throw AgentFileError(path + ": unreadable training state: " + h5::describe(error));
   }

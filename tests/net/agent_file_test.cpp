@@ -1,6 +1,9 @@
+#include <sys/stat.h>
+
 #include <filesystem>
 #include <fstream>
 
+#include "engine/dataset/h5_helpers.h"
 #include "net/agent_init.h"
 #include "net/model.h"
 #include "net/torch/agent_io.h"
@@ -11,6 +14,26 @@
 using namespace dlgo;
 using namespace dlgo::net;
 namespace fs = std::filesystem;
+
+namespace {
+
+// The message of the AgentFileError that loading PATH's network throws.
+std::string load_error(const std::string& path) {
+  try {
+    load_agent_network(path, torch::kCPU);
+  } catch (const AgentFileError& error) {
+    return error.what();
+  }
+  return "(no error)";
+}
+
+// One line that starts with the file's path and names no HDF5 function (H5Fopen, H5Aopen, ...).
+bool one_line_naming(const std::string& message, const std::string& path) {
+  return message.rfind(path + ": ", 0) == 0 && message.find('\n') == std::string::npos &&
+         message.find("H5") == std::string::npos;
+}
+
+}  // namespace
 
 TEST_CASE("an agent file round-trips the network: the loaded one computes the same outputs") {
   std::string dir = testing::make_temp_directory("dlgo-agent");
@@ -129,5 +152,48 @@ TEST_CASE("writing an agent file is atomic: a failure leaves the previous file i
   CHECK_THROWS_AS(write_agent_file(path, info.metadata, network), AgentFileError);
   CHECK(fs::file_size(path) == before);
   CHECK_NOTHROW(read_agent_info(path));
+  fs::remove_all(dir);
+}
+
+TEST_CASE("broken agent files are refused in one line: truncated, no attribute, not a file") {
+  std::string dir = testing::make_temp_directory("dlgo-agent");
+  InitOptions options;
+  options.board_size = 5;
+  const std::string good = dir + "/agent.h5";
+  write_fresh_agent(good, options);
+
+  const std::string truncated = dir + "/truncated.h5";
+  fs::copy_file(good, truncated);
+  fs::resize_file(truncated, fs::file_size(truncated) * 2 / 3);
+  std::string message = load_error(truncated);
+  INFO(message);
+  CHECK(one_line_naming(message, truncated));
+  CHECK_THAT(message, Catch::Contains("truncated"));
+
+  const std::string no_architecture = dir + "/no-architecture.h5";
+  fs::copy_file(good, no_architecture);
+  {
+    auto guard = h5::lock();
+    H5::H5File(no_architecture, H5F_ACC_RDWR).openGroup("model").removeAttr("architecture");
+  }
+  message = load_error(no_architecture);
+  INFO(message);
+  CHECK(one_line_naming(message, no_architecture));
+  CHECK_THAT(message, Catch::Contains("the attribute 'architecture' of /model is missing"));
+
+  message = load_error(dir);
+  INFO(message);
+  CHECK(one_line_naming(message, dir));
+  CHECK_THAT(message, Catch::Contains("is a directory"));
+
+  // dlgo-gtp, dlgo-serve, dlgo-eval and dlgo-train hung on a FIFO: its open blocks.
+  const std::string fifo = dir + "/fifo.h5";
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  message = load_error(fifo);
+  INFO(message);
+  CHECK(one_line_naming(message, fifo));
+  CHECK_THAT(message, Catch::Contains("not a regular file"));
+  CHECK_THROWS_WITH(read_agent_info(fifo), Catch::Contains("not a regular file"));
+  CHECK_THROWS_WITH(read_resume_state(fifo), Catch::Contains("not a regular file"));
   fs::remove_all(dir);
 }
