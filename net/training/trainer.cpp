@@ -272,7 +272,12 @@ TrainResult train_supervised(const TrainOptions& options,
       throw std::runtime_error(options.resume_path + ": has no training state to resume from");
     }
     summary.metrics = info.training->metrics;
-    start_epoch = decode_rng_state(state->rng_state) + 1;
+    // A final agent written by a run resumed past its last epoch used to record 0 epochs done
+    // while holding every epoch's metrics row (and the right optimizer and RNG state).
+    int epochs_done = decode_rng_state(state->rng_state);
+    if (!summary.metrics.empty()) epochs_done = std::max(epochs_done, summary.metrics.back().epoch);
+    summary.epochs = epochs_done;
+    start_epoch = epochs_done + 1;
     resume_optimizer = state->optimizer_state;
   }
   network->to(device.device);
@@ -288,6 +293,7 @@ TrainResult train_supervised(const TrainOptions& options,
   fs::create_directories(result.checkpoint_dir);
   remove_stale_staging_files(result.checkpoint_dir, options.out_path);
   result.best_path = (fs::path(result.checkpoint_dir) / "best.h5").string();
+  result.metrics = summary.metrics;
   double best_top1 = -1;
   for (const auto& m : summary.metrics) best_top1 = std::max(best_top1, m.test_top1);
 
