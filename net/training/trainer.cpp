@@ -91,11 +91,19 @@ std::string serialize_optimizer(torch::optim::Optimizer& optimizer) {
   return bytes.str();
 }
 
-void restore_optimizer(torch::optim::Optimizer& optimizer, const std::string& bytes) {
-  torch::serialize::InputArchive archive;
-  std::istringstream in(bytes);
-  archive.load_from(in);
-  optimizer.load(archive);
+// libtorch's own errors carry a C++ backtrace over many lines: say what is wrong instead.
+void restore_optimizer(torch::optim::Optimizer& optimizer, const std::string& bytes,
+                       const std::string& path) {
+  try {
+    torch::serialize::InputArchive archive;
+    std::istringstream in(bytes);
+    archive.load_from(in);
+    optimizer.load(archive);
+  } catch (const std::exception&) {
+    throw std::runtime_error(path +
+                             ": the optimizer state (/training/optimizer_state) is damaged or does "
+                             "not fit this network and optimizer");
+  }
 }
 
 // Resume bookkeeping: the epochs done and the CPU generator's state.
@@ -108,15 +116,21 @@ std::string encode_rng_state(int epochs_done) {
   return bytes;
 }
 
-int decode_rng_state(const std::string& bytes) {
+int decode_rng_state(const std::string& bytes, const std::string& path) {
+  const std::string damaged = path + ": the RNG state (/training/rng_state) is damaged";
   int epochs_done = 0;
-  if (bytes.size() < sizeof epochs_done) throw std::runtime_error("resume state is truncated");
+  if (bytes.size() < sizeof epochs_done) throw std::runtime_error(damaged + " (too short)");
   std::memcpy(&epochs_done, bytes.data(), sizeof epochs_done);
+  if (epochs_done < 0) throw std::runtime_error(damaged + " (negative epochs)");
   torch::Tensor state = torch::empty({static_cast<std::int64_t>(bytes.size() - sizeof epochs_done)}, torch::kUInt8);
   std::memcpy(state.data_ptr<std::uint8_t>(), bytes.data() + sizeof epochs_done, state.numel());
   at::Generator generator = at::detail::getDefaultCPUGenerator();
   std::lock_guard<std::mutex> lock(generator.mutex());
-  generator.set_state(state);
+  try {
+    generator.set_state(state);
+  } catch (const std::exception&) {
+    throw std::runtime_error(damaged + " (not a generator state of this libtorch)");
+  }
   return epochs_done;
 }
 
@@ -271,10 +285,15 @@ TrainResult train_supervised(const TrainOptions& options,
     if (!state || !info.training) {
       throw std::runtime_error(options.resume_path + ": has no training state to resume from");
     }
+    if (info.training->optimizer != options.optimizer) {
+      throw std::runtime_error(options.resume_path + ": was trained with --optimizer " +
+                               info.training->optimizer + ", not " + options.optimizer +
+                               " (resume with the same optimizer)");
+    }
     summary.metrics = info.training->metrics;
     // A final agent written by a run resumed past its last epoch used to record 0 epochs done
     // while holding every epoch's metrics row (and the right optimizer and RNG state).
-    int epochs_done = decode_rng_state(state->rng_state);
+    int epochs_done = decode_rng_state(state->rng_state, options.resume_path);
     if (!summary.metrics.empty()) epochs_done = std::max(epochs_done, summary.metrics.back().epoch);
     summary.epochs = epochs_done;
     start_epoch = epochs_done + 1;
@@ -282,7 +301,9 @@ TrainResult train_supervised(const TrainOptions& options,
   }
   network->to(device.device);
   auto optimizer = make_optimizer(options, base_lr, network);
-  if (!resume_optimizer.empty()) restore_optimizer(*optimizer, resume_optimizer);
+  if (!resume_optimizer.empty()) {
+    restore_optimizer(*optimizer, resume_optimizer, options.resume_path);
+  }
 
   TrainResult result;
   result.device = device.device.str();
