@@ -16,6 +16,7 @@
 #include "net/training/adadelta.h"
 #include "net/training/batch_source.h"
 #include "net/training/device.h"
+#include "net/training/divergence.h"
 #include "net/training/learning_curve.h"
 
 namespace dlgo::net {
@@ -104,6 +105,13 @@ void restore_optimizer(torch::optim::Optimizer& optimizer, const std::string& by
                              ": the optimizer state (/training/optimizer_state) is damaged or does "
                              "not fit this network and optimizer");
   }
+}
+
+// CHECKPOINT_DIR's file of an epoch.
+std::string checkpoint_name(int epoch) {
+  char name[32];
+  std::snprintf(name, sizeof name, "epoch_%03d.h5", epoch);
+  return name;
 }
 
 // Resume bookkeeping: the epochs done and the CPU generator's state.
@@ -323,7 +331,17 @@ TrainResult train_supervised(const TrainOptions& options,
   const std::int64_t epoch_rows =
       options.max_batches > 0 ? std::min(train.epoch_rows(), options.max_batches * options.batch_size)
                               : train.epoch_rows();
+  // What is left of the run should epoch `epoch` diverge (stopping writes nothing of it).
+  auto left_if_diverging = [&](int epoch) -> std::string {
+    const fs::path previous = fs::path(result.checkpoint_dir) / checkpoint_name(epoch - 1);
+    if (epoch > 1 && fs::exists(previous)) {
+      return "its last good checkpoint " + previous.string() + " is kept";
+    }
+    if (!options.resume_path.empty()) return options.resume_path + " is kept";
+    return "nothing was written";
+  };
   for (int epoch = start_epoch; epoch <= options.epochs; ++epoch) {
+    const std::string kept = left_if_diverging(epoch);
     const double lr = scheduled_lr(options, base_lr, epoch);
     set_learning_rate(*optimizer, lr);
     network->train();
@@ -344,7 +362,10 @@ TrainResult train_supervised(const TrainOptions& options,
       }
       loss.backward();
       optimizer->step();
-      loss_sum += loss.item<double>() * batch->rows;
+      const double batch_loss = loss.item<double>();
+      ++batches;
+      stop_if_loss_diverged(batch_loss, epoch, batches, kept);
+      loss_sum += batch_loss * batch->rows;
       correct += logits.argmax(1).eq(labels).sum().item<double>();
       samples += batch->rows;
       auto now = std::chrono::steady_clock::now();
@@ -354,9 +375,10 @@ TrainResult train_supervised(const TrainOptions& options,
                   samples / std::max(seconds, 1e-9), false});
         last_report = now;
       }
-      if (options.max_batches > 0 && ++batches >= options.max_batches) break;
+      if (options.max_batches > 0 && batches >= options.max_batches) break;
     }
     if (samples == 0) throw std::runtime_error(options.train_path + " has no rows to train on");
+    stop_if_weights_diverged(*network, epoch, kept);
     const double train_seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - epoch_start).count();
     EpochMetrics metrics;
@@ -379,9 +401,8 @@ TrainResult train_supervised(const TrainOptions& options,
     result.metrics = summary.metrics;
 
     ResumeState resume{serialize_optimizer(*optimizer), encode_rng_state(epoch)};
-    char name[32];
-    std::snprintf(name, sizeof name, "epoch_%03d.h5", epoch);
-    write_agent_file((fs::path(result.checkpoint_dir) / name).string(), metadata, network, &summary, &resume);
+    write_agent_file((fs::path(result.checkpoint_dir) / checkpoint_name(epoch)).string(), metadata,
+                     network, &summary, &resume);
     if (!test || metrics.test_top1 > best_top1) {
       best_top1 = metrics.test_top1;
       write_agent_file(result.best_path, metadata, network, &summary, &resume);
