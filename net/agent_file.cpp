@@ -1,7 +1,6 @@
 #include "net/agent_file.h"
 
 #include <algorithm>
-#include <filesystem>
 
 #include "engine/dataset/h5_helpers.h"
 
@@ -20,12 +19,11 @@ namespace {
 std::vector<EpochMetrics> read_metrics(const H5::Group& training) {
   std::vector<EpochMetrics> metrics;
   if (!training.nameExists("metrics")) return metrics;
-  H5::DataSet dataset = training.openDataSet("metrics");
-  hsize_t dims[2] = {0, 0};
-  if (dataset.getSpace().getSimpleExtentNdims() != 2) return metrics;
-  dataset.getSpace().getSimpleExtentDims(dims);
+  H5::DataSet dataset = h5::open_dataset(training, "metrics");
+  const std::vector<hsize_t> dims = h5::dims(dataset);
+  if (dims.size() != 2) throw h5::ReadError("/training/metrics is not a table (2-D)");
   std::vector<double> values(dims[0] * dims[1]);
-  if (!values.empty()) dataset.read(values.data(), H5::PredType::NATIVE_DOUBLE);
+  if (!values.empty()) h5::read_data(dataset, values.data(), H5::PredType::NATIVE_DOUBLE);
   std::vector<std::string> columns = h5::read_string_array_attr(dataset, "columns");
   for (hsize_t row = 0; row < dims[0]; ++row) {
     EpochMetrics m;
@@ -53,11 +51,11 @@ std::vector<EpochMetrics> read_metrics(const H5::Group& training) {
 // `where` prefixes error messages: "FILE" or "FILE: group /rollout_policy".
 void read_network_description(const H5::Group& root, const std::string& where,
                               AgentMetadata& meta, std::int64_t& parameters) {
-  H5::Group encoder = root.openGroup("encoder");
+  H5::Group encoder = h5::open_group(root, "encoder");
   meta.encoder = h5::read_string_attr(encoder, "name");
   meta.board_width = static_cast<int>(h5::read_int_attr(encoder, "board_width"));
   meta.board_height = static_cast<int>(h5::read_int_attr(encoder, "board_height"));
-  H5::Group model = root.openGroup("model");
+  H5::Group model = h5::open_group(root, "model");
   try {
     meta.network = NetworkSpec::from_json(h5::read_string_attr(model, "architecture"));
   } catch (const std::invalid_argument& error) {
@@ -79,10 +77,12 @@ RolloutPolicyInfo read_rollout_policy(const H5::Group& file, const std::string& 
   }
   RolloutPolicyInfo info;
   try {
-    H5::Group group = file.openGroup(kRolloutPolicyGroup);
+    H5::Group group = h5::open_group(file, kRolloutPolicyGroup);
     info.metadata.kind = h5::read_string_attr(group, "kind");
     if (group.attrExists("source")) info.source = h5::read_string_attr(group, "source");
     read_network_description(group, where, info.metadata, info.parameters);
+  } catch (const h5::ReadError& error) {
+    throw AgentFileError(where + ": " + error.what());
   } catch (const H5::Exception& error) {
     throw AgentFileError(where + ": unreadable rollout policy: " + h5::describe(error));
   }
@@ -105,12 +105,9 @@ RolloutPolicyInfo read_rollout_policy(const H5::Group& file, const std::string& 
 
 AgentFileInfo read_agent_info(const std::string& path) {
   auto guard = h5::lock();
-  H5::Exception::dontPrint();
-  if (!std::filesystem::exists(path)) throw AgentFileError(path + ": no such file");
   AgentFileInfo info;
   try {
-    if (!H5::H5File::isHdf5(path)) throw AgentFileError(path + ": not an HDF5 file");
-    H5::H5File file(path, H5F_ACC_RDONLY);
+    H5::H5File file = h5::open_for_reading(path);
     if (!file.attrExists("format") || h5::read_string_attr(file, "format") != kAgentFormat) {
       throw AgentFileError(path + ": not a dlgo agent file (the root attribute format is not \"" +
                            std::string(kAgentFormat) + "\")");
@@ -127,7 +124,7 @@ AgentFileInfo read_agent_info(const std::string& path) {
       info.rollout_policy = read_rollout_policy(file, path, info.metadata);
     }
     if (file.nameExists("training")) {
-      H5::Group training = file.openGroup("training");
+      H5::Group training = h5::open_group(file, "training");
       TrainingSummary summary;
       summary.epochs = static_cast<int>(h5::read_int_attr(training, "epochs"));
       summary.optimizer = h5::read_string_attr(training, "optimizer");
@@ -139,6 +136,8 @@ AgentFileInfo read_agent_info(const std::string& path) {
       info.training = summary;
       info.resumable = training.nameExists("optimizer_state") && training.nameExists("rng_state");
     }
+  } catch (const h5::ReadError& error) {
+    throw AgentFileError(path + ": " + error.what());
   } catch (const H5::Exception& error) {
     throw AgentFileError(path + ": unreadable agent file: " + h5::describe(error));
   }

@@ -96,7 +96,8 @@ int main(int argc, char** argv) {
   app.add_option("--out", options.out_path, "Final agent file")->required();
   app.add_option("--checkpoint-dir", options.checkpoint_dir,
                  "Per-epoch agent files, best.h5, metrics.csv, learning_curve.svg (default: OUT_checkpoints)");
-  app.add_option("--resume", options.resume_path, "Continue from a checkpoint agent file");
+  app.add_option("--resume", options.resume_path,
+                 "Continue after the last epoch of a checkpoint or final agent file");
   app.add_option("--device", options.device, "auto, cpu, cuda or cuda:N")->capture_default_str();
   app.add_option("--threads", options.threads, "CPU threads for libtorch (0: its default)")
       ->check(CLI::NonNegativeNumber)

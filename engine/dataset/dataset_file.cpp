@@ -1,5 +1,6 @@
 #include "engine/dataset/dataset_file.h"
 
+#include "engine/coords.h"
 #include "engine/dataset/h5_helpers.h"
 #include "engine/dataset/h5_output_file.h"
 #include "engine/files/file_commit.h"
@@ -208,12 +209,9 @@ struct DatasetReader::Handles {
 
 DatasetReader::DatasetReader(const std::string& path) : path_(path) {
   auto guard = h5::lock();
-  H5::Exception::dontPrint();
-  if (!std::filesystem::exists(path)) throw DatasetError(path + ": no such file");
   try {
-    if (!H5::H5File::isHdf5(path)) throw DatasetError(path + ": not an HDF5 file");
     handles_ = std::make_unique<Handles>();
-    handles_->file = H5::H5File(path, H5F_ACC_RDONLY);
+    handles_->file = open_for_reading(path);
     H5::H5File& file = handles_->file;
     if (!file.attrExists("format") || read_string_attr(file, "format") != kDatasetFormat) {
       throw DatasetError(path + ": not a dlgo dataset (the root attribute format is not \"" +
@@ -229,46 +227,67 @@ DatasetReader::DatasetReader(const std::string& path) : path_(path) {
     header_.board_width = static_cast<int>(read_int_attr(file, "board_width"));
     header_.board_height = static_cast<int>(read_int_attr(file, "board_height"));
     header_.planes = static_cast<int>(read_int_attr(file, "planes"));
-    header_.bit_packed = read_string_attr(file, "packing") == "bits";
+    const std::string packing = read_string_attr(file, "packing");
+    if (packing != "bits" && packing != "none") {
+      throw DatasetError(path + ": the attribute packing is \"" + packing +
+                         "\", expected \"bits\" or \"none\"");
+    }
+    header_.bit_packed = packing == "bits";
     header_.label_space = static_cast<int>(read_int_attr(file, "label_space"));
     header_.split = read_string_attr(file, "split");
     header_.seed = static_cast<std::uint64_t>(read_int_attr(file, "seed"));
     if (file.attrExists("run_id")) header_.run_id = read_string_attr(file, "run_id");
     header_.sources = read_string_array_attr(file, "sources");
     skipped_games_ = read_int_attr(file, "skipped_games");
-    handles_->features = file.openDataSet("features");
-    handles_->labels = file.openDataSet("labels");
-    handles_->games = file.openDataSet("game");
-    header_.has_outcomes = version >= 2;
-    if (header_.has_outcomes) {
-      if (!file.nameExists("outcomes")) {
-        throw DatasetError(path + ": a version 2 dataset without /outcomes");
-      }
-      handles_->outcomes = file.openDataSet("outcomes");
+    // Sizes a damaged or forged file could set to anything: bound them before they size buffers.
+    const int points = header_.board_width * header_.board_height;
+    if (header_.board_width < kMinBoardSide || header_.board_width > kMaxBoardSide ||
+        header_.board_height < kMinBoardSide || header_.board_height > kMaxBoardSide) {
+      throw DatasetError(path + ": the board " + std::to_string(header_.board_width) + "x" +
+                         std::to_string(header_.board_height) + " is outside " +
+                         std::to_string(kMinBoardSide) + "x" + std::to_string(kMinBoardSide) +
+                         ".." + std::to_string(kMaxBoardSide) + "x" +
+                         std::to_string(kMaxBoardSide));
     }
-    game_names_ = read_string_array(file.openDataSet("game_names"));
-    hsize_t dims[4] = {0, 0, 0, 0};
-    H5::DataSpace space = handles_->features.getSpace();
-    if (space.getSimpleExtentNdims() != 4) throw DatasetError(path + ": features is not 4-D");
-    space.getSimpleExtentDims(dims);
-    if (dims[1] != static_cast<hsize_t>(header_.planes) ||
-        dims[2] != static_cast<hsize_t>(header_.board_height) ||
-        dims[3] != static_cast<hsize_t>(header_.stored_width())) {
+    if (header_.planes < 1) throw DatasetError(path + ": the attribute planes is not positive");
+    if (header_.label_space < 1 || header_.label_space > points + 1) {
+      throw DatasetError(path + ": the label space " + std::to_string(header_.label_space) +
+                         " does not fit a " + std::to_string(header_.board_width) + "x" +
+                         std::to_string(header_.board_height) + " board (1.." +
+                         std::to_string(points + 1) + " labels)");
+    }
+    handles_->features = open_dataset(file, "features");
+    handles_->labels = open_dataset(file, "labels");
+    handles_->games = open_dataset(file, "game");
+    header_.has_outcomes = version >= 2;
+    if (header_.has_outcomes) handles_->outcomes = open_dataset(file, "outcomes");
+    game_names_ = read_string_array(open_dataset(file, "game_names"));
+    const std::vector<hsize_t> feature_dims = dims(handles_->features);
+    if (feature_dims.size() != 4) throw DatasetError(path + ": features is not 4-D");
+    if (feature_dims[1] != static_cast<hsize_t>(header_.planes) ||
+        feature_dims[2] != static_cast<hsize_t>(header_.board_height) ||
+        feature_dims[3] != static_cast<hsize_t>(header_.stored_width())) {
       throw DatasetError(path + ": features shape does not match the planes/board attributes");
     }
-    rows_ = static_cast<std::int64_t>(dims[0]);
-    hsize_t label_rows = 0;
-    handles_->labels.getSpace().getSimpleExtentDims(&label_rows);
-    if (label_rows != dims[0]) throw DatasetError(path + ": labels and features differ in rows");
-    if (header_.has_outcomes) {
-      hsize_t outcome_rows = 0;
-      handles_->outcomes.getSpace().getSimpleExtentDims(&outcome_rows);
-      if (outcome_rows != dims[0]) {
-        throw DatasetError(path + ": outcomes and features differ in rows");
-      }
+    rows_ = static_cast<std::int64_t>(feature_dims[0]);
+    if (dims(handles_->labels) != std::vector<hsize_t>{feature_dims[0]}) {
+      throw DatasetError(path + ": labels and features differ in rows");
     }
+    if (dims(handles_->games) != std::vector<hsize_t>{feature_dims[0]}) {
+      throw DatasetError(path + ": game and features differ in rows");
+    }
+    if (header_.has_outcomes && dims(handles_->outcomes) != std::vector<hsize_t>{feature_dims[0]}) {
+      throw DatasetError(path + ": outcomes and features differ in rows");
+    }
+  } catch (const ReadError& error) {
+    handles_.reset();  // here, under the lock, rather than as the constructor unwinds
+    throw DatasetError(path + ": " + error.what());
   } catch (const H5::Exception& error) {
+    handles_.reset();
     throw DatasetError(path + ": unreadable dataset: " + describe(error));
+  } catch (const DatasetError&) {
+    handles_.reset();
+    throw;
   }
 }
 
@@ -296,7 +315,7 @@ void DatasetReader::read(std::int64_t start, std::size_t count, std::uint8_t* fe
     extent[0] = count;
     space.selectHyperslab(H5S_SELECT_SET, extent.data(), offset.data());
     H5::DataSpace memory(rank, extent.data());
-    dataset.read(out, type, memory, space);
+    read_data(dataset, out, type, memory, space);
   };
   try {
     if (features) {
@@ -323,8 +342,20 @@ void DatasetReader::read(std::int64_t start, std::size_t count, std::uint8_t* fe
     } else if (outcomes) {
       std::fill_n(outcomes, count, kOutcomeUnknown);
     }
+  } catch (const ReadError& error) {
+    throw DatasetError(path_ + ": rows " + std::to_string(start) + ".." +
+                       std::to_string(start + static_cast<std::int64_t>(count)) + ": " +
+                       error.what());
   } catch (const H5::Exception& error) {
     throw DatasetError(path_ + ": cannot read rows: " + describe(error));
+  }
+  // A label outside the label space would index past the network's outputs.
+  for (std::size_t row = 0; labels && row < count; ++row) {
+    if (labels[row] < 0 || labels[row] >= header_.label_space) {
+      throw DatasetError(path_ + ": row " + std::to_string(start + static_cast<std::int64_t>(row)) +
+                         " has label " + std::to_string(labels[row]) +
+                         ", outside the label space 0.." + std::to_string(header_.label_space - 1));
+    }
   }
 }
 

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "engine/coords.h"
 #include "engine/dataset/h5_helpers.h"
 #include "engine/dataset/h5_output_file.h"
 #include "engine/files/file_commit.h"
@@ -43,10 +44,8 @@ template <typename T>
 std::vector<T> read_dataset(const H5::Group& group, const char* name, const H5::PredType& type,
                             const std::vector<hsize_t>& expected, const std::string& path) {
   if (!group.nameExists(name)) throw ExperienceFileError(path + ": /experience/" + name + " is missing");
-  H5::DataSet dataset = group.openDataSet(name);
-  H5::DataSpace space = dataset.getSpace();
-  std::vector<hsize_t> dims(static_cast<size_t>(std::max(space.getSimpleExtentNdims(), 0)));
-  space.getSimpleExtentDims(dims.data());
+  H5::DataSet dataset = h5::open_dataset(group, name);
+  const std::vector<hsize_t> dims = h5::dims(dataset);
   if (dims != expected) {
     std::string got, want;
     for (hsize_t d : dims) got += (got.empty() ? "" : "x") + std::to_string(d);
@@ -56,7 +55,7 @@ std::vector<T> read_dataset(const H5::Group& group, const char* name, const H5::
   hsize_t count = 1;
   for (hsize_t d : dims) count *= d;
   std::vector<T> values(count);
-  if (count) dataset.read(values.data(), type);
+  if (count) h5::read_data(dataset, values.data(), type);
   return values;
 }
 
@@ -187,16 +186,13 @@ void write_experience_file(const std::string& path, const Experience& experience
 
 Experience read_experience_file(const std::string& path) {
   auto lock = h5::lock();
-  H5::Exception::dontPrint();
-  if (!std::filesystem::exists(path)) throw ExperienceFileError(path + ": no such file");
   Experience e;
   try {
-    if (!H5::H5File::isHdf5(path)) throw ExperienceFileError(path + ": not an HDF5 file");
-    H5::H5File file(path, H5F_ACC_RDONLY);
+    H5::H5File file = h5::open_for_reading(path);
     if (!file.nameExists("experience")) {
       throw ExperienceFileError(path + ": not an experience file (no /experience group)");
     }
-    H5::Group group = file.openGroup("experience");
+    H5::Group group = h5::open_group(file, "experience");
     if (!group.attrExists("format")) {
       throw ExperienceFileError(path + ": /experience has no format attribute (not written by dlgo-selfplay)");
     }
@@ -208,12 +204,17 @@ Experience read_experience_file(const std::string& path) {
                                 std::to_string(h5::read_int_attr(group, "version")) + ")");
     }
     if (!group.nameExists("states")) throw ExperienceFileError(path + ": /experience/states is missing");
-    H5::DataSpace state_space = group.openDataSet("states").getSpace();
-    if (state_space.getSimpleExtentNdims() != 4) {
+    const std::vector<hsize_t> dims = h5::dims(h5::open_dataset(group, "states"));
+    if (dims.size() != 4) {
       throw ExperienceFileError(path + ": /experience/states must have 4 dimensions (rows, channels, height, width)");
     }
-    hsize_t dims[4];
-    state_space.getSimpleExtentDims(dims);
+    if (dims[2] < hsize_t(kMinBoardSide) || dims[2] > hsize_t(kMaxBoardSide) ||
+        dims[3] < hsize_t(kMinBoardSide) || dims[3] > hsize_t(kMaxBoardSide)) {
+      throw ExperienceFileError(path + ": /experience/states holds " + std::to_string(dims[3]) +
+                                "x" + std::to_string(dims[2]) + " boards, outside " +
+                                std::to_string(kMinBoardSide) + ".." +
+                                std::to_string(kMaxBoardSide));
+    }
     const hsize_t rows = dims[0];
     e.channels = static_cast<int>(dims[1]);
     e.board_height = static_cast<int>(dims[2]);
@@ -224,7 +225,13 @@ Experience read_experience_file(const std::string& path) {
                  h5::read_int_attr(group, "board_height") != e.board_height)) {
       throw ExperienceFileError(path + ": /experience/states does not match the board size in its attributes");
     }
-    e.states = read_dataset<float>(group, "states", H5::PredType::NATIVE_FLOAT, {dims[0], dims[1], dims[2], dims[3]}, path);
+    if (e.action_space < 1 || e.action_space > e.board_width * e.board_height + 1) {
+      throw ExperienceFileError(path + ": the attribute action_space " +
+                                std::to_string(e.action_space) + " does not fit a " +
+                                std::to_string(e.board_width) + "x" +
+                                std::to_string(e.board_height) + " board");
+    }
+    e.states = read_dataset<float>(group, "states", H5::PredType::NATIVE_FLOAT, dims, path);
     e.actions = read_dataset<std::int32_t>(group, "actions", H5::PredType::NATIVE_INT32, {rows}, path);
     e.rewards = read_dataset<float>(group, "rewards", H5::PredType::NATIVE_FLOAT, {rows}, path);
     e.advantages = group.nameExists("advantages")
@@ -243,6 +250,8 @@ Experience read_experience_file(const std::string& path) {
       e.move_masks = read_dataset<std::uint8_t>(group, "move_masks", H5::PredType::NATIVE_UINT8,
                                                 {rows, hsize_t(e.action_space)}, path);
     }
+  } catch (const h5::ReadError& error) {
+    throw ExperienceFileError(path + ": " + error.what());
   } catch (const H5::Exception& error) {
     throw ExperienceFileError(path + ": cannot read: " + h5::describe(error));
   }

@@ -11,12 +11,16 @@
 #include "net/rl/experience_batch.h"
 #include "net/torch/agent_io.h"
 #include "net/training/device.h"
+#include "net/training/divergence.h"
 
 namespace dlgo::net {
 
 std::vector<std::string> rl_method_names() { return {"pg", "ac", "q", "value", "zero"}; }
 
 namespace {
+
+// A run writes its agent only at the end: a diverged one leaves the output untouched.
+constexpr const char* kNothingWritten = "nothing was written";
 
 bool needs_value_head(const std::string& method) { return method != "pg"; }
 
@@ -191,7 +195,9 @@ ExperienceTrainResult train_from_experience(const ExperienceTrainOptions& option
       loss.backward();
       if (options.clip_grad_norm > 0) torch::nn::utils::clip_grad_norm_(network->parameters(), options.clip_grad_norm);
       optimizer->step();
-      loss_sum += loss.item<double>() * (end - begin);
+      const double batch_loss = loss.item<double>();
+      stop_if_loss_diverged(batch_loss, epoch, begin / options.batch_size + 1, kNothingWritten);
+      loss_sum += batch_loss * (end - begin);
       done = end;
       if (progress) progress({epoch, options.epochs, done, n, loss_sum / done});
     }
@@ -204,6 +210,7 @@ ExperienceTrainResult train_from_experience(const ExperienceTrainOptions& option
     summary.epochs = epoch;
     result.epoch_losses.push_back(metrics.train_loss);
   }
+  stop_if_weights_diverged(*network, options.epochs, kNothingWritten);
   network->eval();
   write_agent_file(options.out_path, info.metadata, network, &summary);
   result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

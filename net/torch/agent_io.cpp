@@ -27,28 +27,54 @@ void write_tensor(H5::Group& group, const std::string& name, const torch::Tensor
   }
 }
 
+std::string shape_text(const std::vector<std::int64_t>& shape) {
+  std::string text;
+  for (std::int64_t extent : shape) text += (text.empty() ? "" : "x") + std::to_string(extent);
+  return text.empty() ? "scalar" : text;
+}
+
+// Reads the dataset `name` of `group` into `target`, refusing one that does not fit it exactly:
+// another shape (a flattened weight holds the right number of values in the wrong layout),
+// another kind of number (int8 weights would be converted without a word) or, for floating
+// point, NaN or infinite values (the network would answer NaN for every move).
 void read_tensor(const H5::Group& group, const std::string& name, torch::Tensor& target,
-                 const std::string& path) {
-  if (!group.nameExists(name)) throw AgentFileError(path + ": the weights lack '" + name + "'");
-  H5::DataSet dataset = group.openDataSet(name);
-  H5::DataSpace space = dataset.getSpace();
-  int rank = space.getSimpleExtentNdims();
-  std::vector<hsize_t> dims(rank);
-  space.getSimpleExtentDims(dims.data());
-  std::int64_t elements = 1;
-  for (hsize_t d : dims) elements *= static_cast<std::int64_t>(d);
-  if (elements != target.numel()) {
-    throw AgentFileError(path + ": '" + name + "' has " + std::to_string(elements) +
-                         " values, the network expects " + std::to_string(target.numel()));
+                 const std::string& where) {
+  const std::string dataset_name = group.getObjName() + "/" + name;
+  if (!group.nameExists(name)) throw AgentFileError(where + ": the weights lack " + dataset_name);
+  H5::DataSet dataset = h5::open_dataset(group, name.c_str());
+  std::vector<std::int64_t> stored, expected(target.sizes().begin(), target.sizes().end());
+  for (hsize_t extent : h5::dims(dataset)) stored.push_back(static_cast<std::int64_t>(extent));
+  if (expected.empty() && stored == std::vector<std::int64_t>{1}) stored.clear();  // scalars
+  if (stored != expected) {
+    std::int64_t values = 1;
+    for (std::int64_t extent : stored) values *= extent;
+    throw AgentFileError(where + ": " + dataset_name + " has shape " + shape_text(stored) + " (" +
+                         std::to_string(values) + " values), the network expects " +
+                         shape_text(expected) + " (" + std::to_string(target.numel()) + " values)");
+  }
+  const bool integral = target.scalar_type() == torch::kLong;
+  const H5T_class_t stored_class = dataset.getTypeClass();
+  if (stored_class != (integral ? H5T_INTEGER : H5T_FLOAT)) {
+    const std::string bits = std::to_string(dataset.getDataType().getSize() * 8);
+    const std::string stored_kind = stored_class == H5T_INTEGER ? bits + "-bit integers"
+                                    : stored_class == H5T_FLOAT ? bits + "-bit floats"
+                                                                : "something other than numbers";
+    throw AgentFileError(where + ": " + dataset_name + " is stored as " + stored_kind +
+                         ", expected " + (integral ? "integers" : "floating-point numbers"));
   }
   torch::NoGradGuard no_grad;
-  if (target.scalar_type() == torch::kLong) {
+  if (integral) {
     torch::Tensor cpu = torch::empty(target.sizes(), torch::kLong);
-    dataset.read(cpu.data_ptr<std::int64_t>(), H5::PredType::NATIVE_INT64);
+    h5::read_data(dataset, cpu.data_ptr<std::int64_t>(), H5::PredType::NATIVE_INT64);
     target.copy_(cpu);
   } else {
     torch::Tensor cpu = torch::empty(target.sizes(), torch::kFloat32);
-    dataset.read(cpu.data_ptr<float>(), H5::PredType::NATIVE_FLOAT);
+    h5::read_data(dataset, cpu.data_ptr<float>(), H5::PredType::NATIVE_FLOAT);
+    const std::int64_t non_finite = torch::isfinite(cpu).logical_not().sum().item<std::int64_t>();
+    if (non_finite > 0) {
+      throw AgentFileError(where + ": " + dataset_name + " holds " + std::to_string(non_finite) +
+                           " NaN or infinite values (the network diverged or the file is damaged)");
+    }
     target.copy_(cpu);
   }
 }
@@ -133,12 +159,12 @@ namespace {
 // the group) in error messages.
 void read_network_weights(const H5::Group& root, PolicyValueNet& network,
                           const std::string& where) {
-  H5::Group model = root.openGroup("model");
-  H5::Group weights = model.openGroup("weights");
+  H5::Group model = h5::open_group(root, "model");
+  H5::Group weights = h5::open_group(model, "weights");
   for (auto& item : network->named_parameters()) {
     read_tensor(weights, item.key(), item.value(), where);
   }
-  H5::Group buffers = model.openGroup("buffers");
+  H5::Group buffers = h5::open_group(model, "buffers");
   for (auto& item : network->named_buffers()) read_tensor(buffers, item.key(), item.value(), where);
 }
 
@@ -151,8 +177,10 @@ PolicyValueNet load_agent_network(const std::string& path, const torch::Device& 
   {
     auto guard = h5::lock();
     try {
-      H5::H5File file(path, H5F_ACC_RDONLY);
+      H5::H5File file = h5::open_for_reading(path);
       read_network_weights(file, network, path);
+    } catch (const h5::ReadError& error) {
+      throw AgentFileError(path + ": " + error.what());
     } catch (const H5::Exception& error) {
       throw AgentFileError(path + ": unreadable weights: " + h5::describe(error));
     }
@@ -174,8 +202,10 @@ PolicyValueNet load_rollout_policy_network(const std::string& path, const torch:
   {
     auto guard = h5::lock();
     try {
-      H5::H5File file(path, H5F_ACC_RDONLY);
-      read_network_weights(file.openGroup(kRolloutPolicyGroup), network, where);
+      H5::H5File file = h5::open_for_reading(path);
+      read_network_weights(h5::open_group(file, kRolloutPolicyGroup), network, where);
+    } catch (const h5::ReadError& error) {
+      throw AgentFileError(where + ": " + error.what());
     } catch (const H5::Exception& error) {
       throw AgentFileError(where + ": unreadable weights: " + h5::describe(error));
     }
@@ -189,14 +219,16 @@ std::optional<ResumeState> read_resume_state(const std::string& path) {
   read_agent_info(path);  // validates the file
   auto guard = h5::lock();
   try {
-    H5::H5File file(path, H5F_ACC_RDONLY);
+    H5::H5File file = h5::open_for_reading(path);
     if (!file.nameExists("training")) return std::nullopt;
-    H5::Group training = file.openGroup("training");
+    H5::Group training = h5::open_group(file, "training");
     if (!training.nameExists("optimizer_state") || !training.nameExists("rng_state")) return std::nullopt;
     ResumeState state;
-    state.optimizer_state = h5::read_bytes(training.openDataSet("optimizer_state"));
-    state.rng_state = h5::read_bytes(training.openDataSet("rng_state"));
+    state.optimizer_state = h5::read_bytes(h5::open_dataset(training, "optimizer_state"));
+    state.rng_state = h5::read_bytes(h5::open_dataset(training, "rng_state"));
     return state;
+  } catch (const h5::ReadError& error) {
+    throw AgentFileError(path + ": " + error.what());
   } catch (const H5::Exception& error) {
     throw AgentFileError(path + ": unreadable training state: " + h5::describe(error));
   }

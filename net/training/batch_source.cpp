@@ -32,6 +32,12 @@ struct BatchSource::State {
                                " planes, encoder " + reader.header().encoder + " makes " +
                                std::to_string(encoder->num_planes()));
     }
+    if (encoder->num_moves() != reader.header().label_space) {
+      throw std::runtime_error(path + ": the dataset's label space is " +
+                               std::to_string(reader.header().label_space) + ", encoder " +
+                               reader.header().encoder + " has " +
+                               std::to_string(encoder->num_moves()) + " labels");
+    }
   }
 
   ~State() { stop(); }

@@ -17,6 +17,7 @@
 #include "net/training/adadelta.h"
 #include "net/training/batch_source.h"
 #include "net/training/device.h"
+#include "net/training/divergence.h"
 #include "net/training/learning_curve.h"
 
 namespace dlgo::net {
@@ -92,11 +93,26 @@ std::string serialize_optimizer(torch::optim::Optimizer& optimizer) {
   return bytes.str();
 }
 
-void restore_optimizer(torch::optim::Optimizer& optimizer, const std::string& bytes) {
-  torch::serialize::InputArchive archive;
-  std::istringstream in(bytes);
-  archive.load_from(in);
-  optimizer.load(archive);
+// libtorch's own errors carry a C++ backtrace over many lines: say what is wrong instead.
+void restore_optimizer(torch::optim::Optimizer& optimizer, const std::string& bytes,
+                       const std::string& path) {
+  try {
+    torch::serialize::InputArchive archive;
+    std::istringstream in(bytes);
+    archive.load_from(in);
+    optimizer.load(archive);
+  } catch (const std::exception&) {
+    throw std::runtime_error(path +
+                             ": the optimizer state (/training/optimizer_state) is damaged or does "
+                             "not fit this network and optimizer");
+  }
+}
+
+// CHECKPOINT_DIR's file of an epoch.
+std::string checkpoint_name(int epoch) {
+  char name[32];
+  std::snprintf(name, sizeof name, "epoch_%03d.h5", epoch);
+  return name;
 }
 
 // Resume bookkeeping: the epochs done and the CPU generator's state.
@@ -109,15 +125,21 @@ std::string encode_rng_state(int epochs_done) {
   return bytes;
 }
 
-int decode_rng_state(const std::string& bytes) {
+int decode_rng_state(const std::string& bytes, const std::string& path) {
+  const std::string damaged = path + ": the RNG state (/training/rng_state) is damaged";
   int epochs_done = 0;
-  if (bytes.size() < sizeof epochs_done) throw std::runtime_error("resume state is truncated");
+  if (bytes.size() < sizeof epochs_done) throw std::runtime_error(damaged + " (too short)");
   std::memcpy(&epochs_done, bytes.data(), sizeof epochs_done);
+  if (epochs_done < 0) throw std::runtime_error(damaged + " (negative epochs)");
   torch::Tensor state = torch::empty({static_cast<std::int64_t>(bytes.size() - sizeof epochs_done)}, torch::kUInt8);
   std::memcpy(state.data_ptr<std::uint8_t>(), bytes.data() + sizeof epochs_done, state.numel());
   at::Generator generator = at::detail::getDefaultCPUGenerator();
   std::lock_guard<std::mutex> lock(generator.mutex());
-  generator.set_state(state);
+  try {
+    generator.set_state(state);
+  } catch (const std::exception&) {
+    throw std::runtime_error(damaged + " (not a generator state of this libtorch)");
+  }
   return epochs_done;
 }
 
@@ -311,13 +333,25 @@ TrainResult train_supervised(const TrainOptions& options,
     if (!state || !info.training) {
       throw std::runtime_error(options.resume_path + ": has no training state to resume from");
     }
+    if (info.training->optimizer != options.optimizer) {
+      throw std::runtime_error(options.resume_path + ": was trained with --optimizer " +
+                               info.training->optimizer + ", not " + options.optimizer +
+                               " (resume with the same optimizer)");
+    }
     summary.metrics = info.training->metrics;
-    start_epoch = decode_rng_state(state->rng_state) + 1;
+    // A final agent written by a run resumed past its last epoch used to record 0 epochs done
+    // while holding every epoch's metrics row (and the right optimizer and RNG state).
+    int epochs_done = decode_rng_state(state->rng_state, options.resume_path);
+    if (!summary.metrics.empty()) epochs_done = std::max(epochs_done, summary.metrics.back().epoch);
+    summary.epochs = epochs_done;
+    start_epoch = epochs_done + 1;
     resume_optimizer = state->optimizer_state;
   }
   network->to(device.device);
   auto optimizer = make_optimizer(options, base_lr, network);
-  if (!resume_optimizer.empty()) restore_optimizer(*optimizer, resume_optimizer);
+  if (!resume_optimizer.empty()) {
+    restore_optimizer(*optimizer, resume_optimizer, options.resume_path);
+  }
 
   TrainResult result;
   result.device = device.device.str();
@@ -328,6 +362,7 @@ TrainResult train_supervised(const TrainOptions& options,
   fs::create_directories(result.checkpoint_dir);
   remove_stale_staging_files(result.checkpoint_dir, options.out_path);
   result.best_path = (fs::path(result.checkpoint_dir) / "best.h5").string();
+  result.metrics = summary.metrics;
   double best_top1 = -1;
   for (const auto& m : summary.metrics) best_top1 = std::max(best_top1, m.test_top1);
 
@@ -336,7 +371,17 @@ TrainResult train_supervised(const TrainOptions& options,
   const std::int64_t epoch_rows =
       options.max_batches > 0 ? std::min(train.epoch_rows(), options.max_batches * options.batch_size)
                               : train.epoch_rows();
+  // What is left of the run should epoch `epoch` diverge (stopping writes nothing of it).
+  auto left_if_diverging = [&](int epoch) -> std::string {
+    const fs::path previous = fs::path(result.checkpoint_dir) / checkpoint_name(epoch - 1);
+    if (epoch > 1 && fs::exists(previous)) {
+      return "its last good checkpoint " + previous.string() + " is kept";
+    }
+    if (!options.resume_path.empty()) return options.resume_path + " is kept";
+    return "nothing was written";
+  };
   for (int epoch = start_epoch; epoch <= options.epochs; ++epoch) {
+    const std::string kept = left_if_diverging(epoch);
     const double lr = scheduled_lr(options, base_lr, epoch);
     set_learning_rate(*optimizer, lr);
     network->train();
@@ -364,7 +409,11 @@ TrainResult train_supervised(const TrainOptions& options,
       }
       loss.backward();
       optimizer->step();
-      loss_sum += policy_loss.item<double>() * batch->rows;  // train_loss: the policy's, as test_loss
+      const double batch_loss = loss.item<double>();
+      ++batches;
+      stop_if_loss_diverged(batch_loss, epoch, batches, kept);
+      // train_loss is the policy's alone, as test_loss is, whatever the value head adds.
+      loss_sum += (train_value ? policy_loss.item<double>() : batch_loss) * batch->rows;
       correct += logits.argmax(1).eq(labels).sum().item<double>();
       samples += batch->rows;
       auto now = std::chrono::steady_clock::now();
@@ -374,9 +423,10 @@ TrainResult train_supervised(const TrainOptions& options,
                   samples / std::max(seconds, 1e-9), false});
         last_report = now;
       }
-      if (options.max_batches > 0 && ++batches >= options.max_batches) break;
+      if (options.max_batches > 0 && batches >= options.max_batches) break;
     }
     if (samples == 0) throw std::runtime_error(options.train_path + " has no rows to train on");
+    stop_if_weights_diverged(*network, epoch, kept);
     const double train_seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - epoch_start).count();
     EpochMetrics metrics;
@@ -401,9 +451,8 @@ TrainResult train_supervised(const TrainOptions& options,
     result.metrics = summary.metrics;
 
     ResumeState resume{serialize_optimizer(*optimizer), encode_rng_state(epoch)};
-    char name[32];
-    std::snprintf(name, sizeof name, "epoch_%03d.h5", epoch);
-    write_agent_file((fs::path(result.checkpoint_dir) / name).string(), metadata, network, &summary, &resume);
+    write_agent_file((fs::path(result.checkpoint_dir) / checkpoint_name(epoch)).string(), metadata,
+                     network, &summary, &resume);
     if (!test || metrics.test_top1 > best_top1) {
       best_top1 = metrics.test_top1;
       write_agent_file(result.best_path, metadata, network, &summary, &resume);

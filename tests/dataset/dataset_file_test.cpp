@@ -3,6 +3,7 @@
 #include <H5Cpp.h>
 #include <fcntl.h>
 #include <unistd.h>
+#include <sys/stat.h>
 
 #include <filesystem>
 #include <fstream>
@@ -51,6 +52,33 @@ int fill_disk_under(const std::string& path) {
 ssize_t open_hdf5_objects() {
   return H5Fget_obj_count(H5F_OBJ_ALL,
                           H5F_OBJ_FILE | H5F_OBJ_DATASET | H5F_OBJ_GROUP | H5F_OBJ_ATTR);
+}
+
+// A finished dataset of empty 9x9 boards whose rows have these labels, one game.
+void write_rows(const std::string& path, const std::vector<std::int16_t>& labels) {
+  DatasetWriter writer(path, small_header());
+  const std::int32_t game = writer.add_game("game");
+  std::vector<std::uint8_t> packed(small_header().stored_row_bytes(), 0);
+  for (std::int16_t label : labels) writer.append(packed.data(), &label, &game, 1);
+  writer.finish();
+}
+
+// The message of the DatasetError that opening PATH and reading all its labels throws.
+std::string read_error(const std::string& path) {
+  try {
+    DatasetReader reader(path);
+    std::vector<std::int16_t> labels(static_cast<std::size_t>(reader.rows()));
+    reader.read(0, labels.size(), nullptr, labels.data(), nullptr);
+  } catch (const DatasetError& error) {
+    return error.what();
+  }
+  return "(no error)";
+}
+
+// One line that starts with the file's path and names no HDF5 function (H5Fopen, H5Aopen, ...).
+bool one_line_naming(const std::string& message, const std::string& path) {
+  return message.rfind(path + ": ", 0) == 0 && message.find('\n') == std::string::npos &&
+         message.find("H5") == std::string::npos;
 }
 
 }  // namespace
@@ -187,5 +215,76 @@ TEST_CASE("reading something that is not a dlgo dataset names the problem") {
   }
   fs::resize_file(truncated, fs::file_size(truncated) / 2);
   CHECK_THROWS_AS(DatasetReader(truncated), DatasetError);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("broken datasets are refused in one line: truncated, no attribute, no file, bad label") {
+  std::string dir = testing::make_temp_directory("dlgo-dataset");
+  const std::string good = dir + "/good.h5";
+  write_rows(good, std::vector<std::int16_t>(3000, 7));
+
+  const std::string truncated = dir + "/truncated.h5";
+  fs::copy_file(good, truncated);
+  fs::resize_file(truncated, fs::file_size(truncated) / 2);
+  std::string message = read_error(truncated);
+  INFO(message);
+  CHECK(one_line_naming(message, truncated));
+  CHECK_THAT(message, Catch::Contains("truncated"));
+
+  const std::string unlabelled = dir + "/no-label-space.h5";
+  fs::copy_file(good, unlabelled);
+  H5::H5File(unlabelled, H5F_ACC_RDWR).removeAttr("label_space");
+  message = read_error(unlabelled);
+  INFO(message);
+  CHECK(one_line_naming(message, unlabelled));
+  CHECK_THAT(message, Catch::Contains("the attribute 'label_space' of / is missing"));
+
+  message = read_error(dir);
+  INFO(message);
+  CHECK(one_line_naming(message, dir));
+  CHECK_THAT(message, Catch::Contains("is a directory"));
+
+  // A FIFO would block the open until something writes to it: refused without opening it.
+  const std::string fifo = dir + "/fifo.h5";
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  message = read_error(fifo);
+  INFO(message);
+  CHECK(one_line_naming(message, fifo));
+  CHECK_THAT(message, Catch::Contains("not a regular file"));
+
+  // Labels index the network's outputs: one outside the label space is refused on read.
+  const std::string bad_label = dir + "/bad-label.h5";
+  write_rows(bad_label, {3, 80, 30000, 5});
+  message = read_error(bad_label);
+  INFO(message);
+  CHECK(one_line_naming(message, bad_label));
+  CHECK_THAT(message, Catch::Contains("row 2 has label 30000, outside the label space 0..80"));
+  write_rows(bad_label, {3, -1});
+  CHECK_THAT(read_error(bad_label), Catch::Contains("row 1 has label -1"));
+
+  // Damaged compressed data in the middle of the file.
+  const std::string damaged = dir + "/damaged.h5";
+  fs::copy_file(good, damaged);
+  haddr_t chunk_address = 0;
+  hsize_t chunk_bytes = 0;
+  {
+    H5::H5File file(damaged, H5F_ACC_RDONLY);
+    H5::DataSet labels = file.openDataSet("labels");
+    H5::DataSpace space = labels.getSpace();
+    hsize_t offset[1];
+    unsigned filter_mask = 0;
+    REQUIRE(H5Dget_chunk_info(labels.getId(), space.getId(), 0, offset, &filter_mask,
+                              &chunk_address, &chunk_bytes) >= 0);
+  }
+  {
+    std::fstream file(damaged, std::ios::in | std::ios::out | std::ios::binary);
+    file.seekp(static_cast<std::streamoff>(chunk_address + chunk_bytes / 2));
+    file.write("garbage!garbage!", 16);
+  }
+  message = read_error(damaged);
+  INFO(message);
+  CHECK(one_line_naming(message, damaged));
+  CHECK_THAT(message, Catch::Contains("/labels cannot be read, the file is damaged"));
+  CHECK(read_error(good) == "(no error)");
   fs::remove_all(dir);
 }

@@ -3,9 +3,11 @@
 
 #include <H5Cpp.h>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
-#include <unistd.h>
 
 #include "engine/dataset/experience_file.h"
 
@@ -233,6 +235,52 @@ TEST_CASE("bad experience files give errors naming the file and the problem", "[
   }
   REQUIRE_THROWS_WITH(dlgo::read_experience_file(file("noactions.h5")),
                       Catch::Contains("/experience/actions is missing"));
+}
+
+TEST_CASE("an experience path that is no regular file, or a damaged file, is refused in one line",
+          "[experience]") {
+  auto error_of = [](const std::string& path) -> std::string {
+    try {
+      dlgo::read_experience_file(path);
+    } catch (const dlgo::ExperienceFileError& error) {
+      return error.what();
+    }
+    return "(no error)";
+  };
+  auto one_line_naming = [](const std::string& message, const std::string& path) {
+    return message.rfind(path + ": ", 0) == 0 && message.find('\n') == std::string::npos &&
+           message.find("H5") == std::string::npos;
+  };
+  const std::string fifo = file("fifo.h5");
+  fs::remove(fifo);
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  std::string message = error_of(fifo);  // would block in open() without the check
+  INFO(message);
+  CHECK(one_line_naming(message, fifo));
+  CHECK_THAT(message, Catch::Contains("not a regular file"));
+
+  const std::string directory = file("a-directory.h5");
+  fs::create_directories(directory);
+  message = error_of(directory);
+  INFO(message);
+  CHECK(one_line_naming(message, directory));
+  CHECK_THAT(message, Catch::Contains("is a directory"));
+
+  const std::string no_encoder = file("no-encoder.h5");
+  dlgo::write_experience_file(no_encoder, sample(4, false));
+  H5::H5File(no_encoder, H5F_ACC_RDWR).openGroup("experience").removeAttr("encoder");
+  message = error_of(no_encoder);
+  INFO(message);
+  CHECK(one_line_naming(message, no_encoder));
+  CHECK_THAT(message, Catch::Contains("the attribute 'encoder' of /experience is missing"));
+
+  const std::string truncated = file("truncated.h5");
+  dlgo::write_experience_file(truncated, sample(400, true));
+  fs::resize_file(truncated, fs::file_size(truncated) / 2);
+  message = error_of(truncated);
+  INFO(message);
+  CHECK(one_line_naming(message, truncated));
+  CHECK_THAT(message, Catch::Contains("truncated"));
 }
 
 TEST_CASE("a failed write leaves the existing experience file untouched", "[experience]") {

@@ -119,6 +119,39 @@ TEST_CASE("a resumed run ends with exactly the weights of an uninterrupted one")
   fs::remove_all(dir);
 }
 
+TEST_CASE("a run whose loss turns NaN stops with a clear message and keeps its last checkpoint") {
+  std::string dir = testing::make_temp_directory("dlgo-diverge");
+  testing::write_random_dataset(dir + "/data", "sevenplane", 9, 3, 1, 4);
+  TrainOptions options = small_run(dir);
+  options.epochs = 1;
+  options.out_path = dir + "/agent.h5";
+  TrainResult first = train_supervised(options);
+  const std::string kept = first.checkpoint_dir + "/epoch_001.h5";
+
+  // A learning rate that blows the weights up within a step or two.
+  TrainOptions wild = options;
+  wild.learning_rate = 1e30;
+  wild.epochs = 3;
+  wild.resume_path = kept;
+  wild.out_path = dir + "/wild.h5";
+  wild.checkpoint_dir = first.checkpoint_dir;
+  CHECK_THROWS_WITH(train_supervised(wild), Catch::StartsWith("training diverged:") &&
+                                                Catch::Contains("epoch 2") &&
+                                                Catch::Contains(kept + " is kept"));
+  CHECK_FALSE(fs::exists(first.checkpoint_dir + "/epoch_002.h5"));
+  CHECK_FALSE(fs::exists(wild.out_path));
+  CHECK_NOTHROW(load_agent_network(kept, torch::kCPU));
+  CHECK_NOTHROW(load_agent_network(first.best_path, torch::kCPU));
+
+  TrainOptions fresh = wild;
+  fresh.resume_path.clear();
+  fresh.checkpoint_dir = dir + "/fresh_checkpoints";
+  CHECK_THROWS_WITH(train_supervised(fresh),
+                    Catch::Contains("epoch 1") && Catch::Contains("nothing was written"));
+  CHECK_FALSE(fs::exists(fresh.checkpoint_dir + "/epoch_001.h5"));
+  fs::remove_all(dir);
+}
+
 TEST_CASE("bad training requests name the problem") {
   std::string dir = testing::make_temp_directory("dlgo-train");
   testing::write_random_dataset(dir + "/data", "sevenplane", 5, 2, 1, 1);
