@@ -114,9 +114,13 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   app.add_option("--max-batches", options.max_batches, "Stop each epoch after this many batches (0: all)")
       ->check(CLI::NonNegativeNumber);
+  app.add_option("--test-batches", options.test_batches,
+                 "Measure the test set on this many batches of 256 or more rows, a fixed random sample of it "
+                 "(0: the whole set)")
+      ->check(CLI::NonNegativeNumber);
   // Each mode's own options make no sense in the other: say so instead of ignoring them.
   for (const char* name : {"--test", "--network", "--blocks", "--filters", "--weight-decay", "--lr-schedule",
-                           "--checkpoint-dir", "--resume", "--amp", "--kind", "--max-batches"}) {
+                           "--checkpoint-dir", "--resume", "--amp", "--kind", "--max-batches", "--test-batches"}) {
     app.get_option(name)->excludes(experience_option);
   }
   for (const char* name : {"--method", "--agent", "--clip-grad", "--ppo-clip"}) {

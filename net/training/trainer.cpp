@@ -205,8 +205,10 @@ struct Evaluation {
   double value_loss = 0;
 };
 
+// `max_batches` > 0: only that many batches (the source then shuffles with a fixed order, so
+// every call measures the same sample of the file).
 Evaluation evaluate(PolicyValueNet& network, BatchSource& source, const Device& d, bool amp,
-                    const std::function<void(std::int64_t)>& on_rows) {
+                    const std::function<void(std::int64_t)>& on_rows, std::int64_t max_batches = 0) {
   torch::NoGradGuard no_grad;
   network->eval();
   Evaluation result;
@@ -237,6 +239,7 @@ Evaluation evaluate(PolicyValueNet& network, BatchSource& source, const Device& 
     top5 += hits.any(1).sum().item<double>();
     result.rows += batch->rows;
     if (on_rows) on_rows(result.rows);
+    if (max_batches > 0 && --max_batches == 0) break;
   }
   if (result.rows > 0) {
     result.loss = loss_sum / result.rows;
@@ -269,9 +272,12 @@ TrainResult train_supervised(const TrainOptions& options,
   train_options.seed = options.seed;
   BatchSource train(options.train_path, train_options);
   BatchSourceOptions test_options = train_options;
-  test_options.shuffle = false;
+  // A sample of the test set is a seeded random set of its blocks, the same every epoch; in file
+  // order it would be the games of the first archives only.
+  test_options.shuffle = options.test_batches > 0;
   test_options.augment = false;
   test_options.batch_size = std::max(options.batch_size, 256);
+  const std::int64_t test_batch_size = test_options.batch_size;
   std::unique_ptr<BatchSource> test;
   if (!options.test_path.empty()) test = std::make_unique<BatchSource>(options.test_path, test_options);
   if (test) dataset::require_one_prepare_run(options.train_path, options.test_path);
@@ -437,9 +443,14 @@ TrainResult train_supervised(const TrainOptions& options,
     metrics.samples_per_second = samples / std::max(train_seconds, 1e-9);
     metrics.data_wait_seconds = train.wait_seconds() - wait_before;
     if (test) {
-      Evaluation evaluation = evaluate(network, *test, device, options.amp, [&](std::int64_t rows) {
-        if (progress) progress({epoch, options.epochs, rows, test->rows(), 0, 0, 0, true});
-      });
+      const std::int64_t test_rows =
+          options.test_batches > 0 ? std::min(test->rows(), options.test_batches * test_batch_size) : test->rows();
+      Evaluation evaluation = evaluate(
+          network, *test, device, options.amp,
+          [&](std::int64_t rows) {
+            if (progress) progress({epoch, options.epochs, rows, test_rows, 0, 0, 0, true});
+          },
+          options.test_batches);
       metrics.test_loss = evaluation.loss;
       metrics.test_top1 = evaluation.top1;
       metrics.test_top5 = evaluation.top5;

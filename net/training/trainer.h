@@ -49,6 +49,7 @@ struct TrainOptions {
   bool augment = false;
   bool amp = false;                 // CUDA only: bfloat16 autocast
   std::int64_t max_batches = 0;     // per epoch; 0 = all (for smoke tests)
+  std::int64_t test_batches = 0;    // > 0: measure this many test batches (a fixed random sample)
 };
 
 struct TrainProgress {

@@ -116,3 +116,24 @@ TEST_CASE("value training refuses a dataset without outcomes, naming it") {
   CHECK(train_supervised(options).metrics.size() == 1);
   fs::remove_all(dir);
 }
+
+TEST_CASE("--test-batches measures a fixed sample of the test set") {
+  std::string dir = testing::make_temp_directory("dlgo-value");
+  testing::write_random_dataset(dir + "/data", "history", 9, 1, 4, 8, kEvenKomi);
+  TrainOptions options = value_run(dir);
+  options.epochs = 2;
+  options.test_batches = 1;  // of 256 rows: the test set's four games have more
+  std::int64_t most_rows = 0, total = 0;
+  TrainResult sampled = train_supervised(options, [&](const TrainProgress& p) {
+    if (!p.testing) return;
+    most_rows = std::max(most_rows, p.samples);
+    total = p.epoch_samples;
+  });
+  CHECK(total == 256);
+  CHECK(most_rows == 256);
+  // The whole set measures differently: the sample is a part of it.
+  AccuracyResult whole = evaluate_accuracy(options.out_path, options.test_path, "cpu");
+  REQUIRE(whole.rows > 256);
+  CHECK(whole.loss != Approx(sampled.metrics.back().test_loss).epsilon(1e-9));
+  fs::remove_all(dir);
+}
