@@ -37,6 +37,7 @@ std::unique_ptr<Agent> make_network_agent(std::shared_ptr<const Model> model,
   if (kind == "zero") {
     ZeroOptions zero;
     if (options.rounds > 0) zero.rounds = options.rounds;
+    if (options.seconds_per_move > 0) zero.seconds_per_move = options.seconds_per_move;
     if (options.sampled_opening_moves > 0) {
       zero.move_temperature = 1.0;
       zero.temperature_moves = options.sampled_opening_moves;

@@ -45,6 +45,9 @@ int main(int argc, char** argv) {
   app.add_flag("--greedy", options.greedy, "Network agents: always play the best move");
   app.add_option("--rounds", options.rounds, "Network search agents: rounds per move (0: default)")
       ->check(CLI::NonNegativeNumber);
+  app.add_option("--seconds-per-move", options.seconds_per_move,
+                 "zero: search this long per move instead of --rounds (0: rounds)")
+      ->check(CLI::NonNegativeNumber);
   app.add_option("--seed", options.seed, "Random seed")->capture_default_str();
   auto* board_size_option =
       app.add_option("--board-size", board_size,

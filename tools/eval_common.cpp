@@ -41,6 +41,10 @@ void add_eval_options(CLI::App& command, EvalOptions& options) {
                    "Network agents (predict, pg, q, value, ac): always play the best-ranked move");
   command.add_option("--rounds", options.agent.rounds, "zero, alphago: simulations per move (0: the agent's default)")
       ->check(CLI::NonNegativeNumber);
+  command
+      .add_option("--seconds-per-move", options.agent.seconds_per_move,
+                  "zero: search this long per move instead of --rounds (0: rounds)")
+      ->check(CLI::NonNegativeNumber);
   command.add_option("--seed", options.seed, "Random seed (0: from the clock)")
       ->capture_default_str();
   command

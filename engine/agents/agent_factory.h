@@ -25,6 +25,8 @@ struct AgentOptions {
   double temperature = 1.0;
   bool greedy = false;
   int rounds = 0;  // search agents over a network; 0 = the agent's default
+  // zero: search for this many seconds per move instead of a number of rounds (0: rounds).
+  double seconds_per_move = 0;
   // zero: the first this-many moves of a game are drawn in proportion to visit counts, so
   // evaluation games between deterministic searches differ (0: always the most visited).
   int sampled_opening_moves = 0;

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# The served 19x19 search bot keeps its per-move time budget on one core: dlgo-serve
+# --seconds-per-move with a zero agent file (pvresnet, history encoder, 19x19), pinned to one
+# CPU, answers every /select-move within the budget plus a small margin, having searched for
+# most of it; its peak memory stays well under the 1 GB of a small serving box.
+set -euo pipefail
+serve=$1 init=$2
+work=$(mktemp -d)
+cleanup() {
+  [ -n "${serve_pid:-}" ] && kill "$serve_pid" 2>/dev/null || true
+  wait 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+fail() { echo "FAIL: $*"; [ -f "$work/serve.log" ] && cat "$work/serve.log"; exit 1; }
+
+"$init" --out "$work/zero19.h5" --kind zero --network pvresnet --blocks 6 --filters 64 \
+  --encoder history --board-size 19 >/dev/null || fail "dlgo-init"
+
+pin=()
+command -v taskset >/dev/null && pin=(taskset -c 0)
+port=0
+for _ in $(seq 1 50); do
+  candidate=$((20000 + RANDOM % 30000))
+  (echo >"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null || { port=$candidate; break; }
+done
+[ "$port" -ne 0 ] || fail "no free port"
+budget=2  # the served budget of docs/deploy.md
+"${pin[@]}" "$serve" --bind-address 127.0.0.1 --port "$port" --threads 1 \
+  --predict-agent "$work/zero19.h5" --seconds-per-move "$budget" >"$work/serve.log" 2>&1 &
+serve_pid=$!
+for _ in $(seq 1 300); do
+  curl -sf "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
+  sleep 0.1
+done
+curl -sf "http://127.0.0.1:$port/healthz" >/dev/null || fail "dlgo-serve did not start"
+
+# An empty board, an opening and a capture race on the edge.
+for moves in '[]' '["D4","Q16","D16","Q4","C3","R17","K10"]' '["A1","B1","A3","B2","C1","A2"]'; do
+  start=$(date +%s.%N)
+  curl -sf -X POST -H 'Content-Type: application/json' \
+    -d "{\"board_size\": 19, \"moves\": $moves}" \
+    "http://127.0.0.1:$port/select-move/predict" >"$work/move.json" || fail "select-move $moves"
+  end=$(date +%s.%N)
+  /usr/bin/python3 - "$work/move.json" "$start" "$end" "$budget" <<'PY' || fail "move after $moves"
+import json, sys
+answer = json.load(open(sys.argv[1]))
+took = float(sys.argv[3]) - float(sys.argv[2])
+budget = float(sys.argv[4])
+assert answer.get("bot_move"), answer
+# The search runs until its deadline (a fixed number of rounds would end anywhere) and stops
+# at most half a second after it.
+assert 0.9 * budget <= took <= budget + 0.5, f"took {took:.2f} s for a {budget} s budget"
+print(f"{answer['bot_move']} in {took:.2f} s")
+PY
+done
+
+peak_kb=$(awk '/VmHWM/ {print $2}' "/proc/$serve_pid/status")
+[ "$peak_kb" -lt $((1024 * 1024)) ] || fail "peak RSS $peak_kb kB is over 1 GB"
+echo "peak RSS $((peak_kb / 1024)) MB"
