@@ -21,7 +21,7 @@ done
 
 port=0
 for _ in $(seq 1 50); do
-  candidate=$((20000 + RANDOM % 30000))
+  candidate=$((20000 + RANDOM % 12000))
   (echo >"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null || { port=$candidate; break; }
 done
 [ "$port" -ne 0 ] || fail "no free port"

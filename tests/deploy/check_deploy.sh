@@ -14,10 +14,12 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# A port below Linux's ephemeral range (32768-60999 by default): one in it may be the local end
+# of some client's connection, which a listening probe does not see but bind() refuses.
 free_port() {
   local port
   for _ in $(seq 1 50); do
-    port=$((20000 + RANDOM % 30000))
+    port=$((20000 + RANDOM % 12000))
     (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
   done
   echo "no free port" >&2

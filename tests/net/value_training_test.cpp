@@ -117,7 +117,7 @@ TEST_CASE("value training refuses a dataset without outcomes, naming it") {
   fs::remove_all(dir);
 }
 
-TEST_CASE("--test-batches measures a fixed sample of the test set") {
+TEST_CASE("test batches: --test-batches measures a fixed sample of the test set") {
   std::string dir = testing::make_temp_directory("dlgo-value");
   testing::write_random_dataset(dir + "/data", "history", 9, 1, 4, 8, kEvenKomi);
   TrainOptions options = value_run(dir);
