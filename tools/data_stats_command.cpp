@@ -37,7 +37,8 @@ void print_stats(const std::string& path) {
   std::int64_t outcome_counts[3] = {0, 0, 0};  // loss, unknown, win
   const std::size_t block = 1 << 16;
   for (std::int64_t start = 0; start < reader.rows(); start += block) {
-    std::size_t count = static_cast<std::size_t>(std::min<std::int64_t>(block, reader.rows() - start));
+    std::size_t count =
+        static_cast<std::size_t>(std::min<std::int64_t>(block, reader.rows() - start));
     labels.resize(count);
     outcomes.resize(count);
     reader.read(start, count, nullptr, labels.data(), nullptr, outcomes.data());
@@ -46,12 +47,13 @@ void print_stats(const std::string& path) {
       if (label >= 0 && label < header.label_space) ++histogram[label];
     }
   }
-  int distinct = static_cast<int>(std::count_if(histogram.begin(), histogram.end(),
-                                                [](std::int64_t n) { return n > 0; }));
+  int distinct = static_cast<int>(
+      std::count_if(histogram.begin(), histogram.end(), [](std::int64_t n) { return n > 0; }));
   std::printf("  labels         %d of %d label values used\n", distinct, header.label_space);
   if (header.has_outcomes) {
     std::printf("  outcomes       %lld won, %lld lost, %lld unknown (for the player to move)\n",
-                static_cast<long long>(outcome_counts[2]), static_cast<long long>(outcome_counts[0]),
+                static_cast<long long>(outcome_counts[2]),
+                static_cast<long long>(outcome_counts[0]),
                 static_cast<long long>(outcome_counts[1]));
   } else {
     std::printf("  outcomes       none stored (format version 1)\n");
@@ -63,7 +65,8 @@ void print_stats(const std::string& path) {
   for (int i = 0; i < std::min(10, distinct); ++i) {
     int label = order[i];
     std::string name = label == size.pass_index() ? "pass" : point_to_gtp(size, label);
-    std::printf(" %s:%.2f%%", name.c_str(), 100.0 * histogram[label] / std::max<std::int64_t>(1, reader.rows()));
+    std::printf(" %s:%.2f%%", name.c_str(),
+                100.0 * histogram[label] / std::max<std::int64_t>(1, reader.rows()));
   }
   std::printf("\n");
 }

@@ -79,8 +79,9 @@ int main(int argc, char** argv) {
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
   app.add_option("--seconds-per-move", agent_options.seconds_per_move,
-                 "Search bots over a network (zero agent files): think this long per move, on one search "
-                 "thread, instead of a fixed number of rounds (0: the agent's rounds); 2 suits a 1-vCPU box")
+                 "Search bots over a network (zero agent files): think this long per move "
+                 "on one search thread instead of a fixed number of rounds (0: the agent's "
+                 "rounds; 2 suits a 1-vCPU box)")
       ->check(CLI::Range(0.0, 60.0));
   app.add_option("--static-dir", static_dir,
                  "Folder served under /static (default: the installed or source web/)");

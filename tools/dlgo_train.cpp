@@ -17,25 +17,28 @@ int run_experience_training(const CLI::App& app, const dlgo::net::ExperienceTrai
   std::unique_ptr<dlgo::cli::ProgressBar> bar;
   int bar_epoch = 0;
   try {
-    auto result = dlgo::net::train_from_experience(options, [&](const dlgo::net::ExperienceTrainProgress& p) {
-      if (!bar || p.epoch != bar_epoch) {
-        if (bar) bar->finish();
-        bar_epoch = p.epoch;
-        char label[64];
-        std::snprintf(label, sizeof label, "%s epoch %d/%d", options.method.c_str(), p.epoch, p.epochs);
-        bar = std::make_unique<dlgo::cli::ProgressBar>(label, "decisions");
-      }
-      char extra[64];
-      std::snprintf(extra, sizeof extra, "loss %.4f", p.loss);
-      bar->update(p.rows, p.epoch_rows, extra);
-    });
+    auto result =
+        dlgo::net::train_from_experience(options, [&](const dlgo::net::ExperienceTrainProgress& p) {
+          if (!bar || p.epoch != bar_epoch) {
+            if (bar) bar->finish();
+            bar_epoch = p.epoch;
+            char label[64];
+            std::snprintf(label, sizeof label, "%s epoch %d/%d", options.method.c_str(), p.epoch,
+                          p.epochs);
+            bar = std::make_unique<dlgo::cli::ProgressBar>(label, "decisions");
+          }
+          char extra[64];
+          std::snprintf(extra, sizeof extra, "loss %.4f", p.loss);
+          bar->update(p.rows, p.epoch_rows, extra);
+        });
     if (bar) bar->finish();
     for (size_t i = 0; i < result.epoch_losses.size(); ++i) {
-      std::printf("epoch %zu: %s loss %.4f\n", i + 1, options.method.c_str(), result.epoch_losses[i]);
+      std::printf("epoch %zu: %s loss %.4f\n", i + 1, options.method.c_str(),
+                  result.epoch_losses[i]);
     }
     std::printf("trained on %lld decisions from %zu file(s) in %.1f s on %s; wrote %s\n",
-                static_cast<long long>(result.rows), options.experience_paths.size(), result.seconds,
-                result.device.c_str(), options.out_path.c_str());
+                static_cast<long long>(result.rows), options.experience_paths.size(),
+                result.seconds, result.device.c_str(), options.out_path.c_str());
   } catch (const std::exception& error) {
     if (bar) bar->finish();
     return dlgo::cli::report_user_error(app, error.what());
@@ -46,38 +49,49 @@ int run_experience_training(const CLI::App& app, const dlgo::net::ExperienceTrai
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"dlgo-train: train a move-prediction network from HDF5 datasets (--train), or improve an agent "
-               "from self-play experience (--experience)",
-               "dlgo-train"};
+  CLI::App app{
+      "dlgo-train: train a move-prediction network from HDF5 datasets (--train), or improve an "
+      "agent "
+      "from self-play experience (--experience)",
+      "dlgo-train"};
   dlgo::net::TrainOptions options;
   dlgo::net::ExperienceTrainOptions rl;
-  auto* train_option = app.add_option("--train", options.train_path, "Training dataset (PREFIX.train.h5)");
+  auto* train_option =
+      app.add_option("--train", options.train_path, "Training dataset (PREFIX.train.h5)");
   auto* experience_option =
-      app.add_option("--experience", rl.experience_paths, "Experience files (dlgo-selfplay --experience-out), merged")
+      app.add_option("--experience", rl.experience_paths,
+                     "Experience files (dlgo-selfplay --experience-out), merged")
           ->excludes(train_option);
   app.add_option("--method", rl.method, "With --experience: pg, ac, q, value or zero")
       ->check(CLI::IsMember(dlgo::net::rl_method_names()))
       ->capture_default_str();
   app.add_option("--agent", rl.agent_path, "With --experience: the agent file to improve");
-  app.add_option("--clip-grad", rl.clip_grad_norm, "With --experience: maximum gradient norm (0: no clipping)")
+  app.add_option("--clip-grad", rl.clip_grad_norm,
+                 "With --experience: maximum gradient norm (0: no clipping)")
       ->capture_default_str();
   auto* value_weight_option =
       app.add_option("--value-weight", options.value_weight,
-                     "Weight of the value loss: with --kind zero against the game outcomes (default 1), with "
+                     "Weight of the value loss: with --kind zero against the game outcomes "
+                     "(default 1), with "
                      "--experience (ac, zero) against the experience's returns (default 0.5)")
           ->check(CLI::NonNegativeNumber);
   app.add_option("--ppo-clip", rl.ppo_clip,
-                 "With --experience, pg and ac: PPO's clipped loss, no move's probability moved by more than "
+                 "With --experience, pg and ac: PPO's clipped loss, no move's probability moved by "
+                 "more than "
                  "the factor 1 +- this (0: the book's loss; 0.2 is usual)")
       ->check(CLI::Range(0.0, 0.99))
       ->capture_default_str();
-  app.add_option("--test", options.test_path, "Test dataset (PREFIX.test.h5), measured every epoch");
+  app.add_option("--test", options.test_path,
+                 "Test dataset (PREFIX.test.h5), measured every epoch");
   app.add_option("--network", options.network, "Network architecture")
       ->check(CLI::IsMember(dlgo::net::network_names()))
       ->capture_default_str();
   app.add_option("--blocks", options.blocks, "Residual blocks (resnet)")->capture_default_str();
   app.add_option("--filters", options.filters, "Filters (resnet, alphago)")->capture_default_str();
-  auto* epochs_option = app.add_option("--epochs", options.epochs, "Epochs (with --experience default 1)")->check(CLI::PositiveNumber)->capture_default_str();
+  auto* epochs_option =
+      app.add_option("--epochs", options.epochs, "Epochs (with --experience default 1)")
+          ->check(CLI::PositiveNumber)
+          ->capture_default_str();
   app.add_option("--batch-size,--bs", options.batch_size, "Batch size")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
@@ -94,33 +108,40 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"constant", "step", "cosine"}))
       ->capture_default_str();
   app.add_option("--out", options.out_path, "Final agent file")->required();
-  app.add_option("--checkpoint-dir", options.checkpoint_dir,
-                 "Per-epoch agent files, best.h5, metrics.csv, learning_curve.svg (default: OUT_checkpoints)");
+  app.add_option(
+      "--checkpoint-dir", options.checkpoint_dir,
+      "Per-epoch agent files, best.h5, metrics.csv, learning_curve.svg (default: OUT_checkpoints)");
   app.add_option("--resume", options.resume_path,
                  "Continue after the last epoch of a checkpoint or final agent file");
   app.add_option("--device", options.device, "auto, cpu, cuda or cuda:N")->capture_default_str();
   app.add_option("--threads", options.threads, "CPU threads for libtorch (0: its default)")
       ->check(CLI::NonNegativeNumber)
       ->capture_default_str();
-  app.add_option("--seed", options.seed, "Seed of initialisation and shuffling")->capture_default_str();
+  app.add_option("--seed", options.seed, "Seed of initialisation and shuffling")
+      ->capture_default_str();
   app.add_flag("--augment", options.augment,
-               "Apply a random board symmetry to every example (with --experience too: state, move, visit counts "
+               "Apply a random board symmetry to every example (with --experience too: state, "
+               "move, visit counts "
                "and move mask alike)");
   app.add_flag("--amp", options.amp, "Mixed precision (bfloat16 autocast; CUDA only)");
   app.add_option("--kind", options.kind,
-                 "Agent kind stored in the files; zero adds a value head trained on the game outcomes, for the "
+                 "Agent kind stored in the files; zero adds a value head trained on the game "
+                 "outcomes, for the "
                  "search agent")
       ->check(CLI::IsMember({"predict", "pg", "zero"}))
       ->capture_default_str();
-  app.add_option("--max-batches", options.max_batches, "Stop each epoch after this many batches (0: all)")
+  app.add_option("--max-batches", options.max_batches,
+                 "Stop each epoch after this many batches (0: all)")
       ->check(CLI::NonNegativeNumber);
   app.add_option("--test-batches", options.test_batches,
-                 "Measure the test set on this many batches of 256 or more rows, a fixed random sample of it "
+                 "Measure the test set on this many batches of 256 or more rows, a fixed random "
+                 "sample of it "
                  "(0: the whole set)")
       ->check(CLI::NonNegativeNumber);
   // Each mode's own options make no sense in the other: say so instead of ignoring them.
-  for (const char* name : {"--test", "--network", "--blocks", "--filters", "--weight-decay", "--lr-schedule",
-                           "--checkpoint-dir", "--resume", "--amp", "--kind", "--max-batches", "--test-batches"}) {
+  for (const char* name :
+       {"--test", "--network", "--blocks", "--filters", "--weight-decay", "--lr-schedule",
+        "--checkpoint-dir", "--resume", "--amp", "--kind", "--max-batches", "--test-batches"}) {
     app.get_option(name)->excludes(experience_option);
   }
   for (const char* name : {"--method", "--agent", "--clip-grad", "--ppo-clip"}) {
@@ -128,27 +149,32 @@ int main(int argc, char** argv) {
   }
   dlgo::cli::parse_or_exit(app, argc, argv);
   if (train_option->count() == 0 && experience_option->count() == 0) {
-    std::fprintf(stderr, "dlgo-train: error: give --train (a dataset) or --experience (self-play files)\n");
+    std::fprintf(stderr,
+                 "dlgo-train: error: give --train (a dataset) or --experience (self-play files)\n");
     return dlgo::cli::kExitUsageError;
   }
-  if (value_weight_option->count() > 0 && experience_option->count() == 0 && options.kind != "zero") {
+  if (value_weight_option->count() > 0 && experience_option->count() == 0 &&
+      options.kind != "zero") {
     std::fprintf(stderr, "dlgo-train: error: --value-weight needs --kind zero (or --experience)\n");
     return dlgo::cli::kExitUsageError;
   }
   if (experience_option->count() > 0) {
     if (rl.agent_path.empty()) {
-      std::fprintf(stderr, "dlgo-train: error: --experience needs --agent (the agent file to improve)\n");
+      std::fprintf(stderr,
+                   "dlgo-train: error: --experience needs --agent (the agent file to improve)\n");
       return dlgo::cli::kExitUsageError;
     }
     if (options.optimizer != "sgd" && options.optimizer != "adam") {
-      std::fprintf(stderr, "dlgo-train: error: --experience trains with --optimizer sgd or adam, not %s\n",
+      std::fprintf(stderr,
+                   "dlgo-train: error: --experience trains with --optimizer sgd or adam, not %s\n",
                    options.optimizer.c_str());
       return dlgo::cli::kExitUsageError;
     }
     rl.out_path = options.out_path;
     rl.optimizer = options.optimizer;
-    rl.learning_rate = options.learning_rate > 0 ? options.learning_rate
-                                                 : dlgo::net::default_learning_rate(options.optimizer);
+    rl.learning_rate = options.learning_rate > 0
+                           ? options.learning_rate
+                           : dlgo::net::default_learning_rate(options.optimizer);
     rl.momentum = options.momentum;
     rl.batch_size = options.batch_size;
     rl.epochs = epochs_option->count() ? options.epochs : 1;
@@ -164,32 +190,39 @@ int main(int argc, char** argv) {
   int bar_epoch = 0;
   bool bar_testing = false;
   try {
-    dlgo::net::TrainResult result = dlgo::net::train_supervised(options, [&](const dlgo::net::TrainProgress& p) {
-      if (!bar || p.epoch != bar_epoch || p.testing != bar_testing) {
-        if (bar) bar->finish();
-        bar_epoch = p.epoch;
-        bar_testing = p.testing;
-        char label[64];
-        std::snprintf(label, sizeof label, "epoch %d/%d %s", p.epoch, p.epochs, p.testing ? "test " : "train");
-        bar = std::make_unique<dlgo::cli::ProgressBar>(label, "samples");
-      }
-      char extra[128] = "";
-      if (!p.testing) std::snprintf(extra, sizeof extra, "loss %.3f acc %.1f%%", p.loss, 100 * p.accuracy);
-      bar->update(p.samples, p.epoch_samples, extra);
-    });
+    dlgo::net::TrainResult result =
+        dlgo::net::train_supervised(options, [&](const dlgo::net::TrainProgress& p) {
+          if (!bar || p.epoch != bar_epoch || p.testing != bar_testing) {
+            if (bar) bar->finish();
+            bar_epoch = p.epoch;
+            bar_testing = p.testing;
+            char label[64];
+            std::snprintf(label, sizeof label, "epoch %d/%d %s", p.epoch, p.epochs,
+                          p.testing ? "test " : "train");
+            bar = std::make_unique<dlgo::cli::ProgressBar>(label, "samples");
+          }
+          char extra[128] = "";
+          if (!p.testing)
+            std::snprintf(extra, sizeof extra, "loss %.3f acc %.1f%%", p.loss, 100 * p.accuracy);
+          bar->update(p.samples, p.epoch_samples, extra);
+        });
     if (bar) bar->finish();
     for (const auto& m : result.metrics) {
-      std::printf("epoch %d: train loss %.4f acc %.2f%% | test loss %.4f top-1 %.2f%% top-5 %.2f%% | "
-                  "%.0f samples/s, %.1f s waiting for data, %.1f s\n",
-                  m.epoch, m.train_loss, 100 * m.train_accuracy, m.test_loss, 100 * m.test_top1,
-                  100 * m.test_top5, m.samples_per_second, m.data_wait_seconds, m.seconds);
+      std::printf(
+          "epoch %d: train loss %.4f acc %.2f%% | test loss %.4f top-1 %.2f%% top-5 %.2f%% | "
+          "%.0f samples/s, %.1f s waiting for data, %.1f s\n",
+          m.epoch, m.train_loss, 100 * m.train_accuracy, m.test_loss, 100 * m.test_top1,
+          100 * m.test_top5, m.samples_per_second, m.data_wait_seconds, m.seconds);
       if (options.kind == "zero") {
-        std::printf("         value loss (MSE) train %.4f | test %.4f\n", m.train_value_loss, m.test_value_loss);
+        std::printf("         value loss (MSE) train %.4f | test %.4f\n", m.train_value_loss,
+                    m.test_value_loss);
       }
     }
-    std::printf("device %s; final agent %s; best %s; checkpoints, metrics.csv and learning_curve.svg in %s\n",
-                result.device.c_str(), result.final_path.c_str(), result.best_path.c_str(),
-                result.checkpoint_dir.c_str());
+    std::printf(
+        "device %s; final agent %s; best %s; checkpoints, metrics.csv and learning_curve.svg in "
+        "%s\n",
+        result.device.c_str(), result.final_path.c_str(), result.best_path.c_str(),
+        result.checkpoint_dir.c_str());
   } catch (const std::exception& error) {
     if (bar) bar->finish();
     return dlgo::cli::report_user_error(app, error.what());

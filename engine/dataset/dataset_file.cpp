@@ -115,7 +115,8 @@ void DatasetWriter::append(const std::uint8_t* stored_features, const std::int16
   const std::size_t row_bytes = header_.stored_row_bytes();
   while (rows > 0) {
     std::size_t take = std::min(rows, chunk_rows_ - buffered_rows_);
-    std::copy_n(stored_features, take * row_bytes, feature_buffer_.data() + buffered_rows_ * row_bytes);
+    std::copy_n(stored_features, take * row_bytes,
+                feature_buffer_.data() + buffered_rows_ * row_bytes);
     std::copy_n(labels, take, label_buffer_.data() + buffered_rows_);
     std::copy_n(games, take, game_buffer_.data() + buffered_rows_);
     if (outcomes) {
@@ -297,8 +298,7 @@ DatasetReader::~DatasetReader() {
 }
 
 void DatasetReader::read(std::int64_t start, std::size_t count, std::uint8_t* features,
-                         std::int16_t* labels, std::int32_t* games,
-                         std::int8_t* outcomes) const {
+                         std::int16_t* labels, std::int32_t* games, std::int8_t* outcomes) const {
   if (start < 0 || start + static_cast<std::int64_t>(count) > rows_) {
     throw DatasetError(path_ + ": rows " + std::to_string(start) + ".." +
                        std::to_string(start + static_cast<std::int64_t>(count)) +
@@ -322,7 +322,8 @@ void DatasetReader::read(std::int64_t start, std::size_t count, std::uint8_t* fe
       if (header_.bit_packed) {
         std::vector<std::uint8_t> packed(count * header_.stored_row_bytes());
         read_slab(handles_->features, H5::PredType::NATIVE_UINT8, packed.data());
-        unpack_feature_rows(packed.data(), static_cast<int>(count) * header_.planes * header_.board_height,
+        unpack_feature_rows(packed.data(),
+                            static_cast<int>(count) * header_.planes * header_.board_height,
                             header_.board_width, features);
       } else {
         read_slab(handles_->features, H5::PredType::NATIVE_UINT8, features);
@@ -334,9 +335,9 @@ void DatasetReader::read(std::int64_t start, std::size_t count, std::uint8_t* fe
       read_slab(handles_->outcomes, H5::PredType::NATIVE_INT8, outcomes);
       for (std::size_t i = 0; i < count; ++i) {
         if (outcomes[i] < kOutcomeLoss || outcomes[i] > kOutcomeWin) {
-          throw DatasetError(path_ + ": row " + std::to_string(start + static_cast<std::int64_t>(i)) +
-                             " has outcome " + std::to_string(outcomes[i]) +
-                             " (expected 1, -1 or 0)");
+          throw DatasetError(
+              path_ + ": row " + std::to_string(start + static_cast<std::int64_t>(i)) +
+              " has outcome " + std::to_string(outcomes[i]) + " (expected 1, -1 or 0)");
         }
       }
     } else if (outcomes) {

@@ -12,7 +12,8 @@
 namespace dlgo {
 
 std::vector<std::string> encoder_names() {
-  return {"alphago", "alphago-value", "betago", "history", "oneplane", "sevenplane", "simple", "zero"};
+  return {"alphago",  "alphago-value", "betago", "history",
+          "oneplane", "sevenplane",    "simple", "zero"};
 }
 
 std::unique_ptr<Encoder> make_encoder(std::string_view name, BoardSize size) {

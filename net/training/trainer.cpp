@@ -24,7 +24,9 @@ namespace dlgo::net {
 
 namespace fs = std::filesystem;
 
-std::vector<std::string> optimizer_names() { return {"adadelta", "adagrad", "adam", "sgd"}; }
+std::vector<std::string> optimizer_names() {
+  return {"adadelta", "adagrad", "adam", "sgd"};
+}
 
 double default_learning_rate(const std::string& optimizer) {
   if (optimizer == "adadelta") return 1.0;
@@ -38,7 +40,8 @@ namespace {
 // directory removes those of the names it writes (never a user's other files).
 void remove_stale_staging_files(const fs::path& checkpoint_dir, const fs::path& out_path) {
   auto is_ours = [](const std::string& name) {
-    if (name == "best.h5.partial" || name == "metrics.csv.partial" || name == "learning_curve.svg.partial") {
+    if (name == "best.h5.partial" || name == "metrics.csv.partial" ||
+        name == "learning_curve.svg.partial") {
       return true;
     }
     const std::string epoch_suffix = ".h5.partial";  // epoch_NNN.h5.partial
@@ -47,7 +50,8 @@ void remove_stale_staging_files(const fs::path& checkpoint_dir, const fs::path& 
   };
   std::error_code error;
   for (const auto& entry : fs::directory_iterator(checkpoint_dir, error)) {
-    if (entry.is_regular_file(error) && is_ours(entry.path().filename().string())) fs::remove(entry.path(), error);
+    if (entry.is_regular_file(error) && is_ours(entry.path().filename().string()))
+      fs::remove(entry.path(), error);
   }
   fs::remove(out_path.string() + ".partial", error);
 }
@@ -58,7 +62,8 @@ std::unique_ptr<torch::optim::Optimizer> make_optimizer(const TrainOptions& opti
   const std::string& name = options.optimizer;
   if (name == "sgd") {
     return std::make_unique<torch::optim::SGD>(
-        parameters, torch::optim::SGDOptions(lr).momentum(options.momentum).weight_decay(options.weight_decay));
+        parameters,
+        torch::optim::SGDOptions(lr).momentum(options.momentum).weight_decay(options.weight_decay));
   }
   if (name == "adam") {
     return std::make_unique<torch::optim::Adam>(
@@ -69,14 +74,17 @@ std::unique_ptr<torch::optim::Optimizer> make_optimizer(const TrainOptions& opti
         parameters, torch::optim::AdagradOptions(lr).weight_decay(options.weight_decay));
   }
   if (name == "adadelta") {
-    return std::make_unique<Adadelta>(parameters, AdadeltaOptions(lr).weight_decay(options.weight_decay));
+    return std::make_unique<Adadelta>(parameters,
+                                      AdadeltaOptions(lr).weight_decay(options.weight_decay));
   }
-  throw std::runtime_error("unknown optimizer '" + name + "' (known: adadelta, adagrad, adam, sgd)");
+  throw std::runtime_error("unknown optimizer '" + name +
+                           "' (known: adadelta, adagrad, adam, sgd)");
 }
 
 double scheduled_lr(const TrainOptions& options, double base, int epoch /* 1-based */) {
   const double progress = options.epochs > 1 ? double(epoch - 1) / options.epochs : 0.0;
-  if (options.lr_schedule == "step") return base * (progress >= 0.75 ? 0.01 : progress >= 0.5 ? 0.1 : 1.0);
+  if (options.lr_schedule == "step")
+    return base * (progress >= 0.75 ? 0.01 : progress >= 0.5 ? 0.1 : 1.0);
   if (options.lr_schedule == "cosine") return base * 0.5 * (1 + std::cos(M_PI * progress));
   return base;
 }
@@ -131,7 +139,8 @@ int decode_rng_state(const std::string& bytes, const std::string& path) {
   if (bytes.size() < sizeof epochs_done) throw std::runtime_error(damaged + " (too short)");
   std::memcpy(&epochs_done, bytes.data(), sizeof epochs_done);
   if (epochs_done < 0) throw std::runtime_error(damaged + " (negative epochs)");
-  torch::Tensor state = torch::empty({static_cast<std::int64_t>(bytes.size() - sizeof epochs_done)}, torch::kUInt8);
+  torch::Tensor state =
+      torch::empty({static_cast<std::int64_t>(bytes.size() - sizeof epochs_done)}, torch::kUInt8);
   std::memcpy(state.data_ptr<std::uint8_t>(), bytes.data() + sizeof epochs_done, state.numel());
   at::Generator generator = at::detail::getDefaultCPUGenerator();
   std::lock_guard<std::mutex> lock(generator.mutex());
@@ -156,11 +165,15 @@ struct DeviceBatch {
 // Host batch to device tensors; pinned memory and a non-blocking copy on CUDA.
 DeviceBatch to_device(HostBatch& batch, const Device& d, int channels, int height, int width) {
   DeviceBatch out;
-  out.inputs = torch::from_blob(batch.inputs.data(), {batch.rows, channels, height, width}, torch::kFloat32);
+  out.inputs =
+      torch::from_blob(batch.inputs.data(), {batch.rows, channels, height, width}, torch::kFloat32);
   out.labels = torch::from_blob(batch.labels.data(), {batch.rows}, torch::kLong);
-  if (!batch.outcomes.empty()) out.outcomes = torch::from_blob(batch.outcomes.data(), {batch.rows}, torch::kFloat32);
+  if (!batch.outcomes.empty())
+    out.outcomes = torch::from_blob(batch.outcomes.data(), {batch.rows}, torch::kFloat32);
   if (!d.cuda) return out;
-  auto copy = [&](const torch::Tensor& t) { return t.pin_memory().to(d.device, /*non_blocking=*/true); };
+  auto copy = [&](const torch::Tensor& t) {
+    return t.pin_memory().to(d.device, /*non_blocking=*/true);
+  };
   out.inputs = copy(out.inputs);
   out.labels = copy(out.labels);
   if (out.outcomes.defined()) out.outcomes = copy(out.outcomes);
@@ -168,7 +181,8 @@ DeviceBatch to_device(HostBatch& batch, const Device& d, int channels, int heigh
 }
 
 // Sum of squared value errors over the rows of known outcome, and how many there are.
-std::pair<torch::Tensor, torch::Tensor> value_error_sum(const torch::Tensor& values, const torch::Tensor& outcomes) {
+std::pair<torch::Tensor, torch::Tensor> value_error_sum(const torch::Tensor& values,
+                                                        const torch::Tensor& outcomes) {
   torch::Tensor known = outcomes.ne(0).to(values.scalar_type());
   return {((values - outcomes).pow(2) * known).sum(), known.sum()};
 }
@@ -208,7 +222,8 @@ struct Evaluation {
 // `max_batches` > 0: only that many batches (the source then shuffles with a fixed order, so
 // every call measures the same sample of the file).
 Evaluation evaluate(PolicyValueNet& network, BatchSource& source, const Device& d, bool amp,
-                    const std::function<void(std::int64_t)>& on_rows, std::int64_t max_batches = 0) {
+                    const std::function<void(std::int64_t)>& on_rows,
+                    std::int64_t max_batches = 0) {
   torch::NoGradGuard no_grad;
   network->eval();
   Evaluation result;
@@ -229,9 +244,10 @@ Evaluation evaluate(PolicyValueNet& network, BatchSource& source, const Device& 
         value_rows += known.item<double>();
       }
     }
-    loss_sum += torch::nn::functional::cross_entropy(
-                    logits, labels, torch::nn::functional::CrossEntropyFuncOptions().reduction(torch::kSum))
-                    .item<double>();
+    loss_sum +=
+        torch::nn::functional::cross_entropy(
+            logits, labels, torch::nn::functional::CrossEntropyFuncOptions().reduction(torch::kSum))
+            .item<double>();
     int k = std::min<int>(5, static_cast<int>(logits.size(1)));
     torch::Tensor best = std::get<1>(logits.topk(k, 1));
     torch::Tensor hits = best.eq(labels.unsqueeze(1));
@@ -256,8 +272,10 @@ TrainResult train_supervised(const TrainOptions& options,
                              const std::function<void(const TrainProgress&)>& progress) {
   if (options.out_path.empty()) throw std::runtime_error("no output agent file given (--out)");
   if (options.epochs < 1) throw std::runtime_error("--epochs must be at least 1");
-  if (options.lr_schedule != "constant" && options.lr_schedule != "step" && options.lr_schedule != "cosine") {
-    throw std::runtime_error("--lr-schedule " + options.lr_schedule + ": expected constant, step or cosine");
+  if (options.lr_schedule != "constant" && options.lr_schedule != "step" &&
+      options.lr_schedule != "cosine") {
+    throw std::runtime_error("--lr-schedule " + options.lr_schedule +
+                             ": expected constant, step or cosine");
   }
   if (options.threads > 0) torch::set_num_threads(options.threads);
   torch::manual_seed(options.seed);
@@ -279,10 +297,13 @@ TrainResult train_supervised(const TrainOptions& options,
   test_options.batch_size = std::max(options.batch_size, 256);
   const std::int64_t test_batch_size = test_options.batch_size;
   std::unique_ptr<BatchSource> test;
-  if (!options.test_path.empty()) test = std::make_unique<BatchSource>(options.test_path, test_options);
+  if (!options.test_path.empty())
+    test = std::make_unique<BatchSource>(options.test_path, test_options);
   if (test) dataset::require_one_prepare_run(options.train_path, options.test_path);
-  if (test && (test->encoder_name() != train.encoder_name() || test->board_width() != train.board_width())) {
-    throw std::runtime_error(options.test_path + " was prepared with another encoder or board than " +
+  if (test && (test->encoder_name() != train.encoder_name() ||
+               test->board_width() != train.board_width())) {
+    throw std::runtime_error(options.test_path +
+                             " was prepared with another encoder or board than " +
                              options.train_path);
   }
 
@@ -324,7 +345,8 @@ TrainResult train_supervised(const TrainOptions& options,
   summary.batch_size = options.batch_size;
   summary.train_data = options.train_path;
   summary.test_data = options.test_path;
-  const double base_lr = options.learning_rate > 0 ? options.learning_rate : default_learning_rate(options.optimizer);
+  const double base_lr =
+      options.learning_rate > 0 ? options.learning_rate : default_learning_rate(options.optimizer);
   summary.learning_rate = base_lr;
   int start_epoch = 1;
   std::string resume_optimizer;
@@ -332,7 +354,8 @@ TrainResult train_supervised(const TrainOptions& options,
     AgentFileInfo info;
     network = load_agent_network(options.resume_path, torch::kCPU, &info);
     if (!(info.metadata.network == spec)) {
-      throw std::runtime_error(options.resume_path + ": its network (" + info.metadata.network.to_json() +
+      throw std::runtime_error(options.resume_path + ": its network (" +
+                               info.metadata.network.to_json() +
                                ") differs from the one asked for (" + spec.to_json() + ")");
     }
     auto state = read_resume_state(options.resume_path);
@@ -362,9 +385,10 @@ TrainResult train_supervised(const TrainOptions& options,
   TrainResult result;
   result.device = device.device.str();
   result.final_path = options.out_path;
-  result.checkpoint_dir = options.checkpoint_dir.empty()
-                              ? (fs::path(options.out_path).replace_extension("").string() + "_checkpoints")
-                              : options.checkpoint_dir;
+  result.checkpoint_dir =
+      options.checkpoint_dir.empty()
+          ? (fs::path(options.out_path).replace_extension("").string() + "_checkpoints")
+          : options.checkpoint_dir;
   fs::create_directories(result.checkpoint_dir);
   remove_stale_staging_files(result.checkpoint_dir, options.out_path);
   result.best_path = (fs::path(result.checkpoint_dir) / "best.h5").string();
@@ -372,11 +396,13 @@ TrainResult train_supervised(const TrainOptions& options,
   double best_top1 = -1;
   for (const auto& m : summary.metrics) best_top1 = std::max(best_top1, m.test_top1);
 
-  const int channels = train.input_channels(), height = train.board_height(), width = train.board_width();
+  const int channels = train.input_channels(), height = train.board_height(),
+            width = train.board_width();
   // With --max-batches an epoch is a random subset; the progress total says how big.
   const std::int64_t epoch_rows =
-      options.max_batches > 0 ? std::min(train.epoch_rows(), options.max_batches * options.batch_size)
-                              : train.epoch_rows();
+      options.max_batches > 0
+          ? std::min(train.epoch_rows(), options.max_batches * options.batch_size)
+          : train.epoch_rows();
   // What is left of the run should epoch `epoch` diverge (stopping writes nothing of it).
   auto left_if_diverging = [&](int epoch) -> std::string {
     const fs::path previous = fs::path(result.checkpoint_dir) / checkpoint_name(epoch - 1);
@@ -444,7 +470,8 @@ TrainResult train_supervised(const TrainOptions& options,
     metrics.data_wait_seconds = train.wait_seconds() - wait_before;
     if (test) {
       const std::int64_t test_rows =
-          options.test_batches > 0 ? std::min(test->rows(), options.test_batches * test_batch_size) : test->rows();
+          options.test_batches > 0 ? std::min(test->rows(), options.test_batches * test_batch_size)
+                                   : test->rows();
       Evaluation evaluation = evaluate(
           network, *test, device, options.amp,
           [&](std::int64_t rows) {
@@ -456,7 +483,8 @@ TrainResult train_supervised(const TrainOptions& options,
       metrics.test_top5 = evaluation.top5;
       metrics.test_value_loss = evaluation.value_loss;
     }
-    metrics.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - epoch_start).count();
+    metrics.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - epoch_start).count();
     summary.metrics.push_back(metrics);
     summary.epochs = epoch;
     result.metrics = summary.metrics;
@@ -488,11 +516,13 @@ AccuracyResult evaluate_accuracy(const std::string& agent_path, const std::strin
   options.batch_size = batch_size;
   options.shuffle = false;
   BatchSource source(data_path, options);
-  if (source.encoder_name() != info.metadata.encoder || source.board_width() != info.metadata.board_width ||
+  if (source.encoder_name() != info.metadata.encoder ||
+      source.board_width() != info.metadata.board_width ||
       source.board_height() != info.metadata.board_height) {
-    throw std::runtime_error(data_path + " was prepared with encoder " + source.encoder_name() + " on " +
-                             std::to_string(source.board_width()) + "x" + std::to_string(source.board_height()) +
-                             ", the agent uses " + info.metadata.encoder + " on " +
+    throw std::runtime_error(data_path + " was prepared with encoder " + source.encoder_name() +
+                             " on " + std::to_string(source.board_width()) + "x" +
+                             std::to_string(source.board_height()) + ", the agent uses " +
+                             info.metadata.encoder + " on " +
                              std::to_string(info.metadata.board_width) + "x" +
                              std::to_string(info.metadata.board_height));
   }
@@ -502,7 +532,8 @@ AccuracyResult evaluate_accuracy(const std::string& agent_path, const std::strin
   Evaluation evaluation = evaluate(network, source, device, false, [&](std::int64_t rows) {
     if (progress) progress(rows, source.rows());
   });
-  return {evaluation.rows, evaluation.loss, evaluation.top1, evaluation.top5, evaluation.value_loss};
+  return {evaluation.rows, evaluation.loss, evaluation.top1, evaluation.top5,
+          evaluation.value_loss};
 }
 
 }  // namespace dlgo::net

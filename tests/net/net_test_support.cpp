@@ -39,8 +39,8 @@ static void write_split(const std::string& path, const std::string& split, const
       Move move = select_random_move(state, rng);
       if (move.is_play() || encoder.predicts_pass()) {
         encoder.encode(state, planes.data());
-        dataset::pack_feature_rows(planes.data(), header.planes * header.board_height, header.board_width,
-                                   packed.data());
+        dataset::pack_feature_rows(planes.data(), header.planes * header.board_height,
+                                   header.board_width, packed.data());
         game_features.insert(game_features.end(), packed.begin(), packed.end());
         labels.push_back(static_cast<std::int16_t>(encoder.encode_move(move)));
         movers.push_back(state.next_player());
@@ -56,13 +56,15 @@ static void write_split(const std::string& path, const std::string& split, const
                                                  : dataset::kOutcomeLoss);
     }
     std::vector<std::int32_t> game_column(labels.size(), game);
-    writer.append(game_features.data(), labels.data(), game_column.data(), labels.size(), outcomes.data());
+    writer.append(game_features.data(), labels.data(), game_column.data(), labels.size(),
+                  outcomes.data());
   }
   writer.finish();
 }
 
-void write_random_dataset(const std::string& prefix, const std::string& encoder_name, int board_size,
-                          int train_games, int test_games, unsigned seed, double komi) {
+void write_random_dataset(const std::string& prefix, const std::string& encoder_name,
+                          int board_size, int train_games, int test_games, unsigned seed,
+                          double komi) {
   auto encoder = make_encoder(encoder_name, board_size);
   Rng rng(seed);
   write_split(prefix + ".train.h5", "train", *encoder, train_games, rng, komi);
