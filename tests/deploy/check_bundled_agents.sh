@@ -19,20 +19,13 @@ for agent in predict_19 pg_99; do
   [ "$size" -lt $((8 * 1024 * 1024)) ] || fail "$file is $size bytes; bundled agents must stay small"
 done
 
-port=0
-for _ in $(seq 1 50); do
-  candidate=$((20000 + RANDOM % 12000))
-  (echo >"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null || { port=$candidate; break; }
-done
-[ "$port" -ne 0 ] || fail "no free port"
+# shellcheck source=serve_helpers.sh
+source "$(dirname "${BASH_SOURCE[0]}")/serve_helpers.sh"
+port=$(free_port) || fail "no free port"
 "$serve" --bind-address 127.0.0.1 --port "$port" --static-dir "$root/web" --threads 1 \
   --predict-agent "$root/agents/predict_19.h5" --pg-agent "$root/agents/pg_99.h5" >"$work/serve.log" 2>&1 &
 serve_pid=$!
-for _ in $(seq 1 200); do
-  curl -sf "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
-  sleep 0.1
-done
-curl -sf "http://127.0.0.1:$port/healthz" >/dev/null || fail "dlgo-serve did not start with the bundled agents"
+wait_for_healthz "$port" || fail "dlgo-serve did not start with the bundled agents"
 
 curl -sf "http://127.0.0.1:$port/bots" >"$work/bots.json" || fail "GET /bots"
 /usr/bin/python3 - "$work/bots.json" <<'PY'

@@ -13,18 +13,8 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-
-# A port below Linux's ephemeral range (32768-60999 by default): one in it may be the local end
-# of some client's connection, which a listening probe does not see but bind() refuses.
-free_port() {
-  local port
-  for _ in $(seq 1 50); do
-    port=$((20000 + RANDOM % 12000))
-    (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
-  done
-  echo "no free port" >&2
-  return 1
-}
+# shellcheck source=serve_helpers.sh
+source "$(dirname "${BASH_SOURCE[0]}")/serve_helpers.sh"
 
 # systemd: the unit as shipped, pointed at this build.
 sed -e "s#/opt/dlgo/bin/dlgo-serve#$serve#" "$root/tools/deploy/dlgo-serve.service" >"$work/dlgo-serve.service"
@@ -38,10 +28,7 @@ nginx_port=$(free_port)
 "$serve" --bind-address 127.0.0.1 --port "$serve_port" --static-dir "$root/web" --threads 1 \
   >"$work/serve.log" 2>&1 &
 serve_pid=$!
-for _ in $(seq 1 100); do
-  curl -sf "http://127.0.0.1:$serve_port/healthz" >/dev/null 2>&1 && break
-  sleep 0.1
-done
+wait_for_healthz "$serve_port" || { echo "dlgo-serve did not start"; cat "$work/serve.log"; exit 1; }
 
 # nginx: the site as shipped, listening on a loopback port, proxying to this dlgo-serve.
 mkdir -p "$work/nginx"
@@ -67,10 +54,7 @@ CONF
 nginx -t -p "$work/nginx" -c "$work/nginx/nginx.conf"
 nginx -p "$work/nginx" -c "$work/nginx/nginx.conf" -g 'daemon off;' &
 nginx_pid=$!
-for _ in $(seq 1 100); do
-  curl -sf "http://127.0.0.1:$nginx_port/healthz" >/dev/null 2>&1 && break
-  sleep 0.1
-done
+wait_for_healthz "$nginx_port" || { echo "nginx did not start in front of dlgo-serve"; exit 1; }
 
 page=$(curl -sf "http://127.0.0.1:$nginx_port/static/play_random_99.html")
 grep -qi "<html" <<<"$page" || { echo "no page through nginx"; exit 1; }

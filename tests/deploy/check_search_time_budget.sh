@@ -19,21 +19,14 @@ fail() { echo "FAIL: $*"; [ -f "$work/serve.log" ] && cat "$work/serve.log"; exi
 
 pin=()
 command -v taskset >/dev/null && pin=(taskset -c 0)
-port=0
-for _ in $(seq 1 50); do
-  candidate=$((20000 + RANDOM % 12000))
-  (echo >"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null || { port=$candidate; break; }
-done
-[ "$port" -ne 0 ] || fail "no free port"
+# shellcheck source=serve_helpers.sh
+source "$(dirname "${BASH_SOURCE[0]}")/serve_helpers.sh"
+port=$(free_port) || fail "no free port"
 budget=2  # the served budget of docs/deploy.md
 "${pin[@]}" "$serve" --bind-address 127.0.0.1 --port "$port" --threads 1 \
   --predict-agent "$work/zero19.h5" --seconds-per-move "$budget" >"$work/serve.log" 2>&1 &
 serve_pid=$!
-for _ in $(seq 1 300); do
-  curl -sf "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
-  sleep 0.1
-done
-curl -sf "http://127.0.0.1:$port/healthz" >/dev/null || fail "dlgo-serve did not start"
+wait_for_healthz "$port" 300 || fail "dlgo-serve did not start"
 
 # An empty board, an opening and a capture race on the edge.
 for moves in '[]' '["D4","Q16","D16","Q4","C3","R17","K10"]' '["A1","B1","A3","B2","C1","A2"]'; do
