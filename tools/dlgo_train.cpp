@@ -124,6 +124,11 @@ int main(int argc, char** argv) {
                "move, visit counts "
                "and move mask alike)");
   app.add_flag("--amp", options.amp, "Mixed precision (bfloat16 autocast; CUDA only)");
+  app.add_option("--memory-format", options.memory_format,
+                 "Layout of the network's tensors: auto (channels-last on the CPU, where "
+                 "oneDNN's convolutions want it), channels-last or contiguous")
+      ->check(CLI::IsMember({"auto", "channels-last", "contiguous"}))
+      ->capture_default_str();
   app.add_option("--kind", options.kind,
                  "Agent kind stored in the files; zero adds a value head trained on the game "
                  "outcomes, for the "
@@ -141,7 +146,8 @@ int main(int argc, char** argv) {
   // Each mode's own options make no sense in the other: say so instead of ignoring them.
   for (const char* name :
        {"--test", "--network", "--blocks", "--filters", "--weight-decay", "--lr-schedule",
-        "--checkpoint-dir", "--resume", "--amp", "--kind", "--max-batches", "--test-batches"}) {
+        "--checkpoint-dir", "--resume", "--amp", "--memory-format", "--kind", "--max-batches",
+        "--test-batches"}) {
     app.get_option(name)->excludes(experience_option);
   }
   for (const char* name : {"--method", "--agent", "--clip-grad", "--ppo-clip"}) {

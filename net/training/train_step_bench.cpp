@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdio>
 
+#include "net/torch/memory_format.h"
 #include "net/torch/networks.h"
 #include "net/training/device.h"
 
@@ -23,15 +24,22 @@ void run_train_step_benchmark(const TrainStepBenchOptions& options) {
   spec.policy_outputs = options.board_size * options.board_size;
   PolicyValueNet network(spec);
   network->to(device);
+  const bool channels_last = use_channels_last(options.memory_format, device);
+  if (channels_last) to_channels_last(*network);
   network->train();
   torch::optim::SGD optimizer(network->parameters(), torch::optim::SGDOptions(0.01).momentum(0.9));
   const int points = spec.policy_outputs;
-  torch::Tensor inputs = torch::randint(0, 2, {options.batch_size, spec.input_channels, spec.board_height,
-                                               spec.board_width}).to(torch::kFloat32).to(device);
+  torch::Tensor inputs =
+      torch::randint(0, 2,
+                     {options.batch_size, spec.input_channels, spec.board_height, spec.board_width})
+          .to(torch::kFloat32)
+          .to(device);
+  if (channels_last) inputs = channels_last_input(inputs);
   torch::Tensor labels = torch::randint(0, points, {options.batch_size}, torch::kLong).to(device);
   auto step = [&] {
     optimizer.zero_grad();
-    torch::Tensor loss = torch::nn::functional::cross_entropy(network->forward(inputs).policy_logits, labels);
+    torch::Tensor loss =
+        torch::nn::functional::cross_entropy(network->forward(inputs).policy_logits, labels);
     loss.backward();
     optimizer.step();
     return loss;
@@ -47,10 +55,12 @@ void run_train_step_benchmark(const TrainStepBenchOptions& options) {
     if (device.is_cuda()) torch::cuda::synchronize();
     elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   }
-  std::printf("train-step: %s (%lld parameters), batch %d, %dx%d, %d input planes, %s, %d threads\n",
-              options.network.c_str(), static_cast<long long>(parameter_count(*network)), options.batch_size,
-              options.board_size, options.board_size, spec.input_channels, device.str().c_str(),
-              torch::get_num_threads());
+  std::printf(
+      "train-step: %s (%lld parameters), batch %d, %dx%d, %d input planes, %s, %d threads, %s\n",
+      options.network.c_str(), static_cast<long long>(parameter_count(*network)),
+      options.batch_size, options.board_size, options.board_size, spec.input_channels,
+      device.str().c_str(), torch::get_num_threads(),
+      channels_last ? "channels-last" : "contiguous");
   std::printf("  steps        %d in %.2f s\n", steps, elapsed);
   std::printf("  samples/s    %.1f\n", steps * options.batch_size / elapsed);
   std::printf("  ms/step      %.2f\n", 1e3 * elapsed / steps);

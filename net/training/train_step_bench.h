@@ -16,6 +16,7 @@ struct TrainStepBenchOptions {
   int board_size = 19;
   int input_channels = 7;
   std::string device = "auto";
+  std::string memory_format = "auto";  // as dlgo-train's --memory-format
   int threads = 0;
   double seconds = 10;
   int warmup_steps = 3;

@@ -14,6 +14,7 @@
 #include "engine/dataset/dataset_pair.h"
 #include "engine/encoders/registry.h"
 #include "net/torch/agent_io.h"
+#include "net/torch/memory_format.h"
 #include "net/training/adadelta.h"
 #include "net/training/batch_source.h"
 #include "net/training/device.h"
@@ -155,6 +156,7 @@ int decode_rng_state(const std::string& bytes, const std::string& path) {
 struct Device {
   torch::Device device;
   bool cuda;
+  bool channels_last = false;  // inputs in channels-last memory, as the network's weights
 };
 
 struct DeviceBatch {
@@ -170,6 +172,7 @@ DeviceBatch to_device(HostBatch& batch, const Device& d, int channels, int heigh
   out.labels = torch::from_blob(batch.labels.data(), {batch.rows}, torch::kLong);
   if (!batch.outcomes.empty())
     out.outcomes = torch::from_blob(batch.outcomes.data(), {batch.rows}, torch::kFloat32);
+  if (d.channels_last) out.inputs = channels_last_input(out.inputs);
   if (!d.cuda) return out;
   auto copy = [&](const torch::Tensor& t) {
     return t.pin_memory().to(d.device, /*non_blocking=*/true);
@@ -279,8 +282,9 @@ TrainResult train_supervised(const TrainOptions& options,
   }
   if (options.threads > 0) torch::set_num_threads(options.threads);
   torch::manual_seed(options.seed);
-  const Device d{resolve_device(options.device), false};
-  Device device{d.device, d.device.is_cuda()};
+  const torch::Device torch_device = resolve_device(options.device);
+  Device device{torch_device, torch_device.is_cuda(),
+                use_channels_last(options.memory_format, torch_device)};
   if (options.amp && !device.cuda) throw std::runtime_error("--amp needs a CUDA device");
   if (device.cuda) at::globalContext().setBenchmarkCuDNN(true);
 
@@ -377,6 +381,7 @@ TrainResult train_supervised(const TrainOptions& options,
     resume_optimizer = state->optimizer_state;
   }
   network->to(device.device);
+  if (device.channels_last) to_channels_last(*network);
   auto optimizer = make_optimizer(options, base_lr, network);
   if (!resume_optimizer.empty()) {
     restore_optimizer(*optimizer, resume_optimizer, options.resume_path);
@@ -508,10 +513,11 @@ TrainResult train_supervised(const TrainOptions& options,
 AccuracyResult evaluate_accuracy(const std::string& agent_path, const std::string& data_path,
                                  const std::string& device_text, int batch_size,
                                  const std::function<void(std::int64_t, std::int64_t)>& progress) {
-  Device device{resolve_device(device_text), false};
-  device.cuda = device.device.is_cuda();
+  const torch::Device torch_device = resolve_device(device_text);
+  Device device{torch_device, torch_device.is_cuda(), use_channels_last("auto", torch_device)};
   AgentFileInfo info;
   PolicyValueNet network = load_agent_network(agent_path, device.device, &info);
+  if (device.channels_last) to_channels_last(*network);
   BatchSourceOptions options;
   options.batch_size = batch_size;
   options.shuffle = false;

@@ -48,6 +48,7 @@ struct TrainOptions {
   std::uint64_t seed = 1;
   bool augment = false;
   bool amp = false;                 // CUDA only: bfloat16 autocast
+  std::string memory_format = "auto";  // auto, channels-last, contiguous (net/torch/memory_format.h)
   std::int64_t max_batches = 0;     // per epoch; 0 = all (for smoke tests)
   std::int64_t test_batches = 0;    // > 0: measure this many test batches (a fixed random sample)
 };

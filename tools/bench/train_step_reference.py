@@ -60,6 +60,8 @@ def main():
     parser.add_argument("--planes", type=int, default=7)
     parser.add_argument("--threads", type=int, default=0)
     parser.add_argument("--seconds", type=float, default=10)
+    parser.add_argument("--channels-last", action="store_true",
+                        help="network and inputs in channels-last memory (dlgo-train's CPU default)")
     args = parser.parse_args()
     if args.threads > 0:
         torch.set_num_threads(args.threads)
@@ -69,6 +71,9 @@ def main():
     optimizer = torch.optim.SGD(model.parameters(), lr=0.01, momentum=0.9)
     inputs = torch.randint(0, 2, (args.batch_size, args.planes, args.board_size, args.board_size)).float()
     labels = torch.randint(0, args.board_size ** 2, (args.batch_size,))
+    if args.channels_last:
+        model = model.to(memory_format=torch.channels_last)
+        inputs = inputs.contiguous(memory_format=torch.channels_last)
 
     def step():
         optimizer.zero_grad()
@@ -85,7 +90,8 @@ def main():
     elapsed = time.perf_counter() - start
     params = sum(p.numel() for p in model.parameters())
     print(f"pytorch train-step: {args.network} ({params} parameters), batch {args.batch_size}, "
-          f"{args.board_size}x{args.board_size}, {args.planes} input planes, cpu, {torch.get_num_threads()} threads")
+          f"{args.board_size}x{args.board_size}, {args.planes} input planes, cpu, {torch.get_num_threads()} threads, "
+          f"{'channels-last' if args.channels_last else 'contiguous'}")
     print(f"  steps        {steps} in {elapsed:.2f} s")
     print(f"  samples/s    {steps * args.batch_size / elapsed:.1f}")
     print(f"  ms/step      {1e3 * elapsed / steps:.2f}")
