@@ -29,7 +29,7 @@ function validSize(size) {
 }
 
 const state = {
-  bot: { sizes: [pageSize], levels: [], defaultLevel: null, known: false },
+  bot: { sizes: [pageSize], anySize: false, levels: [], defaultLevel: null, known: false },
   setup: { size: pageSize, colour: BLACK, handicap: 0, komi: KOMI, level: null },
   game: new GoGame(pageSize, KOMI),
   human: BLACK,
@@ -42,6 +42,7 @@ const state = {
   scoring: null,         // {dead: Set, answer, bothPassed, failed}: the end of the game
   pendingTouch: null,    // a first tap on a phone: its point, waiting for a second to confirm
   tapPreview: pageSize >= 13,
+  sgfLoads: 0,           // files read so far (for tests: one more once a file is dealt with)
   cursor: null,          // the keyboard's point on the board
 };
 
@@ -520,6 +521,7 @@ function renderResult() {
 function renderError() {
   if (!state.error) {
     ui.error.hidden = true;
+    ui.error.replaceChildren();
     return;
   }
   ui.error.hidden = false;
@@ -1087,6 +1089,7 @@ async function loadBotInfo() {
     else sizes = Array.isArray(size) ? size : [size];
     state.bot = {
       known: true,
+      anySize: size === null || size === undefined,
       sizes: sizes.slice().sort((a, b) => a - b),
       levels: Array.isArray(bot.levels) ? bot.levels : [],
       defaultLevel: typeof bot.default_level === 'number' ? bot.default_level : null,
@@ -1128,24 +1131,27 @@ async function loadSgfFile() {
   try {
     if (file.size > 1 << 20) throw new Error('the file is larger than 1 MB');
     loaded = gameFromSgf(await file.text(), KOMI);
-    if (!state.bot.sizes.includes(loaded.size)) {
+    if (!state.bot.anySize && !state.bot.sizes.includes(loaded.size)) {
       throw new Error(`it is a ${loaded.size}×${loaded.size} game; the ${botName} bot plays ` +
         `${state.bot.sizes.map((s) => `${s}×${s}`).join(', ')}`);
     }
     if (loaded.game.isOver && !loaded.game.bothPassed) throw new Error('the game in it is over');
   } catch (error) {
     state.error = { message: `Could not load ${file.name}: ${error.message}. The game on the board is unchanged.` };
+    state.sgfLoads++;
     render();
     return;
   }
   const { game } = loaded;
   const setup = state.setup;
+  if (!state.bot.sizes.includes(game.size)) state.bot.sizes = [...state.bot.sizes, game.size].sort((a, b) => a - b);
   setup.size = game.size;
   setup.komi = game.komi;
   const fixed = game.handicap.length >= 2 && game.handicap.length <= maxFixedHandicap(game.size);
   setup.handicap = fixed ? game.handicap.length : 0;
   setup.colour = game.toMove;
   state.notice = `Loaded ${file.name}: ${game.moves.length} moves; you play ${colorName(game.toMove)}.`;
+  state.sgfLoads++;
   startGame(game, game.toMove);
 }
 
