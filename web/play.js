@@ -492,8 +492,9 @@ function renderResult() {
   } else if (scoring) {
     re = game.scoreText(scoring.dead);
     const score = game.score(scoring.dead);
-    detail = `Black ${score.blackArea} (${score.black.stones} stones + ${score.black.territory} territory) · ` +
-      `White ${score.whiteArea} (${score.white.stones} stones + ${score.white.territory} territory) + ${score.komi} komi`;
+    const side = (name, area) => `${name} ${area.stones + area.territory} (${area.stones} stones + ` +
+      `${area.territory} territory)`;
+    detail = `${side('Black', score.black)} · ${side('White', score.white)} + ${score.komi} komi`;
     const deadCount = scoring.dead.size;
     if (game.agreedResult) note = 'Accepted.';
     else if (!scoring.answer && !scoring.failed) note = 'The server is marking the dead stones…';
@@ -1037,6 +1038,9 @@ function readAddress() {
   const setup = state.setup;
   const ignored = [];
   const sizes = state.bot.sizes;
+  if (params.has('size') && validSize(Number(params.get('size'))) === null) {
+    ignored.push(`size=${params.get('size')} (2 to 25)`);
+  }
   if (!sizes.includes(setup.size)) {
     ignored.push(`size=${setup.size} (the ${botName} bot plays ${sizes.join(', ')})`);
     setup.size = sizes.includes(pageSize) ? pageSize : sizes[0];
@@ -1054,7 +1058,8 @@ function readAddress() {
       setup.handicap = stones;
       if (stones >= 2) setup.komi = HANDICAP_KOMI;
     } else {
-      ignored.push(`handicap=${handicap} (${most ? `2 to ${most} on ${setup.size}×${setup.size}` : 'none on this board'})`);
+      const allowed = most ? `2 to ${most} on ${setup.size}×${setup.size}` : 'none on this board';
+      ignored.push(`handicap=${handicap} (${allowed})`);
     }
   }
   const komi = params.get('komi');
@@ -1071,7 +1076,10 @@ function readAddress() {
   const level = params.get('level');
   if (level !== null) {
     if (levels.some((l) => String(l.level) === level)) setup.level = Number(level);
-    else ignored.push(`level=${level} (${levels.length ? `levels are ${levels.map((l) => l.level).join(', ')}` : 'this bot has no levels'})`);
+    else {
+      const allowed = levels.length ? `levels are ${levels.map((l) => l.level).join(', ')}` : 'this bot has no levels';
+      ignored.push(`level=${level} (${allowed})`);
+    }
   }
   if (ignored.length) state.notice = `Ignored in the address: ${ignored.join('; ')}.`;
 }

@@ -135,7 +135,9 @@ export function gameFromSgf(text, defaultKomi = 7.5) {
         continue;
       }
       const verdict = game.check(point.row, point.col);
-      if (!verdict.legal) throw new Error(`${where} at ${toVertex(point.row, point.col)} is illegal: ${verdict.reason}`);
+      if (!verdict.legal) {
+        throw new Error(`${where} at ${toVertex(point.row, point.col)} is illegal: ${verdict.reason}`);
+      }
       game.play(point.row, point.col);
     }
   });

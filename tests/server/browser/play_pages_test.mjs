@@ -560,12 +560,14 @@ async function undoMoves(context, base) {
   await closePage(page);
 }
 
-// A finished position on 9x9: Black's wall on column E and White's on F, and a White stone
-// at B5 inside Black's side with no hope of living; White has passed... built as moves.
+// A finished position on 9x9: Black's wall on column E and White's on F, and a White stone at
+// B5 inside Black's side, in atari among A5, B4 and B6. Counted as it stands White leads (the
+// stone makes Black's side neutral), so the random bot passes back when Black passes; with B5
+// dead Black wins by 1.5, with B5 alive White by 41.5.
 const DEAD_STONE_GAME = (() => {
   const moves = [];
   for (let row = 1; row <= 9; row++) moves.push(`E${row}`, `F${row}`);
-  moves.push('pass', 'B5');
+  moves.push('A5', 'pass', 'B4', 'pass', 'B6', 'B5');
   return moves;
 })();
 const sgfOf = (size, moves, extra = '') => {
@@ -608,7 +610,7 @@ async function scoreGame(context, base) {
   // Flip B5 alive: Black's side is no longer Black's, and the result changes.
   await page.click('.targets [data-vertex="B5"]');
   const flipped = await page.getAttribute('[data-testid="result"]', 'data-result');
-  check(flipped !== shown && flipped === 'W+35.5', `after flipping B5 alive: ${flipped} (before ${shown})`);
+  check(flipped !== shown && flipped === 'W+41.5', `after flipping B5 alive: ${flipped} (before ${shown})`);
   check(await page.locator('.stones .stone.dead[data-vertex="B5"]').count() === 0, 'B5 still drawn dead');
   // ... and back.
   await page.click('.targets [data-vertex="B5"]');
@@ -617,7 +619,7 @@ async function scoreGame(context, base) {
   await page.click('[data-testid="accept-score"]');
   check(await page.getAttribute('[data-testid="result"]', 'data-final') === 'true', 'the result is not final after accepting');
   const sgf = await downloadSgf(page);
-  check(sgf.includes('RE[W+35.5]') && sgf.includes('KM[7.5]'), `the SGF's result: ${/RE\[[^\]]*\]/.exec(sgf)}`);
+  check(sgf.includes('RE[W+41.5]') && sgf.includes('KM[7.5]'), `the SGF's result: ${/RE\[[^\]]*\]/.exec(sgf)}`);
   await closePage(page);
 }
 
@@ -659,19 +661,22 @@ async function loadSgf(context, base) {
     await page.click('#error button');
   }
   // A game with a capture and a handicap: position, captures and turn as in the file.
-  const text = '(;GM[1]FF[4]SZ[9]KM[0.5]HA[2]AB[gc][cg];W[ed];B[ee];W[dd];B[fd];W[ff];B[ec])';
+  const text = '(;GM[1]FF[4]SZ[9]KM[0.5]HA[2]AB[gc][cg];W[ed];B[ee];W[ff];B[dd];W[bh];B[fd];W[ai];B[ec])';
   await uploadSgf(page, 'game.sgf', text);
   const info = await gameInfo(page);
   check(!info.error, `game.sgf: ${info.error}`);
-  check(info.gtp.join() === 'E6,E5,D6,F6,F4,E7' && info.handicap.join() === 'G7,C3' && info.komi === 0.5,
+  check(info.gtp.join() === 'E6,E5,F4,D6,B2,F6,A1,E7' && info.handicap.join() === 'G7,C3' && info.komi === 0.5,
     `game.sgf loaded as ${JSON.stringify(info)}`);
   const stones = await drawnStones(page);
-  check(stones.black.join() === 'C3,E5,E7,F6,G7' && stones.white.join() === 'D6,F4',
+  check(stones.black.join() === 'C3,D6,E5,E7,F6,G7' && stones.white.join() === 'A1,B2,F4',
     `game.sgf position: ${JSON.stringify(stones)}`);
   check((await page.textContent('#captures-black')).includes('captured 1'), 'the capture is not counted');
   check(info.human === 2 && info.toMove === 2, 'the player does not take the colour to move');
   check(await page.inputValue('[data-testid="handicap"]') === '2', 'the setup does not show the handicap');
   await playAndWait(page);
+  // A ko just taken: the point White may not retake is marked.
+  await uploadSgf(page, 'ko.sgf', sgfOf(9, ['B2', 'C2', 'A3', 'D3', 'B4', 'C4', 'pass', 'B3', 'C3']));
+  check(await page.locator('.marks .ko-marker[data-vertex="B3"]').count() === 1, 'no ko marker at B3');
   await closePage(page);
 }
 
