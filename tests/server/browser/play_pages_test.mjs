@@ -521,6 +521,10 @@ async function addressSetup(context, base) {
   await page.fill('[data-testid="komi"]', '6.5');
   await page.dispatchEvent('[data-testid="komi"]', 'change');
   check((await gameInfo(page)).komi === 6.5 && page.url().includes('komi=6.5'), 'komi 6.5 was not taken');
+  // Another board size from the setup: a new board at once (no move played yet).
+  await page.selectOption('[data-testid="board-size"]', '19');
+  check(await page.locator('.targets [data-vertex]').count() === 361 && (await gameInfo(page)).size === 19 &&
+    page.url().includes('size=19'), 'choosing 19x19 did not give a 19x19 game');
   await closePage(page);
 }
 
