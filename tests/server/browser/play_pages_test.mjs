@@ -490,6 +490,26 @@ async function handicapGame(context, base) {
   await closePage(page);
 }
 
+// The 19x19 page with the address of the docs: handicap 4 at the 4-4 points, komi 0.5, the bot
+// (White) first, at level 2 when the bot has one.
+async function predictHandicapAddress(context, base) {
+  const bots = await (await fetch(`${base}/bots`)).json();
+  const bot = bots.bots.find((b) => b.name === 'predict');
+  const hasLevel2 = (bot.levels || []).some((level) => level.level === 2);
+  const page = await openPage(context, base, 'play_predict_19.html?handicap=4&komi=0.5&colour=black&level=2');
+  const info = await waitForBot(page, 1);
+  const stones = await drawnStones(page);
+  check(stones.black.join() === 'D16,D4,Q16,Q4', `handicap 4 on 19x19: ${stones.black}`);
+  check(info.moves === 1 && info.komi === 0.5 && info.human === 1, `after the bot's first move: ${JSON.stringify(info)}`);
+  const sent = page.requests.find((r) => r.url.includes('/select-move/'));
+  check(sent.body.handicap.length === 4 && (hasLevel2 ? sent.body.level === 2 : !('level' in sent.body)),
+    `the first request: ${JSON.stringify(sent.body)}`);
+  if (!hasLevel2) check(/level=2/.test(await page.textContent('#notice')), 'level=2 is not named as ignored');
+  await playAndWait(page);
+  await screenshot(page, 'handicap_4_predict_19.png');
+  await closePage(page);
+}
+
 // The setup in the address applies: size, colour, handicap and komi; a bad value is named.
 async function addressSetup(context, base) {
   let page = await openPage(context, base, `${RANDOM_PAGE}?size=13&handicap=9&komi=1.5&colour=white`);
@@ -828,6 +848,9 @@ async function main() {
     }
     await step('handicap 4: four black stones, the bot moves first', () => handicapGame(context, base));
     await step('the setup in the address applies; bad values are named', () => addressSetup(context, base));
+    if (process.env.DLGO_PREDICT_AGENT) {
+      await step('19x19: handicap 4, komi 0.5 and level 2 from the address', () => predictHandicapAddress(context, base));
+    }
     await step('undo: position and SGF back; after the bot passed', () => undoMoves(context, base));
     await step('two passes: the server\'s dead stones and result; flip a group; accept', () => scoreGame(context, base));
     await step('score now, then resume', () => scoreNow(context, base));
