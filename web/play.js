@@ -802,22 +802,29 @@ function noteDiagnostics(data, color, moves, analysis) {
   if (winRate !== null) state.winRates.set(moves, color === BLACK ? winRate : 1 - winRate);
 }
 
-async function askBot() {
-  const game = state.game;
+// Sends the position to /<endpoint>/<bot> while the page shows the bot thinking. Resolves with
+// the answer; or with null when a newer request made it stale, or when it failed: then the
+// page shows `failure(message)` with a Retry button that runs `retry`.
+async function consult(endpoint, failure, retry) {
   state.thinking = true;
   state.error = null;
   render();
-  let answer;
   try {
-    answer = await ask('select-move');
-    if (!answer) return;
+    const answer = await ask(endpoint);
+    if (answer) state.thinking = false;
+    return answer;
   } catch (error) {
     state.thinking = false;
-    state.error = { message: `Bot move failed: ${error.message}`, retry: () => askBot() };
+    state.error = { message: failure(error.message), retry };
     render();
-    return;
+    return null;
   }
-  state.thinking = false;
+}
+
+async function askBot() {
+  const game = state.game;
+  const answer = await consult('select-move', (message) => `Bot move failed: ${message}`, () => askBot());
+  if (!answer) return;
   noteDiagnostics(answer.diagnostics || null, game.toMove, game.moves.length, false);
   try {
     game.playVertex(answer.bot_move);
@@ -832,55 +839,33 @@ async function askBot() {
 async function analyse() {
   const game = state.game;
   if (game.isOver || state.thinking || state.scoring) return;
-  state.thinking = true;
-  state.error = null;
   state.showThinking = true;
   ui.thinkingToggle.checked = true;
-  render();
-  let answer;
-  try {
-    answer = await ask('select-move');
-    if (!answer) return;
-  } catch (error) {
-    state.thinking = false;
-    state.error = { message: `Analysis failed: ${error.message}`, retry: () => analyse() };
-    render();
-    return;
-  }
-  state.thinking = false;
+  const answer = await consult('select-move', (message) => `Analysis failed: ${message}`, () => analyse());
+  if (!answer) return;
   noteDiagnostics(answer.diagnostics || {}, game.toMove, game.moves.length, true);
   render();
 }
 
 // The end of the game: asks the server which stones are dead. `bothPassed`: the game ended by
-// two passes (else the player asked to score the position as it stands).
+// two passes (else the player asked to score the position as it stands). Without an answer
+// every stone counts as alive and the player marks the dead ones.
 async function requestScore(bothPassed) {
   const game = state.game;
-  if (!bothPassed && !canPlay()) return;
+  if (!bothPassed && !state.scoring && !canPlay()) return;
   state.pendingTouch = null;
-  state.scoring = { dead: new Set(), answer: null, bothPassed, failed: false, edited: false };
-  state.thinking = true;
-  state.error = null;
-  render();
-  let answer;
-  try {
-    answer = await ask('score');
-    if (!answer) return;
-  } catch (error) {
-    state.thinking = false;
-    state.scoring.failed = true;
-    state.error = { message: `Scoring failed: ${error.message}. Every stone counts as alive; ` +
-      'click a group to mark it dead.', retry: () => requestScore(bothPassed) };
-    render();
-    return;
-  }
-  state.thinking = false;
-  const dead = new Set();
+  const scoring = { dead: new Set(), answer: null, bothPassed, failed: false, edited: false };
+  state.scoring = scoring;
+  const answer = await consult('score', (message) => {
+    scoring.failed = true;
+    return `Scoring failed: ${message}. Every stone counts as alive; click a group to mark it dead.`;
+  }, () => requestScore(bothPassed));
+  if (!answer) return;
   for (const vertex of answer.dead || []) {
     const point = parseVertex(game.size, vertex);
-    if (point && game.at(point.row, point.col) !== EMPTY) dead.add(game.index(point.row, point.col));
+    if (point && game.at(point.row, point.col) !== EMPTY) scoring.dead.add(game.index(point.row, point.col));
   }
-  state.scoring = { dead, answer, bothPassed, failed: false, edited: false };
+  scoring.answer = answer;
   render();
 }
 

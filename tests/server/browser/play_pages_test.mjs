@@ -188,6 +188,16 @@ const drawnStones = (page) => page.evaluate(() => {
   return { black: list('black'), white: list('white') };
 });
 
+// Waits for the page's scoring request to end; fails when it failed.
+async function waitForScore(page) {
+  await page.waitForFunction(() => {
+    const scoring = window.dlgoPage.state.scoring;
+    return scoring && (scoring.answer || scoring.failed);
+  }, null, { timeout: 20000 });
+  const info = await gameInfo(page);
+  check(!info.error, `scoring failed: ${info.error}`);
+}
+
 // A legal point for the player to move, near the centre first, as a person would play.
 async function freePoint(page) {
   return page.evaluate(() => {
@@ -615,11 +625,7 @@ async function scoreGame(context, base) {
   await page.click('[data-testid="pass"]');
   const ended = await waitForBot(page, DEAD_STONE_GAME.length + 2);
   check(ended.over && ended.gtp.slice(-2).join() === 'pass,pass', `the bot did not pass: ${ended.gtp.slice(-2)}`);
-  await page.waitForFunction(() => {
-    const scoring = window.dlgoPage.state.scoring;
-    return scoring && (scoring.answer || scoring.failed);
-  }, null, { timeout: 20000 });
-  check(!(await gameInfo(page)).error, `scoring failed: ${(await gameInfo(page)).error}`);
+  await waitForScore(page);
   const server = await postJson(base, '/score/random', { board_size: 9, moves: ended.gtp, komi: 7.5 });
   const shown = await page.getAttribute('[data-testid="result"]', 'data-result');
   check(shown === server.result, `the page shows ${shown}, the server's /score says ${server.result}`);
@@ -652,7 +658,7 @@ async function scoreNow(context, base) {
   const page = await openPage(context, base, RANDOM_PAGE);
   await playAndWait(page);
   await page.click('[data-testid="score"]');
-  await page.waitForFunction(() => window.dlgoPage.state.scoring?.answer, null, { timeout: 20000 });
+  await waitForScore(page);
   const info = await gameInfo(page);
   const server = await postJson(base, '/score/random', { board_size: 9, moves: info.gtp, komi: 7.5 });
   check(await page.getAttribute('[data-testid="result"]', 'data-result') === server.result,
