@@ -597,7 +597,7 @@ async function undoMoves(context, base) {
 // A finished position on 9x9: Black's wall on column E and White's on F, and a White stone at
 // B5 inside Black's side, in atari among A5, B4 and B6. Counted as it stands White leads (the
 // stone makes Black's side neutral), so the random bot passes back when Black passes; with B5
-// dead Black wins by 1.5, with B5 alive White by 41.5.
+// dead Black wins by 1.5, with B5 alive White by 32.5.
 const DEAD_STONE_GAME = (() => {
   const moves = [];
   for (let row = 1; row <= 9; row++) moves.push(`E${row}`, `F${row}`);
@@ -640,7 +640,7 @@ async function scoreGame(context, base) {
   // Flip B5 alive: Black's side is no longer Black's, and the result changes.
   await page.click('.targets [data-vertex="B5"]');
   const flipped = await page.getAttribute('[data-testid="result"]', 'data-result');
-  check(flipped !== shown && flipped === 'W+41.5', `after flipping B5 alive: ${flipped} (before ${shown})`);
+  check(flipped !== shown && flipped === 'W+32.5', `after flipping B5 alive: ${flipped} (before ${shown})`);
   check(await page.locator('.stones .stone.dead[data-vertex="B5"]').count() === 0, 'B5 still drawn dead');
   // ... and back.
   await page.click('.targets [data-vertex="B5"]');
@@ -649,7 +649,7 @@ async function scoreGame(context, base) {
   await page.click('[data-testid="accept-score"]');
   check(await page.getAttribute('[data-testid="result"]', 'data-final') === 'true', 'the result is not final after accepting');
   const sgf = await downloadSgf(page);
-  check(sgf.includes('RE[W+41.5]') && sgf.includes('KM[7.5]'), `the SGF's result: ${/RE\[[^\]]*\]/.exec(sgf)}`);
+  check(sgf.includes('RE[W+32.5]') && sgf.includes('KM[7.5]'), `the SGF's result: ${/RE\[[^\]]*\]/.exec(sgf)}`);
   await closePage(page);
 }
 
@@ -730,13 +730,16 @@ async function analysis(context, base) {
   await closePage(page);
 }
 
-// The bot's level: offered when the bot has levels, sent with each move; hidden when none.
+// The bot's level: offered when the bot has levels (mcts: from quick to full), sent with each
+// move and kept in the address; hidden for a bot without them (random).
 async function levels(context, base) {
   const bots = await (await fetch(`${base}/bots`)).json();
   for (const name of ['random', 'mcts']) {
     const bot = bots.bots.find((b) => b.name === name);
-    const page = await openPage(context, base, name === 'random' ? RANDOM_PAGE : CASES[1].page);
     const levelList = bot.levels || [];
+    check(name === 'random' ? levelList.length === 0 : levelList.length >= 2,
+      `${name} has ${levelList.length} levels in /bots`);
+    const page = await openPage(context, base, name === 'random' ? RANDOM_PAGE : CASES[1].page);
     if (levelList.length === 0) {
       check(await page.isHidden('[data-testid="level"]'), `${name} has no levels but the page offers some`);
       await playAndWait(page);
@@ -744,10 +747,14 @@ async function levels(context, base) {
       check(!('level' in sent.body), `a level was sent for ${name}`);
     } else {
       check(await page.isVisible('[data-testid="level"]'), `${name} has levels but the page hides them`);
+      check(await page.inputValue('[data-testid="level"]') === String(bot.default_level),
+        `the level shown is not the default ${bot.default_level}`);
+      const options = await page.locator('[data-testid="level"] option').allTextContents();
+      check(options.length === levelList.length && options[0].includes(levelList[0].name),
+        `level options ${options}`);
       const weakest = String(levelList[0].level);
       await page.selectOption('[data-testid="level"]', weakest);
-      check(page.url().includes(`level=${weakest}`) || bot.default_level === levelList[0].level,
-        `the address does not carry level ${weakest}`);
+      check(page.url().includes(`level=${weakest}`), `the address does not carry level ${weakest}`);
       await playAndWait(page);
       const sent = page.requests.pop();
       check(String(sent.body.level) === weakest, `the move was asked at level ${sent.body.level}`);
