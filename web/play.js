@@ -331,6 +331,14 @@ function render() {
       'data-vertex': toVertex(last.row, last.col),
       class: `last-move ${color === BLACK ? 'on-black' : 'on-white'}` }));
   }
+  // Stones in seki: alive, but their shared liberties are no one's.
+  for (const point of state.scoring ? state.scoring.seki : []) {
+    if (dead.has(point)) continue;
+    const row = Math.floor(point / size);
+    const col = point % size;
+    ui.marks.append(svg('circle', { cx: x(col), cy: y(row), r: CELL * 0.16, 'data-vertex': toVertex(row, col),
+      class: `seki-marker ${game.at(row, col) === BLACK ? 'on-black' : 'on-white'}` }));
+  }
   const ko = game.koPoint();
   if (ko) {
     ui.marks.append(svg('rect', { x: x(ko.col) - CELL * 0.22, y: y(ko.row) - CELL * 0.22,
@@ -502,6 +510,7 @@ function renderResult() {
       note = `${deadCount} dead stone${deadCount === 1 ? '' : 's'}` +
         (scoring.answer ? ` (the server's estimate by ${scoring.answer.method || 'playouts'}` +
           `${scoring.edited ? ', changed by you' : ''})` : ' (none estimated)') +
+        (scoring.seki.size ? `; ${scoring.seki.size} in seki (marked: alive, their shared liberties neutral)` : '') +
         '. Not final until you accept.';
     }
   } else {
@@ -788,7 +797,7 @@ async function ask(endpoint) {
       continue;
     }
     if (!response.ok) throw new Error(payload.error || `the server answered ${response.status}`);
-    if (payload.limits && payload.limits.clamped && payload.limits.message) {
+    if (payload.limits && payload.limits.message) {
       state.notice = `The server limits the bot: ${payload.limits.message}`;
     }
     return payload;
@@ -854,17 +863,23 @@ async function requestScore(bothPassed) {
   const game = state.game;
   if (!bothPassed && !state.scoring && !canPlay()) return;
   state.pendingTouch = null;
-  const scoring = { dead: new Set(), answer: null, bothPassed, failed: false, edited: false };
+  const scoring = { dead: new Set(), seki: new Set(), answer: null, bothPassed, failed: false, edited: false };
   state.scoring = scoring;
   const answer = await consult('score', (message) => {
     scoring.failed = true;
     return `Scoring failed: ${message}. Every stone counts as alive; click a group to mark it dead.`;
   }, () => requestScore(bothPassed));
   if (!answer) return;
-  for (const vertex of answer.dead || []) {
-    const point = parseVertex(game.size, vertex);
-    if (point && game.at(point.row, point.col) !== EMPTY) scoring.dead.add(game.index(point.row, point.col));
-  }
+  const stonesOf = (vertices) => {
+    const points = new Set();
+    for (const vertex of vertices || []) {
+      const point = parseVertex(game.size, vertex);
+      if (point && game.at(point.row, point.col) !== EMPTY) points.add(game.index(point.row, point.col));
+    }
+    return points;
+  };
+  scoring.dead = stonesOf(answer.dead);
+  scoring.seki = stonesOf(answer.seki);
   scoring.answer = answer;
   render();
 }

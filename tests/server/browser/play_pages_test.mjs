@@ -653,6 +653,49 @@ async function scoreGame(context, base) {
   await closePage(page);
 }
 
+// A seki in the top-left corner (the diagram of tests/eval/final_positions.h): Black's stones
+// as setup stones, White's as moves with Black passing in between.
+const CORNER_SEKI = [
+  '.X.O.OX.X',
+  'XXXOOOXXX',
+  'OOOXXXX.X',
+  '.OOXXXXXX',
+  'OOOX.XX.X',
+  'O.OXXXXXX',
+  'OOOXX.XX.',
+  '.OOXXXXXX',
+  'OOOX.X.XX',
+];
+
+// Score now on a seki: the page marks the server's seki stones and shows its result.
+async function scoreSeki(context, base) {
+  const sgfPoint = (top, col) => String.fromCharCode(97 + col) + String.fromCharCode(97 + top);
+  const stones = { X: [], O: [] };
+  CORNER_SEKI.forEach((line, top) => [...line].forEach((c, col) => {
+    if (c !== '.') stones[c].push(sgfPoint(top, col));
+  }));
+  const sgf = `(;GM[1]FF[4]SZ[9]KM[7.5]AB${stones.X.map((p) => `[${p}]`).join('')}` +
+    stones.O.map((p) => `;W[${p}];B[]`).join('') + ')';
+  const page = await openPage(context, base, RANDOM_PAGE);
+  await uploadSgf(page, 'seki.sgf', sgf);
+  const info = await gameInfo(page);
+  check(!info.error && info.moves === 2 * stones.O.length && info.toMove === 2 && info.human === 2,
+    `seki.sgf: ${JSON.stringify(info)}`);
+  await page.click('[data-testid="score"]');
+  await waitForScore(page);
+  const server = await postJson(base, '/score/random',
+    { board_size: 9, moves: info.gtp, komi: 7.5, handicap: info.handicap });
+  check(Array.isArray(server.seki) && server.seki.length === 9, `the server's seki: ${server.seki}`);
+  const marked = await page.evaluate(() =>
+    [...document.querySelectorAll('.marks .seki-marker')].map((node) => node.dataset.vertex).sort());
+  check(marked.join() === server.seki.slice().sort().join(), `seki marked ${marked}, the server's ${server.seki}`);
+  const shown = await page.getAttribute('[data-testid="result"]', 'data-result');
+  check(shown === server.result, `the page shows ${shown}, the server's /score ${server.result}`);
+  check(/9 in seki/.test(await page.textContent('[data-testid="result"]')), 'the result does not mention the seki');
+  await screenshot(page, 'seki_random_99.png');
+  await closePage(page);
+}
+
 // "Score now" during a game asks the server and can be resumed.
 async function scoreNow(context, base) {
   const page = await openPage(context, base, RANDOM_PAGE);
@@ -867,6 +910,7 @@ async function main() {
     await step('undo: position and SGF back; after the bot passed', () => undoMoves(context, base));
     await step('two passes: the server\'s dead stones and result; flip a group; accept', () => scoreGame(context, base));
     await step('score now, then resume', () => scoreNow(context, base));
+    await step('score now on a seki: the server\'s seki stones marked, its result', () => scoreSeki(context, base));
     await step('load SGF: the position; bad files leave the game', () => loadSgf(context, base));
     await step('analyse this position: no move, heat map, win rate, graph', () => analysis(context, base));
     await step('bot levels: offered when the bot has them, sent with moves', () => levels(context, base));
