@@ -510,7 +510,8 @@ async function predictHandicapAddress(context, base) {
   const info = await waitForBot(page, 1);
   const stones = await drawnStones(page);
   check(stones.black.join() === 'D16,D4,Q16,Q4', `handicap 4 on 19x19: ${stones.black}`);
-  check(info.moves === 1 && info.komi === 0.5 && info.human === 1, `after the bot's first move: ${JSON.stringify(info)}`);
+  check(info.moves === 1 && info.komi === 0.5 && info.human === 1,
+    `after the bot's first move: ${JSON.stringify(info)}`);
   const sent = page.requests.find((r) => r.url.includes('/select-move/'));
   check(sent.body.handicap.length === 4 && (hasLevel2 ? sent.body.level === 2 : !('level' in sent.body)),
     `the first request: ${JSON.stringify(sent.body)}`);
@@ -588,7 +589,8 @@ async function undoMoves(context, base) {
   await waitIdle(page);
   await page.click('[data-testid="undo"]');
   const resumed = await gameInfo(page);
-  check(resumed.moves === 0 && !resumed.over && !resumed.scoring, `undo after the bot passed: ${JSON.stringify(resumed)}`);
+  check(resumed.moves === 0 && !resumed.over && !resumed.scoring,
+    `undo after the bot passed: ${JSON.stringify(resumed)}`);
   check(await page.isHidden('[data-testid="result"]'), 'the result is still shown after undo');
   await playAndWait(page);
   await closePage(page);
@@ -647,7 +649,8 @@ async function scoreGame(context, base) {
   check(await page.getAttribute('[data-testid="result"]', 'data-result') === shown, 'flipping back did not restore');
   await page.click('.targets [data-vertex="B5"]');
   await page.click('[data-testid="accept-score"]');
-  check(await page.getAttribute('[data-testid="result"]', 'data-final') === 'true', 'the result is not final after accepting');
+  check(await page.getAttribute('[data-testid="result"]', 'data-final') === 'true',
+    'the result is not final after accepting');
   const sgf = await downloadSgf(page);
   check(sgf.includes('RE[W+32.5]') && sgf.includes('KM[7.5]'), `the SGF's result: ${/RE\[[^\]]*\]/.exec(sgf)}`);
   await closePage(page);
@@ -761,7 +764,8 @@ async function analysis(context, base) {
   await page.click('[data-testid="analyse"]');
   await waitIdle(page);
   const after = await gameInfo(page);
-  check(after.moves === before.moves && !after.error, `analysis changed the game: ${before.moves} -> ${after.moves} moves`);
+  check(after.moves === before.moves && !after.error,
+    `analysis changed the game: ${before.moves} -> ${after.moves} moves`);
   check(await page.locator('.heat .heat-cell').count() >= 1, 'no heat map after analysis');
   check(/\d+(\.\d)?%/.test(await page.textContent('#win-rate')), 'no win rate after analysis');
   check(/Analysis of move 2 \(Black to play\)/.test(await page.textContent('#diagnostics')),
@@ -905,10 +909,12 @@ async function main() {
     await step('handicap 4: four black stones, the bot moves first', () => handicapGame(context, base));
     await step('the setup in the address applies; bad values are named', () => addressSetup(context, base));
     if (process.env.DLGO_PREDICT_AGENT) {
-      await step('19x19: handicap 4, komi 0.5 and level 2 from the address', () => predictHandicapAddress(context, base));
+      await step('19x19: handicap 4, komi 0.5 and level 2 from the address',
+        () => predictHandicapAddress(context, base));
     }
     await step('undo: position and SGF back; after the bot passed', () => undoMoves(context, base));
-    await step('two passes: the server\'s dead stones and result; flip a group; accept', () => scoreGame(context, base));
+    await step('two passes: the server\'s dead stones and result; flip a group; accept',
+      () => scoreGame(context, base));
     await step('score now, then resume', () => scoreNow(context, base));
     await step('score now on a seki: the server\'s seki stones marked, its result', () => scoreSeki(context, base));
     await step('load SGF: the position; bad files leave the game', () => loadSgf(context, base));
