@@ -19,4 +19,10 @@ Move select_random_move(const GameState& state, Rng& rng);
 // number of moves (passes included) it played.
 int play_random_game(GameState& state, Rng& rng, int max_moves = 100000);
 
+// As play_random_game, but a move that would leave a chain of two or more stones in atari
+// without capturing (self-atari) is never chosen, so groups in seki, which die in uniform
+// playouts once their owner fills a shared liberty, live; a lone stone may still be thrown
+// in. The playouts behind dead-stone estimates (eval/ownership.h).
+int play_scoring_game(GameState& state, Rng& rng, int max_moves = 100000);
+
 }  // namespace dlgo

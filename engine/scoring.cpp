@@ -3,6 +3,7 @@
 #include <array>
 #include <cmath>
 #include <cstdio>
+#include <vector>
 
 namespace dlgo {
 
@@ -24,41 +25,72 @@ std::string GameResult::to_string() const {
   return buffer;
 }
 
-GameResult score_area(const Board& board, double komi) {
-  GameResult result;
-  result.komi = komi;
-  result.black_stones = board.stone_count(Color::kBlack);
-  result.white_stones = board.stone_count(Color::kWhite);
+namespace {
 
+// Calls visit(region_locs, borders_black, borders_white) for every maximal region of empty
+// points (4-connected), in the order of its first point.
+template <typename Visit>
+void for_each_empty_region(const Board& board, Visit visit) {
   std::array<bool, Board::kLocs> visited{};
   std::array<int, Board::kLocs> stack;
+  std::vector<int> region;
   for (int point = 0; point < board.num_points(); ++point) {
     int start = board.loc_of_point(point);
     if (board.color_at_loc(start) != Color::kEmpty || visited[start]) continue;
-    int region_size = 0;
+    region.clear();
     bool borders_black = false, borders_white = false;
     int top = 0;
     stack[top++] = start;
     visited[start] = true;
     while (top > 0) {
       int loc = stack[--top];
-      ++region_size;
+      region.push_back(loc);
       for (int offset : Board::kNeighbourOffsets) {
         int n = loc + offset;
         Color c = board.color_at_loc(n);
-        if (c == Color::kBlack) borders_black = true;
-        else if (c == Color::kWhite) borders_white = true;
+        if (c == Color::kBlack)
+          borders_black = true;
+        else if (c == Color::kWhite)
+          borders_white = true;
         else if (c == Color::kEmpty && !visited[n]) {
           visited[n] = true;
           stack[top++] = n;
         }
       }
     }
-    if (borders_black && !borders_white) result.black_territory += region_size;
-    else if (borders_white && !borders_black) result.white_territory += region_size;
-    else result.dame += region_size;
+    visit(region, borders_black, borders_white);
   }
+}
+
+}  // namespace
+
+GameResult score_area(const Board& board, double komi) {
+  GameResult result;
+  result.komi = komi;
+  result.black_stones = board.stone_count(Color::kBlack);
+  result.white_stones = board.stone_count(Color::kWhite);
+  for_each_empty_region(board, [&](const std::vector<int>& region, bool black, bool white) {
+    int size = static_cast<int>(region.size());
+    if (black && !white)
+      result.black_territory += size;
+    else if (white && !black)
+      result.white_territory += size;
+    else
+      result.dame += size;
+  });
   return result;
+}
+
+std::vector<Color> area_owners(const Board& board) {
+  std::vector<Color> owners(static_cast<std::size_t>(board.num_points()), Color::kEmpty);
+  for (int point = 0; point < board.num_points(); ++point) {
+    if (is_stone(board.at(point))) owners[point] = board.at(point);
+  }
+  for_each_empty_region(board, [&](const std::vector<int>& region, bool black, bool white) {
+    if (black == white) return;
+    for (int loc : region) owners[board.point_of_loc(loc)] = black ? Color::kBlack : Color::kWhite;
+  });
+  return owners;
 }
 
 }  // namespace dlgo

@@ -10,6 +10,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "engine/board.h"
 #include "engine/color.h"
@@ -42,5 +43,9 @@ struct GameResult {
 };
 
 GameResult score_area(const Board& board, double komi);
+
+// Whose area each point counts for in score_area(): a stone's colour, the colour that alone
+// borders an empty region, kEmpty for dame. Indexed by point.
+std::vector<Color> area_owners(const Board& board);
 
 }  // namespace dlgo

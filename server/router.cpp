@@ -2,8 +2,11 @@
 
 #include <memory>
 
+#include "engine/eval/final_status.h"
 #include "server/index_page.h"
+#include "server/score_api.h"
 #include "server/select_move_api.h"
+#include "server/strength_levels.h"
 
 namespace dlgo::server {
 
@@ -12,6 +15,7 @@ namespace {
 using nlohmann::json;
 
 constexpr std::string_view kSelectMovePrefix = "/select-move/";
+constexpr std::string_view kScorePrefix = "/score/";
 constexpr std::string_view kStaticPrefix = "/static/";
 constexpr std::string_view kGetMethods = "GET, HEAD, OPTIONS";
 constexpr std::string_view kPostMethods = "POST, OPTIONS";
@@ -57,6 +61,14 @@ void Router::handle(const Request& request, Respond respond) const {
       select_move(request, path.substr(kSelectMovePrefix.size()), respond);
       return;
     }
+    if (starts_with(path, kScorePrefix)) {
+      if (request.method() != http::verb::post) {
+        respond(method_response(request, kPostMethods));
+        return;
+      }
+      score(request, path.substr(kScorePrefix.size()), respond);
+      return;
+    }
     respond(handle_now(request, path));
   } catch (const HttpError& error) {
     respond(make_error_response(error.status(), error.message(), request.version()));
@@ -72,7 +84,8 @@ Response Router::handle_now(const Request& request, std::string_view path) const
   if (!known) {
     throw HttpError(http::status::not_found,
                     "no such page: " + percent_decode_path(path) +
-                        " (try /, /bots, /healthz, /static/<file> or POST /select-move/<bot>)");
+                        " (try /, /bots, /healthz, /static/<file>, POST /select-move/<bot> or "
+                        "POST /score/<bot>)");
   }
   if (!is_get_or_head(request)) return method_response(request, kGetMethods);
 
@@ -90,16 +103,14 @@ Response Router::handle_now(const Request& request, std::string_view path) const
   return page;
 }
 
-void Router::select_move(const Request& request, std::string_view encoded_name,
-                         Respond& respond) const {
+const Bot& Router::request_bot(std::string_view encoded_name, const MoveRequest& request) const {
   std::string name = percent_decode_path(encoded_name);
   const Bot* bot = bots_.find(name);
   if (!bot) {
     throw HttpError(http::status::not_found,
                     "unknown bot '" + name + "'; this server has: " + bots_.names());
   }
-  auto state = std::make_shared<GameState>(game_from_move_request(request.body()));
-  BoardSize size = state->size();
+  BoardSize size = request.state.size();
   if (!bot->agent->supports(size)) {
     std::string sizes;
     if (auto supported = supported_board_sizes(*bot->agent)) {
@@ -110,29 +121,69 @@ void Router::select_move(const Request& request, std::string_view encoded_name,
                         std::to_string(size.height) + " board" +
                         (sizes.empty() ? "" : " (board sizes it plays: " + sizes + ")"));
   }
-  unsigned version = request.version();
+  return *bot;
+}
+
+void Router::run_on_worker(std::function<Response()> work, unsigned version,
+                           Respond& respond) const {
   auto shared_respond = std::make_shared<Respond>(std::move(respond));
-  bool admitted = workers_.try_submit([bot, state, version, shared_respond] {
-    Response response;
-    try {
-      MoveDecision decision = bot->agent->select_move(*state);
-      response = make_json_response(http::status::ok, move_response_json(decision, state->size()),
-                                    version);
-    } catch (const std::exception& error) {
-      response = make_error_response(http::status::internal_server_error,
-                                     "bot '" + bot->name + "' failed: " + error.what(), version);
-    }
-    (*shared_respond)(std::move(response));
-  });
+  bool admitted =
+      workers_.try_submit([work = std::move(work), shared_respond] { (*shared_respond)(work()); });
   if (!admitted) {
     Response busy =
         make_error_response(http::status::service_unavailable,
                             "the server is busy: " + std::to_string(workers_.capacity()) +
-                                " moves are being chosen or waiting; try again shortly",
+                                " requests are being answered or waiting; try again shortly",
                             version);
     busy.set(http::field::retry_after, "1");
     (*shared_respond)(std::move(busy));
   }
+}
+
+void Router::select_move(const Request& request, std::string_view encoded_name,
+                         Respond& respond) const {
+  auto move_request = std::make_shared<MoveRequest>(parse_move_request(request.body()));
+  const Bot* bot = &request_bot(encoded_name, *move_request);
+  ResolvedStrength strength = resolve_strength(bot->agent->strength(), *move_request, bot->name);
+  unsigned version = request.version();
+  run_on_worker(
+      [bot, move_request, strength, version] {
+        try {
+          MoveDecision decision =
+              bot->agent->select_move_within(move_request->state, strength.budget);
+          json answer = move_response_json(decision, move_request->state.size());
+          if (!strength.limits.is_null()) answer["limits"] = strength.limits;
+          return make_json_response(http::status::ok, answer, version);
+        } catch (const std::exception& error) {
+          return make_error_response(http::status::internal_server_error,
+                                     "bot '" + bot->name + "' failed: " + error.what(), version);
+        }
+      },
+      version, respond);
+}
+
+void Router::score(const Request& request, std::string_view encoded_name, Respond& respond) const {
+  auto move_request =
+      std::make_shared<MoveRequest>(parse_move_request(request.body(), FinishedGame::kAllowed));
+  const Bot* bot = &request_bot(encoded_name, *move_request);
+  // The level is checked like /select-move's, though the estimate does not depend on it.
+  resolve_strength(bot->agent->strength(), *move_request, bot->name);
+  unsigned version = request.version();
+  run_on_worker(
+      [bot, move_request, version] {
+        try {
+          const GameState& state = move_request->state;
+          FinalStatus status = estimate_final_status(state);
+          std::optional<double> value = bot->agent->position_value(state);
+          return make_json_response(http::status::ok, score_response_json(state, status, value),
+                                    version);
+        } catch (const std::exception& error) {
+          return make_error_response(http::status::internal_server_error,
+                                     "scoring with bot '" + bot->name + "' failed: " + error.what(),
+                                     version);
+        }
+      },
+      version, respond);
 }
 
 json Router::bots_json() const {
@@ -152,6 +203,14 @@ json Router::bots_json() const {
       entry["board_size"] = *sizes;
     }
     entry["encoder"] = bot.encoder ? json(*bot.encoder) : json(nullptr);
+    StrengthSettings strength = bot.agent->strength();
+    json levels = json::array();
+    for (const StrengthLevel& level : strength_levels(strength)) {
+      levels.push_back(
+          {{"level", level.level}, {"name", level.name}, {"description", level.description}});
+    }
+    entry["default_level"] = levels.empty() ? json(nullptr) : json(default_level(strength));
+    entry["levels"] = std::move(levels);
     entry["source"] = bot.source.empty() ? json(nullptr) : json(bot.source);
     list.push_back(std::move(entry));
   }

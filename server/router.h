@@ -1,7 +1,8 @@
 // What the server answers: maps each request to its endpoint (DESIGN.md, "HTTP API").
 //
 //   POST /select-move/<bot>   a move from a bot (run on the worker pool)
-//   GET  /bots                the registered bots
+//   POST /score/<bot>         dead stones, ownership and score of a game (worker pool)
+//   GET  /bots                the registered bots, with their strength levels
 //   GET  /healthz             {"status": "ok"}
 //   GET  /static/<file>       the play pages (StaticFiles)
 //   GET  /                    a page listing the bots, with links
@@ -11,13 +12,14 @@
 //
 // Contract: handle() is safe from any thread once constructed; the registry, static files and
 // pool must outlive the router. `respond` is called exactly once: at once on the calling
-// thread, or later on a worker thread for /select-move.
+// thread, or later on a worker thread for /select-move and /score.
 #pragma once
 
 #include <functional>
 
 #include "server/bot_registry.h"
 #include "server/http_response.h"
+#include "server/select_move_api.h"
 #include "server/static_files.h"
 #include "server/worker_pool.h"
 
@@ -35,6 +37,11 @@ class Router {
  private:
   Response handle_now(const Request& request, std::string_view path) const;
   void select_move(const Request& request, std::string_view bot_name, Respond& respond) const;
+  void score(const Request& request, std::string_view bot_name, Respond& respond) const;
+  // The bot of a /select-move or /score path and the body's request (400/404 as documented).
+  const Bot& request_bot(std::string_view encoded_name, const MoveRequest& request) const;
+  // Runs `work` on a worker thread and sends its answer; 503 when the queue is full.
+  void run_on_worker(std::function<Response()> work, unsigned version, Respond& respond) const;
   nlohmann::json bots_json() const;
 
   const BotRegistry& bots_;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <limits>
 #include <set>
 #include <string>
 
@@ -103,7 +104,7 @@ void apply_handicap(const json& body, GameState& state) {
   state.place_handicap(points);
 }
 
-void replay_moves(const json& body, GameState& state) {
+void replay_moves(const json& body, GameState& state, FinishedGame finished) {
   auto it = body.find("moves");
   if (it == body.end()) bad_request("missing \"moves\" (a list such as [\"D4\", \"pass\"])");
   if (!it->is_array()) bad_request("\"moves\" must be a list, not " + describe(*it));
@@ -128,10 +129,44 @@ void replay_moves(const json& body, GameState& state) {
       bad_request(where + " (" + quoted(text) + ") is illegal: " + error.what());
     }
   }
-  if (state.is_over()) {
-    bad_request(state.resigned() ? "the game is over: a player resigned"
-                                 : "the game is over: both players passed");
+  if (state.resigned()) bad_request("the game is over: a player resigned");
+  if (state.is_over() && finished == FinishedGame::kRefused) {
+    bad_request("the game is over: both players passed");
   }
+}
+
+// An optional integer field; out-of-range values saturate (callers check the range).
+std::optional<long long> read_optional_integer(const json& body, const char* field,
+                                               long long minimum) {
+  auto it = body.find(field);
+  if (it == body.end() || it->is_null()) return std::nullopt;
+  if (!it->is_number_integer()) {
+    bad_request(std::string("\"") + field + "\" must be an integer, not " + describe(*it));
+  }
+  long long value;
+  if (it->is_number_unsigned()) {
+    value = it->get<std::uint64_t>() > std::uint64_t{1} << 62 ? 1LL << 62 : it->get<long long>();
+  } else {
+    value = it->get<long long>();
+  }
+  if (value < minimum) {
+    bad_request(std::string("\"") + field + "\" must be at least " + std::to_string(minimum) +
+                ", not " + describe(*it));
+  }
+  return value;
+}
+
+std::optional<double> read_seconds_per_move(const json& body) {
+  auto it = body.find("seconds_per_move");
+  if (it == body.end() || it->is_null()) return std::nullopt;
+  if (!it->is_number()) {
+    bad_request("\"seconds_per_move\" must be a number, not " + describe(*it));
+  }
+  double seconds = it->get<double>();
+  if (!std::isfinite(seconds) || seconds <= 0) {
+    bad_request("\"seconds_per_move\" must be a number of seconds above 0, not " + describe(*it));
+  }
+  return seconds;
 }
 
 // The deepest nesting of arrays and objects in JSON text (strings skipped). Checked before
@@ -164,7 +199,7 @@ constexpr int kMaxNesting = 16;
 
 }  // namespace
 
-GameState game_from_move_request(std::string_view body) {
+MoveRequest parse_move_request(std::string_view body, FinishedGame finished) {
   if (nesting_depth(body) > kMaxNesting) {
     bad_request("the JSON body is nested more than " + std::to_string(kMaxNesting) +
                 " levels deep");
@@ -182,11 +217,18 @@ GameState game_from_move_request(std::string_view body) {
   }
   if (!parsed.is_object()) bad_request("the body must be a JSON object, not " + describe(parsed));
   int side = read_board_size(parsed);
-  GameState state = GameState::new_game(side);
-  apply_komi(parsed, state);
-  apply_handicap(parsed, state);
-  replay_moves(parsed, state);
-  return state;
+  MoveRequest request{GameState::new_game(side), {}, {}, {}};
+  apply_komi(parsed, request.state);
+  apply_handicap(parsed, request.state);
+  replay_moves(parsed, request.state, finished);
+  request.level = read_optional_integer(parsed, "level", std::numeric_limits<long long>::min());
+  request.seconds_per_move = read_seconds_per_move(parsed);
+  request.visits = read_optional_integer(parsed, "visits", 1);
+  return request;
+}
+
+GameState game_from_move_request(std::string_view body) {
+  return parse_move_request(body).state;
 }
 
 json move_response_json(const MoveDecision& decision, BoardSize size) {

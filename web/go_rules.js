@@ -1,7 +1,8 @@
 // The rules of Go as the page needs them: captures, legality (no suicide, positional
-// superko, as the server plays), the area score with komi, coordinates and SGF. Kept in step
-// with the engine (engine/game_state.h, engine/scoring.h) so that the page never sends a move
-// the server would refuse.
+// superko, as the server plays), fixed handicap placement, the area score with komi and dead
+// stones, coordinates and SGF output. Kept in step with the engine (engine/game_state.h,
+// engine/handicap.h, engine/scoring.h) so that the page never sends a move the server would
+// refuse.
 
 export const EMPTY = 0;
 export const BLACK = 1;
@@ -49,17 +50,59 @@ export function starPoints(size) {
   return points;
 }
 
+// The most stones of a fixed handicap on a square board of `size` lines (engine's
+// max_fixed_handicap): 9 on odd boards from 9x9, 4 on other boards from 7x7, else none.
+export function maxFixedHandicap(size) {
+  if (size % 2 === 1 && size >= 9) return 9;
+  return size >= 7 ? 4 : 0;
+}
+
+// The points {row, col} of a fixed handicap in the engine's (and GTP's) order: star points on
+// the 3rd line below 12x12, the 4th from 12x12 up; 2-4 in the corners, 5/7/9 add the centre,
+// 6-9 the side star points. Throws when the board takes no such handicap.
+export function fixedHandicapPoints(size, stones) {
+  const most = maxFixedHandicap(size);
+  if (!Number.isInteger(stones) || stones < 2 || stones > most) {
+    throw new Error(most ? `a handicap on ${size}x${size} is 2 to ${most} stones, not ${stones}`
+      : `no fixed handicap on a ${size}x${size} board`);
+  }
+  const low = size > 11 ? 3 : 2;
+  const high = size - 1 - low;
+  const mid = Math.floor(size / 2);
+  const corners = [[high, high], [low, low], [high, low], [low, high]];
+  const points = corners.slice(0, Math.min(stones, 4));
+  if (stones >= 6) points.push([mid, low], [mid, high]);
+  if (stones >= 8) points.push([low, mid], [high, mid]);
+  if (stones % 2 === 1 && stones >= 5) points.push([mid, mid]);
+  return points.map(([row, col]) => ({ row, col }));
+}
+
 export class GoGame {
-  constructor(size, komi = 7.5) {
+  // `handicap`: Black's setup stones {row, col}, after which White moves first.
+  constructor(size, komi = 7.5, handicap = []) {
     this.size = size;
     this.komi = komi;
     this.board = new Uint8Array(size * size);
-    this.toMove = BLACK;
+    this.handicap = handicap.map(({ row, col }) => ({ row, col }));
+    for (const { row, col } of this.handicap) this.board[this.index(row, col)] = BLACK;
+    this.toMove = this.handicap.length ? WHITE : BLACK;
     this.captures = { [BLACK]: 0, [WHITE]: 0 };  // stones captured BY each colour
-    this.moves = [];  // {color, row, col} or {color, pass: true}
+    this.moves = [];  // {color, row, col, captured: [points]} or {color, pass: true}
     this.consecutivePasses = 0;
     this.resigned = null;  // the colour that resigned
+    this.agreedResult = null;  // a result both sides accepted ("B+1.5"): ends the game
     this.seen = new Set([this.positionKey()]);
+  }
+
+  // A new game with the same setup and the first `count` moves of this one (no resignation,
+  // no agreed result): how moves are taken back.
+  replay(count = this.moves.length) {
+    const game = new GoGame(this.size, this.komi, this.handicap);
+    for (const move of this.moves.slice(0, count)) {
+      if (move.pass) game.pass();
+      else game.play(move.row, move.col);
+    }
+    return game;
   }
 
   index(row, col) {
@@ -71,7 +114,12 @@ export class GoGame {
   }
 
   get isOver() {
-    return this.consecutivePasses >= 2 || this.resigned !== null;
+    return this.consecutivePasses >= 2 || this.resigned !== null || this.agreedResult !== null;
+  }
+
+  // Both players passed in a row: the position is to be scored.
+  get bothPassed() {
+    return this.consecutivePasses >= 2;
   }
 
   get lastMove() {
@@ -158,7 +206,7 @@ export class GoGame {
     this.board = verdict.placed.board;
     this.captures[color] += verdict.placed.captured.length;
     this.seen.add(this.positionKey());
-    this.moves.push({ color, row, col });
+    this.moves.push({ color, row, col, captured: verdict.placed.captured });
     this.consecutivePasses = 0;
     this.toMove = opponent(color);
     return verdict.placed.captured;
@@ -176,6 +224,28 @@ export class GoGame {
     this.resigned = this.toMove;
   }
 
+  // Ends the game with a result both sides accepted after scoring (SGF RE form).
+  agree(result) {
+    this.agreedResult = result;
+  }
+
+  // The point {row, col} the player to move may not take now because of ko (the last move
+  // took one stone there and retaking would repeat a position), or null.
+  koPoint() {
+    const last = this.lastMove;
+    if (this.isOver || !last || last.pass || last.captured.length !== 1) return null;
+    const point = last.captured[0];
+    const row = Math.floor(point / this.size);
+    const col = point % this.size;
+    return /^ko/.test(this.check(row, col).reason || '') ? { row, col } : null;
+  }
+
+  // The points of the stones connected to the stone at (row, col); [] on an empty point.
+  chainAt(row, col) {
+    const point = this.index(row, col);
+    return this.board[point] === EMPTY ? [] : this.group(this.board, point).stones;
+  }
+
   // Plays a GTP move ("D4", "pass", "resign"); throws when it is unparsable or illegal.
   playVertex(text) {
     const lower = String(text).toLowerCase();
@@ -186,16 +256,23 @@ export class GoGame {
     return this.play(point.row, point.col);
   }
 
+  // The handicap stones as the server wants them: ["D4", ...].
+  gtpHandicap() {
+    return this.handicap.map(({ row, col }) => toVertex(row, col));
+  }
+
   // The moves as the server wants them: ["D4", "pass", ...].
   gtpMoves() {
     return this.moves.map((move) => (move.pass ? 'pass' : toVertex(move.row, move.col)));
   }
 
-  // Area (Chinese) score as the engine counts it: stones on the board plus empty regions
-  // bordered by one colour only; dead stones are not removed.
-  score() {
+  // Area (Chinese) score as the engine counts it: the stones on the board, less `dead` (a set
+  // of points whose stones are taken off first), plus the empty regions bordered by one colour
+  // only. `owner` gives the colour owning each empty (or emptied) point, EMPTY for dame.
+  score(dead = new Set()) {
     const size = this.size;
-    const owner = new Uint8Array(size * size);  // territory owner per empty point
+    const board = this.board.map((color, point) => (dead.has(point) ? EMPTY : color));
+    const owner = new Uint8Array(size * size);
     const counted = new Uint8Array(size * size);
     const result = {
       black: { stones: 0, territory: 0 },
@@ -205,7 +282,7 @@ export class GoGame {
       owner,
     };
     for (let point = 0; point < size * size; point++) {
-      const color = this.board[point];
+      const color = board[point];
       if (color === BLACK) result.black.stones++;
       if (color === WHITE) result.white.stones++;
       if (color !== EMPTY || counted[point]) continue;
@@ -214,7 +291,7 @@ export class GoGame {
       const borders = new Set();
       for (let i = 0; i < region.length; i++) {
         for (const next of this.neighbours(region[i])) {
-          if (this.board[next] !== EMPTY) borders.add(this.board[next]);
+          if (board[next] !== EMPTY) borders.add(board[next]);
           else if (!counted[next]) {
             counted[next] = 1;
             region.push(next);
@@ -234,25 +311,36 @@ export class GoGame {
     return result;
   }
 
-  // "B+3.5", "W+R", "0" (SGF RE notation); null while the game goes on.
-  resultText() {
-    if (this.resigned !== null) return `${this.resigned === BLACK ? 'W' : 'B'}+R`;
-    if (!this.isOver) return null;
-    const { margin } = this.score();
+  // "B+3.5", "W+R", "0" (SGF RE notation) of the area score with `dead` taken off.
+  scoreText(dead = new Set()) {
+    const { margin } = this.score(dead);
     if (margin === 0) return '0';
     return `${margin > 0 ? 'B' : 'W'}+${Math.abs(margin)}`;
   }
 
-  // The game as FF[4] SGF. `info`: {black, white, date, comment}.
+  // The result in SGF RE notation once the game has one (a resignation, an agreed score, or
+  // two passes counted with every stone alive); null while the game goes on.
+  resultText() {
+    if (this.resigned !== null) return `${this.resigned === BLACK ? 'W' : 'B'}+R`;
+    if (this.agreedResult !== null) return this.agreedResult;
+    return this.isOver ? this.scoreText() : null;
+  }
+
+  // The game as FF[4] SGF. `info`: {black, white, date, comment, result}; `result` (RE) is
+  // the game's own result unless given.
   toSgf(info = {}) {
     const escape = (text) => String(text).replace(/([\]\\])/g, '\\$1');
     const sgfPoint = (row, col) =>
       String.fromCharCode(97 + col) + String.fromCharCode(97 + (this.size - 1 - row));
     let sgf = `(;GM[1]FF[4]CA[UTF-8]AP[dlgo web]SZ[${this.size}]KM[${this.komi}]RU[Chinese]`;
+    if (this.handicap.length) {
+      sgf += `HA[${this.handicap.length}]AB` +
+        this.handicap.map(({ row, col }) => `[${sgfPoint(row, col)}]`).join('');
+    }
     if (info.black) sgf += `PB[${escape(info.black)}]`;
     if (info.white) sgf += `PW[${escape(info.white)}]`;
     if (info.date) sgf += `DT[${escape(info.date)}]`;
-    const result = this.resultText();
+    const result = info.result ?? this.resultText();
     if (result) sgf += `RE[${result}]`;
     if (info.comment) sgf += `C[${escape(info.comment)}]`;
     for (const move of this.moves) {

@@ -43,6 +43,22 @@ struct MoveDecision {
   AgentDiagnostics diagnostics;
 };
 
+// How hard an agent plays one move (a strength level); an empty field keeps the agent's own
+// setting. Only the fields its StrengthSettings name apply; the others are ignored.
+struct MoveBudget {
+  std::optional<int> visits;      // search agents by count: simulations (rollouts) this move
+  std::optional<double> seconds;  // search agents by time: seconds of search this move
+  std::optional<bool> greedy;     // policy agents: the best move (true) or a sample (false)
+};
+
+// What a MoveBudget can change in an agent, and the agent's own settings. A server takes them
+// as its cap: a request may ask for less, never for more.
+struct StrengthSettings {
+  std::optional<int> visits;      // set for agents that search a number of visits per move
+  std::optional<double> seconds;  // set for agents that search for a time per move
+  std::optional<bool> greedy;     // set for agents that sample a policy or play its best move
+};
+
 class Agent {
  public:
   virtual ~Agent() = default;
@@ -58,6 +74,21 @@ class Agent {
 
   // Chooses a move for the player to move. The game must not be over.
   virtual MoveDecision select_move(const GameState& state) const = 0;
+
+  // The agent's own judgement of the position for the player to move, -1 (lost) .. 1 (won), for
+  // agents with a value network; nullopt for the others.
+  virtual std::optional<double> position_value(const GameState& state) const {
+    (void)state;
+    return std::nullopt;
+  }
+
+  // What a MoveBudget can change (nothing, by default).
+  virtual StrengthSettings strength() const { return {}; }
+  // select_move() within `budget` (fields the agent's strength() does not name are ignored).
+  virtual MoveDecision select_move_within(const GameState& state, const MoveBudget& budget) const {
+    (void)budget;
+    return select_move(state);
+  }
 
   // Seeds the agent's random choices, so a run can be repeated. Agents draw a fresh generator
   // per call from this seed and a call counter.

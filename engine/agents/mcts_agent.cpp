@@ -12,14 +12,14 @@ namespace dlgo {
 namespace {
 
 struct Node {
-  Move move;                // the move that led here
+  Move move;                    // the move that led here
   Color mover = Color::kEmpty;  // who played it
   int parent = -1;
   std::vector<int> children;
   std::vector<Move> untried;  // filled when the node is first reached
   bool expanded = false;
   bool terminal = false;
-  double wins = 0;          // rollouts won by the player who played `move`
+  double wins = 0;  // rollouts won by the player who played `move`
   int visits = 0;
 };
 
@@ -88,8 +88,10 @@ class Search {
     for (int index = current; index >= 0; index = nodes_[index].parent) {
       Node& node = nodes_[index];
       ++node.visits;
-      if (winner == node.mover) node.wins += 1;
-      else if (winner == Color::kEmpty) node.wins += 0.5;  // a tie (integer komi)
+      if (winner == node.mover)
+        node.wins += 1;
+      else if (winner == Color::kEmpty)
+        node.wins += 0.5;  // a tie (integer komi)
     }
   }
 
@@ -100,8 +102,8 @@ class Search {
     double best_score = -1;
     for (int child_index : node.children) {
       const Node& child = nodes_[child_index];
-      double score = child.wins / child.visits +
-                     options_.temperature * std::sqrt(log_total / child.visits);
+      double score =
+          child.wins / child.visits + options_.temperature * std::sqrt(log_total / child.visits);
       if (score > best_score) {
         best_score = score;
         best = child_index;
@@ -122,7 +124,7 @@ std::string MctsAgent::description() const {
   return "mcts: UCT with random rollouts, " + std::to_string(options_.rounds) + " rounds";
 }
 
-MoveDecision MctsAgent::select_move(const GameState& state) const {
+MoveDecision MctsAgent::select_move_within(const GameState& state, const MoveBudget& budget) const {
   auto start = std::chrono::steady_clock::now();
   MoveDecision decision;
   auto finish = [&] {
@@ -135,7 +137,9 @@ MoveDecision MctsAgent::select_move(const GameState& state) const {
     return finish();
   }
   Rng rng = calls_.next_rng();
-  Search search(state, options_, rng);
+  MctsOptions options = options_;
+  if (budget.visits) options.rounds = std::max(1, *budget.visits);
+  Search search(state, options, rng);
   search.run();
   const std::vector<Node>& nodes = search.nodes();
   std::vector<int> ranked = nodes[0].children;

@@ -25,7 +25,12 @@ class MctsAgent : public Agent {
   std::string_view kind() const override { return "mcts"; }
   bool supports(BoardSize) const override { return true; }
   std::string description() const override;
-  MoveDecision select_move(const GameState& state) const override;
+  MoveDecision select_move(const GameState& state) const override {
+    return select_move_within(state, {});
+  }
+  StrengthSettings strength() const override { return {options_.rounds, {}, {}}; }
+  // budget.visits, when set, replaces `rounds` (at least 1).
+  MoveDecision select_move_within(const GameState& state, const MoveBudget& budget) const override;
   void set_seed(std::uint64_t seed) override { calls_.set_seed(seed); }
   const MctsOptions& options() const { return options_; }
 

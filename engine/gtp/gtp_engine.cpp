@@ -331,8 +331,7 @@ std::string GtpEngine::cmd_printsgf(const GtpCommand& command) {
   GameInfo info;
   info.application = "dlgo";
   info.rules = "Chinese";
-  if (game_.state().is_over())
-    info.result = score_without(game_.state(), dead_stones()).to_string();
+  if (game_.state().is_over()) info.result = final_status().result.to_string();
   std::string sgf = write_sgf(game_.to_record(info));
   if (command.args.empty()) return sgf;
   if (!options_.allow_files) throw GtpFailure("cannot save file: file access is disabled");

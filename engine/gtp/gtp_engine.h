@@ -30,6 +30,7 @@
 
 #include "engine/agents/agent.h"
 #include "engine/agents/agent_factory.h"
+#include "engine/eval/final_status.h"
 #include "engine/gtp/analysis.h"
 #include "engine/gtp/gtp_command.h"
 #include "engine/gtp/gtp_game.h"
@@ -77,7 +78,9 @@ struct GtpEngineOptions {
   int max_timed_rounds = 100000;
   // loadsgf and printsgf with a file name touch the file system; off for untrusted input.
   bool allow_files = true;
-  int dead_stone_playouts = 120;
+  // Playouts of the dead-stone estimate (final_status_list, final_score); the default is the
+  // server's /score, so both give the same answer for the same position.
+  int dead_stone_playouts = DeadStoneOptions{}.playouts;
   // Per-move diagnostics (move, visits, win rate, time, PV) go here when set (e.g. stderr).
   std::ostream* log = nullptr;
 };
@@ -140,7 +143,7 @@ class GtpEngine {
   std::shared_ptr<const Agent> agent_for_move(const GameState& position, Color color);
   void note_search_speed(const MoveDecision& decision);
   void start_analysis(const GtpCommand& command, GtpOutput& out);
-  std::vector<int> dead_stones() const;
+  FinalStatus final_status() const;
   void reset_clocks();
 
   std::shared_ptr<Agent> agent_;

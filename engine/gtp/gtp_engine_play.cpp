@@ -157,33 +157,31 @@ std::string GtpEngine::cmd_kgs_game_over(const GtpCommand&) {
   return "";
 }
 
-std::vector<int> GtpEngine::dead_stones() const {
+FinalStatus GtpEngine::final_status() const {
   DeadStoneOptions options;
   options.playouts = options_.dead_stone_playouts;
-  return estimate_dead_stones(game_.state(), options);
+  return estimate_final_status(game_.state(), options);
 }
 
 std::string GtpEngine::cmd_final_score(const GtpCommand& command) {
   expect_arguments(command, 0, 0, "final_score");
-  return score_without(game_.state(), dead_stones()).to_string();
+  return final_status().result.to_string();
 }
 
 std::string GtpEngine::cmd_final_status_list(const GtpCommand& command) {
   expect_arguments(command, 1, 1, "final_status_list alive|dead|seki");
   std::string status = lower(command.args[0]);
-  if (status != "alive" && status != "dead" && status != "seki") {
+  StoneStatus wanted;
+  if (status == "alive") {
+    wanted = StoneStatus::kAlive;
+  } else if (status == "dead") {
+    wanted = StoneStatus::kDead;
+  } else if (status == "seki") {
+    wanted = StoneStatus::kSeki;
+  } else {
     throw GtpFailure("syntax error: invalid status '" + command.args[0] + "'");
   }
-  if (status == "seki") return "";  // seki is not told apart: its stones are listed as alive
-  std::vector<int> dead = dead_stones();
-  const Board& board = game_.state().board();
-  std::vector<int> listed;
-  for (int point = 0; point < board.num_points(); ++point) {
-    if (!is_stone(board.at(point))) continue;
-    bool is_dead = std::binary_search(dead.begin(), dead.end(), point);
-    if (is_dead == (status == "dead")) listed.push_back(point);
-  }
-  return vertex_list(game_.size(), listed);
+  return vertex_list(game_.size(), final_status().points_with(wanted));
 }
 
 void GtpEngine::start_analysis(const GtpCommand& command, GtpOutput& out) {

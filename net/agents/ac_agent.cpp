@@ -17,7 +17,7 @@ AcAgent::AcAgent(std::shared_ptr<const Model> model, ScoredAgentOptions options,
   }
 }
 
-MoveDecision AcAgent::decide(const GameState& state, Rng& rng) const {
+MoveDecision AcAgent::decide(const GameState& state, Rng& rng, const MoveBudget& budget) const {
   const Model& net = model();
   const Encoder& encoder = net.encoder();
   std::vector<float> input(net.input_size());
@@ -27,8 +27,8 @@ MoveDecision AcAgent::decide(const GameState& state, Rng& rng) const {
   net.predict(input.data(), 1, policy.data(), &value);
 
   MoveDecision decision;
-  decision.move =
-      first_playable(state, encoder, rank_policy(encoder, policy.data(), options_.sampling, rng));
+  decision.move = first_playable(
+      state, encoder, rank_policy(encoder, policy.data(), within(options_.sampling, budget), rng));
   AgentDiagnostics& diagnostics = decision.diagnostics;
   diagnostics.top_moves = top_policy_moves(state, encoder, policy.data(), 10);
   diagnostics.value = value;

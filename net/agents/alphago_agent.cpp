@@ -194,8 +194,11 @@ std::string AlphaGoAgent::settings() const {
          fast.encoder + " encoder)";
 }
 
-MoveDecision AlphaGoAgent::decide(const GameState& state, Rng& rng) const {
-  Search search(model(), fast_policy_.get(), options_, state, rng);
+MoveDecision AlphaGoAgent::decide(const GameState& state, Rng& rng,
+                                  const MoveBudget& budget) const {
+  AlphaGoOptions options = options_;
+  if (budget.visits) options.rounds = std::max(1, *budget.visits);
+  Search search(model(), fast_policy_.get(), options, state, rng);
   search.run();
   const std::vector<Node>& nodes = search.nodes();
   std::vector<int> order = nodes[0].children;

@@ -57,7 +57,8 @@ class AlphaGoAgent : public NetworkAgent {
   const AlphaGoOptions& options() const { return options_; }
 
  protected:
-  MoveDecision decide(const GameState& state, Rng& rng) const override;
+  StrengthSettings strength() const override { return {options_.rounds, {}, {}}; }
+  MoveDecision decide(const GameState& state, Rng& rng, const MoveBudget& budget) const override;
   std::string settings() const override;
 
  private:

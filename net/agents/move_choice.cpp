@@ -105,7 +105,8 @@ std::vector<MoveCandidate> top_policy_moves(const GameState& state, const Encode
   std::vector<double> weights(probabilities, probabilities + encoder.num_moves());
   double playable_total = 0;
   for (int label = 0; label < encoder.num_moves(); ++label) {
-    const bool playable = label >= encoder.num_points() || is_playable_point(state, encoder.decode_point(label));
+    const bool playable =
+        label >= encoder.num_points() || is_playable_point(state, encoder.decode_point(label));
     if (playable) {
       playable_total += weights[label];
     } else {
@@ -121,6 +122,11 @@ std::vector<MoveCandidate> top_policy_moves(const GameState& state, const Encode
     top.push_back(candidate);
   }
   return top;
+}
+
+SamplingOptions within(SamplingOptions options, const MoveBudget& budget) {
+  if (budget.greedy) options.greedy = *budget.greedy;
+  return options;
 }
 
 std::string describe(const SamplingOptions& options) {

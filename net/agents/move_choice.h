@@ -26,6 +26,9 @@ struct SamplingOptions {
   bool greedy = false;
 };
 
+// `options` with a request's choice of best move or sample (MoveBudget::greedy) applied.
+SamplingOptions within(SamplingOptions options, const MoveBudget& budget);
+
 // The original predict agent's weights: p^3, clipped to [1e-6, 1 - 1e-6], renormalised.
 std::vector<double> predict_weights(const float* probabilities, int count);
 

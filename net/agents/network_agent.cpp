@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <stdexcept>
+#include <vector>
 
 #include "engine/agents/pass_policy.h"
 
@@ -39,7 +40,18 @@ void NetworkAgent::check_board(const GameState& state) const {
   }
 }
 
-MoveDecision NetworkAgent::select_move(const GameState& state) const {
+std::optional<double> NetworkAgent::position_value(const GameState& state) const {
+  if (!model_->has_value_head() || model_->spec().action_input > 0) return std::nullopt;
+  check_board(state);
+  std::vector<float> input(model_->input_size());
+  model_->encode_input(state, input.data());
+  float value = 0;
+  model_->predict(input.data(), 1, nullptr, &value);
+  return value;
+}
+
+MoveDecision NetworkAgent::select_move_within(const GameState& state,
+                                              const MoveBudget& budget) const {
   const auto start = std::chrono::steady_clock::now();
   check_board(state);
   MoveDecision decision;
@@ -47,7 +59,7 @@ MoveDecision NetworkAgent::select_move(const GameState& state) const {
     decision.move = Move::pass();
   } else {
     Rng rng = calls_.next_rng();
-    decision = decide(state, rng);
+    decision = decide(state, rng, budget);
   }
   decision.diagnostics.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

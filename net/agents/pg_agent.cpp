@@ -20,7 +20,7 @@ std::string PgAgent::settings() const {
   return describe(options_);
 }
 
-MoveDecision PgAgent::decide(const GameState& state, Rng& rng) const {
+MoveDecision PgAgent::decide(const GameState& state, Rng& rng, const MoveBudget& budget) const {
   const Model& net = model();
   const Encoder& encoder = net.encoder();
   std::vector<float> input(net.input_size());
@@ -29,8 +29,8 @@ MoveDecision PgAgent::decide(const GameState& state, Rng& rng) const {
   net.predict(input.data(), 1, policy.data(), nullptr);
 
   MoveDecision decision;
-  decision.move =
-      first_playable(state, encoder, rank_policy(encoder, policy.data(), options_, rng));
+  decision.move = first_playable(
+      state, encoder, rank_policy(encoder, policy.data(), within(options_, budget), rng));
   decision.diagnostics.top_moves = top_policy_moves(state, encoder, policy.data(), 10);
   return decision;
 }

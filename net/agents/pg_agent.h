@@ -25,7 +25,8 @@ class PgAgent : public NetworkAgent {
   const SamplingOptions& options() const { return options_; }
 
  protected:
-  MoveDecision decide(const GameState& state, Rng& rng) const override;
+  StrengthSettings strength() const override { return {{}, {}, options_.greedy}; }
+  MoveDecision decide(const GameState& state, Rng& rng, const MoveBudget& budget) const override;
   std::string settings() const override;
 
  private:

@@ -6,7 +6,8 @@
 
 namespace dlgo::net {
 
-MoveDecision PredictAgent::decide(const GameState& state, Rng& rng) const {
+MoveDecision PredictAgent::decide(const GameState& state, Rng& rng,
+                                  const MoveBudget& budget) const {
   const Model& net = model();
   const Encoder& encoder = net.encoder();
   std::vector<float> input(net.input_size());
@@ -17,8 +18,9 @@ MoveDecision PredictAgent::decide(const GameState& state, Rng& rng) const {
   // The original ranks the board points only; a pass label, where the encoder has one, is
   // left out so the agent passes exactly when no playable point is left.
   std::vector<double> weights = predict_weights(policy.data(), encoder.num_points());
-  std::vector<int> ranked =
-      options_.greedy ? rank_by_weight(weights) : rank_by_sampling(weights, rng);
+  std::vector<int> ranked = budget.greedy.value_or(options_.greedy)
+                                ? rank_by_weight(weights)
+                                : rank_by_sampling(weights, rng);
   MoveDecision decision;
   decision.move = first_playable(state, encoder, ranked);
   decision.diagnostics.top_moves = top_policy_moves(state, encoder, policy.data(), 10);

@@ -26,7 +26,8 @@ class PredictAgent : public NetworkAgent {
   const PredictOptions& options() const { return options_; }
 
  protected:
-  MoveDecision decide(const GameState& state, Rng& rng) const override;
+  StrengthSettings strength() const override { return {{}, {}, options_.greedy}; }
+  MoveDecision decide(const GameState& state, Rng& rng, const MoveBudget& budget) const override;
   std::string settings() const override { return options_.greedy ? "greedy" : ""; }
 
  private:

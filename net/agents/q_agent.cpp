@@ -21,7 +21,7 @@ QAgent::QAgent(std::shared_ptr<const Model> model, ScoredAgentOptions options, s
   }
 }
 
-MoveDecision QAgent::decide(const GameState& state, Rng& rng) const {
+MoveDecision QAgent::decide(const GameState& state, Rng& rng, const MoveBudget& budget) const {
   const Model& net = model();
   const Encoder& encoder = net.encoder();
   std::vector<int> points = playable_points(state);
@@ -42,7 +42,8 @@ MoveDecision QAgent::decide(const GameState& state, Rng& rng) const {
   std::vector<float> values(count);
   net.predict(inputs.data(), static_cast<int>(count), nullptr, values.data(), actions.data());
 
-  MoveDecision decision = choose_scored_move(points, values, options_.sampling, rng);
+  MoveDecision decision =
+      choose_scored_move(points, values, within(options_.sampling, budget), rng);
   if (decision.diagnostics.win_rate &&
       resign_.should_resign(state, *decision.diagnostics.win_rate)) {
     decision.move = Move::resign();

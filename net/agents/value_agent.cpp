@@ -18,7 +18,7 @@ ValueAgent::ValueAgent(std::shared_ptr<const Model> model, ScoredAgentOptions op
   }
 }
 
-MoveDecision ValueAgent::decide(const GameState& state, Rng& rng) const {
+MoveDecision ValueAgent::decide(const GameState& state, Rng& rng, const MoveBudget& budget) const {
   const Model& net = model();
   std::vector<int> points = playable_points(state);
   if (points.empty()) return MoveDecision{Move::pass(), {}};
@@ -34,7 +34,8 @@ MoveDecision ValueAgent::decide(const GameState& state, Rng& rng) const {
   net.predict(inputs.data(), static_cast<int>(points.size()), nullptr, values.data());
   for (float& value : values) value = -value;  // the opponent's value -> ours
 
-  MoveDecision decision = choose_scored_move(points, values, options_.sampling, rng);
+  MoveDecision decision =
+      choose_scored_move(points, values, within(options_.sampling, budget), rng);
   if (decision.diagnostics.win_rate &&
       resign_.should_resign(state, *decision.diagnostics.win_rate)) {
     decision.move = Move::resign();

@@ -27,7 +27,8 @@ class ValueAgent : public NetworkAgent {
   const ScoredAgentOptions& options() const { return options_; }
 
  protected:
-  MoveDecision decide(const GameState& state, Rng& rng) const override;
+  StrengthSettings strength() const override { return {{}, {}, options_.sampling.greedy}; }
+  MoveDecision decide(const GameState& state, Rng& rng, const MoveBudget& budget) const override;
   std::string settings() const override { return describe(options_.sampling); }
 
  private:

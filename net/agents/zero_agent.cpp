@@ -1,5 +1,6 @@
 #include "net/agents/zero_agent.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "net/agents/model_batch_network.h"
@@ -14,6 +15,16 @@ ZeroAgent::ZeroAgent(std::shared_ptr<const Model> model, ZeroOptions options, st
       std::make_shared<ModelBatchNetwork>(shared_model()), options_.batching);
 }
 
+StrengthSettings ZeroAgent::strength() const {
+  StrengthSettings settings;
+  if (options_.seconds_per_move > 0) {
+    settings.seconds = options_.seconds_per_move;
+  } else {
+    settings.visits = options_.rounds;
+  }
+  return settings;
+}
+
 std::string ZeroAgent::settings() const {
   char text[96];
   if (options_.seconds_per_move > 0) {
@@ -25,8 +36,14 @@ std::string ZeroAgent::settings() const {
   return text;
 }
 
-MoveDecision ZeroAgent::decide(const GameState& state, Rng& rng) const {
-  ZeroSearch search(shared_model(), options_, rng.next(), evaluator_, &resign_);
+MoveDecision ZeroAgent::decide(const GameState& state, Rng& rng, const MoveBudget& budget) const {
+  ZeroOptions options = options_;
+  if (options.seconds_per_move > 0) {
+    if (budget.seconds) options.seconds_per_move = std::max(0.001, *budget.seconds);
+  } else if (budget.visits) {
+    options.rounds = std::max(1, *budget.visits);
+  }
+  ZeroSearch search(shared_model(), options, rng.next(), evaluator_, &resign_);
   return search.select_move(state);
 }
 

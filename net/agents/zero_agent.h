@@ -30,7 +30,9 @@ class ZeroAgent : public NetworkAgent {
   BatchingEvaluator& evaluator() const { return *evaluator_; }
 
  protected:
-  MoveDecision decide(const GameState& state, Rng& rng) const override;
+  // Searches by time (seconds_per_move > 0) or by count (rounds); a budget changes that one.
+  StrengthSettings strength() const override;
+  MoveDecision decide(const GameState& state, Rng& rng, const MoveBudget& budget) const override;
   std::string settings() const override;
 
  private:

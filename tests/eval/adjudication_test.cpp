@@ -85,7 +85,7 @@ TEST_CASE("ownership is +1 for Black's points, -1 for White's") {
       "X X . O O\n"
       ". X . O .\n"
       "X X . O O\n");
-  std::vector<double> owner = ownership(state);
+  std::vector<double> owner = ownership(state, 120, 1);
   auto at = [&](int row, int col) { return owner[point_of(state.size(), row, col)]; };
   CHECK(at(3, 0) == Approx(1.0));   // A4, Black's eye
   CHECK(at(1, 0) == Approx(1.0));   // A2, Black's eye

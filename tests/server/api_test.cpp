@@ -211,7 +211,9 @@ TEST_CASE("error messages keep the client's NULs and control characters, escaped
   CHECK_THAT(reply.body, Catch::Contains(R"(no such page: /nothing\u0000here (try /)"));
   std::string expected = "no such page: /nothing";
   expected += '\0';
-  expected += "here (try /, /bots, /healthz, /static/<file> or POST /select-move/<bot>)";
+  expected +=
+      "here (try /, /bots, /healthz, /static/<file>, POST /select-move/<bot> or POST "
+      "/score/<bot>)";
   CHECK(reply.error() == expected);
 }
 

@@ -294,5 +294,23 @@ TEST_CASE("dlgo-serve --agent NAME=random adds a bot under that name with a play
   CHECK(serve.wait_exit(milliseconds(10000)) == 0);
 }
 
+TEST_CASE("dlgo-serve --mcts-rounds is the cap of bot mcts: its top level, and the most asked") {
+  ServeProcess serve({"--port", "0", "--mcts-rounds", "40"});
+  std::uint16_t port = serve.wait_until_listening();
+  REQUIRE(port != 0);
+  HttpTestClient client(port);
+  nlohmann::json mcts = client.get("/bots").json().at("bots").at(1);
+  REQUIRE(mcts.at("name") == "mcts");
+  CHECK(mcts.at("levels").back().at("description") == "40 visits a move");
+  CHECK(mcts.at("default_level") == 4);
+  HttpReply reply =
+      client.post("/select-move/mcts", R"({"board_size": 5, "moves": ["C3"], "visits": 1000})");
+  REQUIRE(reply.status == 200);
+  CHECK(reply.json().at("diagnostics").at("visits") == 40);
+  CHECK(reply.json().at("limits").at("clamped") == true);
+  serve.signal(SIGTERM);
+  CHECK(serve.wait_exit(milliseconds(10000)) == 0);
+}
+
 }  // namespace
 }  // namespace dlgo::server::testing

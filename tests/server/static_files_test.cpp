@@ -69,6 +69,7 @@ TEST_CASE("every play page and its assets are served from web/ with the right ty
         Asset{"play_random_99.html", "text/html; charset=utf-8"},
         Asset{"play.js", "text/javascript; charset=utf-8"},
         Asset{"go_rules.js", "text/javascript; charset=utf-8"},
+        Asset{"sgf.js", "text/javascript; charset=utf-8"},
         Asset{"go.css", "text/css; charset=utf-8"}, Asset{"favicon.svg", "image/svg+xml"}}) {
     INFO(asset.file);
     HttpReply reply = client.get(std::string("/static/") + asset.file);

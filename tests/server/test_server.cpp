@@ -26,10 +26,13 @@ bool GateAgent::wait_for_callers(int count, std::chrono::milliseconds timeout) c
   return changed_.wait_for(lock, timeout, [&] { return callers_ >= count; });
 }
 
-MoveDecision Only19Agent::select_move(const GameState& state) const {
+MoveDecision Only19Agent::select_move_within(const GameState& state,
+                                             const MoveBudget& budget) const {
   MoveDecision decision;
   std::vector<int> points = state.legal_points();
-  decision.move = points.empty() ? Move::pass() : Move::play(points.back());
+  bool greedy = budget.greedy.value_or(true);
+  decision.move =
+      points.empty() ? Move::pass() : Move::play(greedy ? points.back() : points.front());
   MoveCandidate best{decision.move, 0.75, std::nullopt, std::nullopt};
   decision.diagnostics.top_moves.push_back(best);
   decision.diagnostics.value = 0.2;

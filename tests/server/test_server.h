@@ -1,6 +1,7 @@
 // An in-process dlgo server on an ephemeral port of 127.0.0.1 for the HTTP tests, with the
 // built-in bots and two test bots: `gate` (blocks in select_move until released, to hold a
-// worker busy on purpose) and `only19` (plays 19x19 boards only, like a network agent).
+// worker busy on purpose) and `only19` (plays 19x19 boards only, like a network agent with a
+// value head).
 //
 // Contract: constructing starts the server on its own thread; the destructor stops it, waits
 // for the requests in flight and joins. Not copyable.
@@ -43,12 +44,20 @@ class GateAgent : public Agent {
   bool released_ = false;
 };
 
-// A stand-in for a network agent: 19x19 only, with policy-style diagnostics.
+// A stand-in for a network agent: 19x19 only, with policy-style diagnostics. Its best move
+// (its default, level 2) is the last legal point; a sampled one (level 1) is the first, so a
+// test can tell which it was asked for. Its value head judges every position +0.5 for the
+// player to move.
 class Only19Agent : public Agent {
  public:
   std::string_view kind() const override { return "predict"; }
   bool supports(BoardSize size) const override { return size == BoardSize{19, 19}; }
-  MoveDecision select_move(const GameState& state) const override;
+  MoveDecision select_move(const GameState& state) const override {
+    return select_move_within(state, {});
+  }
+  StrengthSettings strength() const override { return {{}, {}, true}; }
+  MoveDecision select_move_within(const GameState& state, const MoveBudget& budget) const override;
+  std::optional<double> position_value(const GameState&) const override { return 0.5; }
   void set_seed(std::uint64_t) override {}
 };
 
