@@ -59,11 +59,15 @@ std::optional<BotPage> standard_page(std::string_view bot_name) {
 }
 
 std::string play_url(const Bot& bot) {
+  // The book's 19x19 page plays the strongest 19x19 bot the server has (its data-bot lists
+  // "zero predict"), so the raw policy's link names it.
+  if (bot.name == "predict") return "/static/play_predict_19.html?bot=predict";
   if (auto page = standard_page(bot.name)) return "/static/" + page->file;
   int size = 9;
   if (auto sizes = supported_board_sizes(*bot.agent)) {
     if (!sizes->empty()) size = sizes->back();
   }
+  if (bot.name == "zero" && size == 19) return "/static/play_predict_19.html";
   // The pages read ?bot= and ?size=; the 9x9 random page is the plain one to borrow.
   return "/static/play_random_99.html?bot=" + bot.name + "&size=" + std::to_string(size);
 }

@@ -20,7 +20,12 @@ const SIZES_OF_ANY_SIZE_BOT = [9, 13, 19];  // offered, with the page's own, for
 
 const body = document.body;
 const params = new URLSearchParams(location.search);
-const botName = params.get('bot') || body.dataset.bot || 'random';
+// A page may name several bots, best first (data-bot="zero predict"): it plays the first one the
+// server has for the page's board size. ?bot= names the one to play.
+const candidateBots = params.get('bot')
+  ? [params.get('bot')]
+  : (body.dataset.bot || 'random').split(/\s+/).filter(Boolean);
+let botName = candidateBots[0];
 const pageSize = validSize(Number(params.get('size') || body.dataset.boardSize || 9)) || 9;
 const alwaysShowValue = body.dataset.showValue === 'true';
 
@@ -1089,8 +1094,13 @@ async function loadBotInfo() {
   try {
     const response = await fetch('/bots');
     const { bots } = await response.json();
-    const bot = (bots || []).find((b) => b.name === botName);
+    const listed = bots || [];
+    const playsPageSize = (b) => b.board_size === null || b.board_size === undefined ||
+      b.board_size === pageSize || (Array.isArray(b.board_size) && b.board_size.includes(pageSize));
+    const bot = candidateBots.map((name) => listed.find((b) => b.name === name && playsPageSize(b)))
+      .find(Boolean) || listed.find((b) => b.name === botName);
     if (!bot) return;
+    botName = bot.name;
     const size = bot.board_size;
     let sizes;
     if (size === null || size === undefined) sizes = [...new Set([pageSize, ...SIZES_OF_ANY_SIZE_BOT])];
@@ -1170,6 +1180,7 @@ render();
 // For tests and the curious: the game in the console.
 window.dlgoPage = { state, newGame, ready: false };
 loadBotInfo().then(() => {
+  ui.board.dataset.size = '';  // the title names the bot chosen
   readAddress();
   state.tapPreview = state.setup.size >= 13;
   const notice = state.notice;

@@ -79,8 +79,9 @@ TEST_CASE("every play page and its assets are served from web/ with the right ty
     CHECK(reply.header("content-length") == std::to_string(reply.body.size()));
   }
   // The pages name their bot and board as DESIGN.md says.
-  CHECK_THAT(client.get("/static/play_predict_19.html").body,
-             Catch::Contains("data-bot=\"predict\"") && Catch::Contains("data-board-size=\"19\""));
+  CHECK_THAT(
+      client.get("/static/play_predict_19.html").body,
+      Catch::Contains("data-bot=\"zero predict\"") && Catch::Contains("data-board-size=\"19\""));
   CHECK_THAT(client.get("/static/play_q_99.html").body,
              Catch::Contains("data-bot=\"q\"") && Catch::Contains("data-show-value=\"true\""));
   CHECK_THAT(client.get("/static/play_mcts_55.html?x=1").body,

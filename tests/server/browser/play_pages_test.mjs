@@ -31,6 +31,8 @@ const CASES = [
          serverArgs: ['--predict-agent', process.env.DLGO_PREDICT_AGENT] }]
     : []),
 ];
+// With a 19x19 zero bot served too, the 19x19 page plays it, and ?bot=predict the raw policy.
+const ZERO_AGENT = process.env.DLGO_PREDICT_AGENT && process.env.DLGO_ZERO_AGENT;
 const RANDOM_PAGE = 'play_random_99.html';
 const LETTERS = 'ABCDEFGHJKLMNOPQRSTUVWXYZ';
 
@@ -883,9 +885,34 @@ async function layoutOnly(context, base, page, size) {
   await tab.close();
 }
 
+// The book's 19x19 page names "zero predict": the search bot when the server has one, else the
+// raw policy, which stays playable with ?bot=predict; the bot list links each to its own.
+async function strongestBotOnBookPage(context, base) {
+  for (const [address, bot] of [['play_predict_19.html', 'zero'], ['play_predict_19.html?bot=predict', 'predict']]) {
+    const tab = await openPage(context, base, address);
+    check((await tab.title()).includes(`the ${bot} bot`), `${address}: title "${await tab.title()}", expected the ${bot} bot`);
+    await tab.locator('.targets [data-vertex="Q16"]').click();
+    await tab.waitForFunction(() => !window.dlgoPage.state.thinking && window.dlgoPage.state.game.moves.length === 2);
+    const asked = tab.requests.filter((r) => r.url.includes('/select-move/')).map((r) => new URL(r.url).pathname);
+    check(asked.length === 1 && asked[0] === `/select-move/${bot}`, `${address}: asked ${asked.join(', ')}, expected /select-move/${bot}`);
+    check(tab.problems.length === 0, `${address}: ${tab.problems.join('; ')}`);
+    await tab.close();
+  }
+  const index = await context.newPage();
+  await index.goto(`${base}/`);
+  for (const href of ['/static/play_predict_19.html', '/static/play_predict_19.html?bot=predict']) {
+    check(await index.locator(`a.bot-link[href="${href}"]`).count() === 1, `/ has no link to ${href}`);
+  }
+  await index.close();
+}
+
 async function main() {
   mkdirSync(options.out, { recursive: true });
   const server = await startServer(CASES.flatMap((c) => c.serverArgs).concat(options.serverArgs));
+  const zeroServer = ZERO_AGENT
+    ? await startServer(['--predict-agent', process.env.DLGO_PREDICT_AGENT, '--zero-agent',
+      ZERO_AGENT, '--seconds-per-move', '0.2'])
+    : null;
   let browser;
   try {
     browser = await chromium.launch({
@@ -927,11 +954,15 @@ async function main() {
       await step(`${page}: board and hover stone (no agent file: no moves)`,
         () => layoutOnly(context, base, page, size));
     }
+    if (zeroServer) {
+      await step('play_predict_19.html plays the zero bot when served; ?bot=predict the raw policy',
+        () => strongestBotOnBookPage(context, zeroServer.base));
+    }
     await step('bot list at /', async () => {
       const index = await context.newPage();
       await index.goto(`${base}/`);
       for (const testCase of CASES) {
-        check(await index.locator(`a.bot-link[href="/static/${testCase.page}"]`).count() === 1,
+        check(await index.locator(`a.bot-link[href^="/static/${testCase.page}"]`).count() === 1,
           `/ has no link to ${testCase.page}`);
       }
       await index.screenshot({ path: path.join(options.out, 'index.png') });
@@ -939,6 +970,7 @@ async function main() {
     });
   } finally {
     if (browser) await browser.close();
+    if (zeroServer) await stopServer(zeroServer);
     const code = await stopServer(server);
     if (code !== 0) {
       failures.push('server exit');
