@@ -7,19 +7,10 @@
 
 #include "engine/ascii_board.h"
 #include "engine/eval/final_status.h"
+#include "engine/gtp/gtp_arguments.h"
 #include "tests/eval/final_positions.h"
 
 using namespace dlgo;
-
-namespace {
-
-std::string vertices(BoardSize size, const std::vector<int>& points) {
-  std::string text;
-  for (int p : points) text += (text.empty() ? "" : " ") + point_to_gtp(size, p);
-  return text;
-}
-
-}  // namespace
 
 TEST_CASE("GNU Go scores a filled dame point as if it were empty: the area count is W+13.5") {
   // Black has just filled the dame at E4 (White filled F4 before). GNU Go names the same dead
@@ -37,7 +28,7 @@ TEST_CASE("GNU Go scores a filled dame point as if it were empty: the area count
     . . . X O O . . .
   )");
   FinalStatus status = estimate_final_status(state);
-  CHECK(vertices(state.size(), status.points_with(StoneStatus::kDead)) == "H3 B4 H7");
+  CHECK(vertex_list(state.size(), status.points_with(StoneStatus::kDead)) == "H3 B4 H7");
   // Counted row by row from the top, dead stones off: Black 3+3+4+3+5+5+5+5+4 = 37 (stones and
   // the points they alone surround), White 5+6+5+6+4+4+4+4+5 = 43, D9 dame; 37 - 43 - 7.5.
   CHECK(status.result.black_area() == 37);
