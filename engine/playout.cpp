@@ -7,8 +7,13 @@ namespace dlgo {
 
 namespace {
 
-// Whether `c` playing at the empty `loc` would leave a chain of two or more stones with one
-// liberty without capturing anything. A lone stone may still be thrown in.
+// Self-atari that leaves a chain smaller than this is allowed in scoring playouts: sacrifices
+// of one or two stones are how dead shapes (a straight three with a stone on its vital point)
+// are killed; larger chains in atari are seki liberties filled by mistake.
+constexpr int kMinProtectedChain = 3;
+
+// Whether `c` playing at the empty `loc` would leave a chain of kMinProtectedChain or more
+// stones with one liberty without capturing anything.
 bool is_chain_self_atari(const Board& board, int loc, Color c) {
   int liberties[2];
   int found = 0;
@@ -21,15 +26,21 @@ bool is_chain_self_atari(const Board& board, int loc, Color c) {
     liberties[found++] = liberty;
     return found >= 2;
   };
-  bool joins_chain = false;
+  int heads[4];
+  int joined = 0;
+  int chain_size = 1;
   for (int offset : Board::kNeighbourOffsets) {
     int next = loc + offset;
     Color neighbour = board.color_at_loc(next);
     if (neighbour == Color::kEmpty && add_liberty(next)) return false;
     if (neighbour == opponent(c) && board.group_liberties_loc(next) == 1) return false;
-    if (neighbour == c) joins_chain = true;
+    if (neighbour != c) continue;
+    const int head = board.group_head_loc(next);
+    if (std::find(heads, heads + joined, head) != heads + joined) continue;
+    heads[joined++] = head;
+    chain_size += board.group_stones_loc(next);
   }
-  if (!joins_chain) return false;
+  if (chain_size < kMinProtectedChain) return false;
   for (int offset : Board::kNeighbourOffsets) {
     int next = loc + offset;
     if (board.color_at_loc(next) != c) continue;

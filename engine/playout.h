@@ -19,10 +19,11 @@ Move select_random_move(const GameState& state, Rng& rng);
 // number of moves (passes included) it played.
 int play_random_game(GameState& state, Rng& rng, int max_moves = 100000);
 
-// As play_random_game, but a move that would leave a chain of two or more stones in atari
+// As play_random_game, but a move that would leave a chain of three or more stones in atari
 // without capturing (self-atari) is never chosen, so groups in seki, which die in uniform
-// playouts once their owner fills a shared liberty, live; a lone stone may still be thrown
-// in. The playouts behind dead-stone estimates (eval/ownership.h).
+// playouts once their owner fills a shared liberty, live. Sacrifices of one or two stones stay
+// allowed: they are how dead shapes (a straight three with a stone on its vital point) are
+// killed. The playouts behind dead-stone estimates (eval/ownership.h).
 int play_scoring_game(GameState& state, Rng& rng, int max_moves = 100000);
 
 }  // namespace dlgo

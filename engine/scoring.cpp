@@ -27,24 +27,25 @@ std::string GameResult::to_string() const {
 
 namespace {
 
-// Calls visit(region_locs, borders_black, borders_white) for every maximal region of empty
-// points (4-connected), in the order of its first point.
+// Calls visit(region_locs, region_size, borders_black, borders_white) for every maximal region
+// of empty points (4-connected), in the order of its first point. No allocation: score_area
+// runs at the end of every playout.
 template <typename Visit>
 void for_each_empty_region(const Board& board, Visit visit) {
   std::array<bool, Board::kLocs> visited{};
   std::array<int, Board::kLocs> stack;
-  std::vector<int> region;
+  std::array<int, Board::kLocs> region;
   for (int point = 0; point < board.num_points(); ++point) {
     int start = board.loc_of_point(point);
     if (board.color_at_loc(start) != Color::kEmpty || visited[start]) continue;
-    region.clear();
+    int region_size = 0;
     bool borders_black = false, borders_white = false;
     int top = 0;
     stack[top++] = start;
     visited[start] = true;
     while (top > 0) {
       int loc = stack[--top];
-      region.push_back(loc);
+      region[region_size++] = loc;
       for (int offset : Board::kNeighbourOffsets) {
         int n = loc + offset;
         Color c = board.color_at_loc(n);
@@ -58,7 +59,7 @@ void for_each_empty_region(const Board& board, Visit visit) {
         }
       }
     }
-    visit(region, borders_black, borders_white);
+    visit(region.data(), region_size, borders_black, borders_white);
   }
 }
 
@@ -69,8 +70,7 @@ GameResult score_area(const Board& board, double komi) {
   result.komi = komi;
   result.black_stones = board.stone_count(Color::kBlack);
   result.white_stones = board.stone_count(Color::kWhite);
-  for_each_empty_region(board, [&](const std::vector<int>& region, bool black, bool white) {
-    int size = static_cast<int>(region.size());
+  for_each_empty_region(board, [&](const int*, int size, bool black, bool white) {
     if (black && !white)
       result.black_territory += size;
     else if (white && !black)
@@ -86,9 +86,10 @@ std::vector<Color> area_owners(const Board& board) {
   for (int point = 0; point < board.num_points(); ++point) {
     if (is_stone(board.at(point))) owners[point] = board.at(point);
   }
-  for_each_empty_region(board, [&](const std::vector<int>& region, bool black, bool white) {
+  for_each_empty_region(board, [&](const int* region, int size, bool black, bool white) {
     if (black == white) return;
-    for (int loc : region) owners[board.point_of_loc(loc)] = black ? Color::kBlack : Color::kWhite;
+    const Color owner = black ? Color::kBlack : Color::kWhite;
+    for (int i = 0; i < size; ++i) owners[board.point_of_loc(region[i])] = owner;
   });
   return owners;
 }

@@ -42,6 +42,7 @@ std::unique_ptr<Agent> make_network_agent(std::shared_ptr<const Model> model,
       zero.move_temperature = 1.0;
       zero.temperature_moves = options.sampled_opening_moves;
     }
+    zero.resign = clear_loss_resignation(model->encoder().board_size());
     return std::make_unique<ZeroAgent>(model, zero, options.seed);
   }
   if (kind == "alphago") {

@@ -7,8 +7,10 @@
 // predict, pg, q, value and ac play their best-ranked move; `temperature` is the sampling
 // temperature of pg, q, value and ac; `rounds` (0: the agent's default) sizes the zero and
 // alphago searches; `sampled_opening_moves` makes zero agents draw their first moves in
-// proportion to visits. Everything else (epsilon, resignation, search threads, noise, ...) keeps
-// the agents' defaults; programs that need them build the agents directly.
+// proportion to visits. Zero agents resign when clearly lost (clear_loss_resignation() in
+// net/agents/resign_judge.h). Everything else (epsilon, other agents' resignation, search
+// threads, noise, ...) keeps the agents' defaults; programs that need them build the agents
+// directly.
 //
 // Contract: thread-safe. Errors throw std::runtime_error (AgentFileError for file problems)
 // whose message names the file.

@@ -2,6 +2,7 @@
 // between runs on one machine, not as absolute numbers.
 #include "tools/bench_encode.h"
 #include "tools/bench_playouts.h"
+#include "tools/bench_score.h"
 #include "tools/bench_search.h"
 #include "tools/cli_common.h"
 #ifdef DLGO_HAVE_NET
@@ -16,6 +17,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   dlgo::bench::register_encode_benchmark(app);
   dlgo::bench::register_playouts_benchmark(app);
+  dlgo::bench::register_score_benchmark(app);
   dlgo::bench::register_search_benchmark(app);
 #ifdef DLGO_HAVE_NET
   dlgo::bench::register_experience_train_benchmark(app);

@@ -75,13 +75,16 @@ int main(int argc, char** argv) {
   }
   app.add_option("--agent", extra_agents,
                  "Another bot as NAME=FILE (or NAME=random / NAME=mcts); repeatable");
-  app.add_option("--mcts-rounds", agent_options.mcts_rounds, "Rollouts per move of bot 'mcts'")
+  app.add_option("--mcts-rounds", agent_options.mcts_rounds,
+                 "Rollouts per move of bot 'mcts': its default and top strength level, and the "
+                 "most a request may ask for")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
   app.add_option("--seconds-per-move", agent_options.seconds_per_move,
                  "Search bots over a network (zero agent files): think this long per move "
                  "on one search thread instead of a fixed number of rounds (0: the agent's "
-                 "rounds; 2 suits a 1-vCPU box)")
+                 "rounds; 2 suits a 1-vCPU box); the default and top strength level, and the "
+                 "most a request may ask for")
       ->check(CLI::Range(0.0, 60.0));
   app.add_option("--static-dir", static_dir,
                  "Folder served under /static (default: the installed or source web/)");

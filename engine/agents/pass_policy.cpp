@@ -1,6 +1,9 @@
 #include "engine/agents/pass_policy.h"
 
 #include <algorithm>
+#include <cmath>
+
+#include "engine/eval/final_status.h"
 
 namespace dlgo {
 
@@ -28,8 +31,10 @@ bool should_pass(const GameState& state) {
       for (int offset : Board::kNeighbourOffsets) {
         int n = region[next] + offset;
         Color c = board.color_at_loc(n);
-        if (c == me) touches_me = true;
-        else if (c == opponent(me)) touches_opponent = true;
+        if (c == me)
+          touches_me = true;
+        else if (c == opponent(me))
+          touches_opponent = true;
         else if (c == Color::kEmpty && !visited[n]) {
           visited[n] = true;
           region[size++] = n;
@@ -41,6 +46,34 @@ bool should_pass(const GameState& state) {
     for (int k = 0; k < size; ++k) {
       if (state.is_legal_loc(region[k])) return false;
     }
+  }
+  return true;
+}
+
+bool settled_after_opponent_pass(const GameState& state, double confidence) {
+  if (state.is_over()) return false;
+  auto last = state.last_move();
+  if (!last || !last->is_pass()) return false;
+  const FinalStatus status = estimate_final_status(state);
+  const Board& board = state.board();
+  for (int point = 0; point < board.num_points(); ++point) {
+    if (status.area[point] != Color::kEmpty) {
+      if (std::fabs(status.ownership[point]) < confidence) return false;
+      continue;
+    }
+    if (is_stone(board.at(point))) continue;
+    // Dame: a point either side may still fill for one more point of area, unless it is a
+    // liberty of a seki, which neither side may fill.
+    bool seki_liberty = false;
+    const int loc = board.loc_of_point(point);
+    for (int offset : Board::kNeighbourOffsets) {
+      Color neighbour = board.color_at_loc(loc + offset);
+      if (is_stone(neighbour) &&
+          status.status[board.point_of_loc(loc + offset)] == StoneStatus::kSeki) {
+        seki_liberty = true;
+      }
+    }
+    if (!seki_liberty) return false;
   }
   return true;
 }

@@ -1,8 +1,8 @@
 // When a bot should pass instead of playing on: the opponent has just passed and passing now
 // ends the game with a win (area score), or every move left would only fill the player's own
 // territory (a small empty region, at most a tenth of the board, bordered only by the
-// player's stones). Bots of the book play on until the board is full of single-point eyes; this rule
-// lets them stop like people do without giving away a won game.
+// player's stones). Bots of the book play on until the board is full of single-point eyes; this
+// rule lets them stop like people do without giving away a won game.
 //
 // Contract: pure functions; safe from any thread.
 #pragma once
@@ -13,5 +13,14 @@ namespace dlgo {
 
 // True when the player to move should pass now (see above). Cheap: one area count.
 bool should_pass(const GameState& state);
+
+// True when the opponent has just passed and the game is settled: the dead-stone estimate
+// (eval/final_status.h) leaves no point in doubt (every point is owned, with Monte Carlo
+// ownership of at least `confidence`, by one side, or is a liberty of a seki) and no dame is
+// left to fill (under area scoring each is a point). Passing then ends the game with the
+// result the estimate gives, won or lost; playing on could only fill territory or feed the
+// opponent stones. Costs one estimate (a few hundred playouts) when the opponent has passed,
+// nothing otherwise.
+bool settled_after_opponent_pass(const GameState& state, double confidence = 0.7);
 
 }  // namespace dlgo

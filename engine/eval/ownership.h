@@ -1,7 +1,7 @@
 // Monte Carlo ownership: who a point ends up belonging to when the game is played out.
 //
 // Random playouts (the fast random bot's policy, which never fills its own eyes, and never puts
-// a chain of two or more stones in atari: play_scoring_game in playout.h) are
+// a chain of three or more stones in atari: play_scoring_game in playout.h) are
 // run from the position to the end, and each point counts for whoever owns it at the end
 // (area scoring: a stone, or an empty region bordered by one colour only). Groups with two eyes
 // never die in such playouts; groups that cannot make two eyes are captured in most of them.

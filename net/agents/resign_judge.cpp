@@ -1,5 +1,6 @@
 #include "net/agents/resign_judge.h"
 
+#include <algorithm>
 #include <cstring>
 #include <stdexcept>
 #include <string>
@@ -33,6 +34,14 @@ std::uint64_t history_key(const GameState& state, std::size_t count) {
 }
 
 }  // namespace
+
+ResignOptions clear_loss_resignation(BoardSize size) {
+  ResignOptions options;
+  options.threshold = 0.05;
+  options.moves = 3;
+  options.min_game_moves = std::max(20, size.num_points() / 6);
+  return options;
+}
 
 ResignJudge::ResignJudge(ResignOptions options) : options_(options) {
   if (!(options_.threshold >= 0 && options_.threshold < 1)) {

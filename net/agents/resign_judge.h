@@ -26,6 +26,14 @@ struct ResignOptions {
   int min_game_moves = 20;  // no resignation before this many moves have been played
 };
 
+// The rule of zero agent files loaded as bots (net/agent_files.h): resign when the search's
+// win rate has stayed below 5% for 3 of the agent's own moves in a row, and never before move
+// max(20, points / 6) (60 on 19x19, 28 on 13x13, 20 on 9x9). 5% is a clear loss to the network,
+// not a close game; three moves in a row keep one bad search from ending the game; the opening
+// bound keeps an untrained or unsure value head (and a handicap game that starts behind) from
+// resigning before the board has taken shape.
+ResignOptions clear_loss_resignation(BoardSize size);
+
 class ResignJudge {
  public:
   explicit ResignJudge(ResignOptions options = {});  // throws std::invalid_argument

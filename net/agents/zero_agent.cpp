@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "engine/agents/pass_policy.h"
 #include "net/agents/model_batch_network.h"
 
 namespace dlgo::net {
@@ -37,6 +38,8 @@ std::string ZeroAgent::settings() const {
 }
 
 MoveDecision ZeroAgent::decide(const GameState& state, Rng& rng, const MoveBudget& budget) const {
+  // Value bots end games cleanly: once the opponent has passed on a settled board, pass too.
+  if (settled_after_opponent_pass(state)) return MoveDecision{Move::pass(), {}};
   ZeroOptions options = options_;
   if (options.seconds_per_move > 0) {
     if (budget.seconds) options.seconds_per_move = std::max(0.001, *budget.seconds);

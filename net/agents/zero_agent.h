@@ -3,6 +3,9 @@
 // games (a server's requests, parallel self-play games) go through the network together.
 // Programs that play a whole game with one agent and want tree reuse use ZeroSearch directly.
 //
+// It passes when the opponent has passed on a settled board (pass_policy.h), and resigns by
+// options.resign (agent files loaded as bots: clear_loss_resignation() in resign_judge.h).
+//
 // Diagnostics: the most visited moves with prior, visits and win rate; the root's network
 // value; the chosen line's win rate; total visits; the principal variation.
 //

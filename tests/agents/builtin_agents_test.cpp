@@ -7,6 +7,7 @@
 #include "engine/agents/pass_policy.h"
 #include "engine/agents/random_agent.h"
 #include "engine/ascii_board.h"
+#include "tests/eval/final_positions.h"
 
 using namespace dlgo;
 
@@ -77,7 +78,8 @@ TEST_CASE("mcts finds the capture that wins a small fight") {
     X O O . X
     X O X X .
     . X . . .
-  )", Color::kBlack);
+  )",
+                                    Color::kBlack);
   MctsAgent mcts(MctsOptions{800, 0.7}, 11);
   CHECK(move_to_gtp(state.size(), mcts.select_move(state).move) == "D3");
 }
@@ -88,7 +90,8 @@ TEST_CASE("agents pass once the opponent has passed and passing wins") {
     X X O .
     X X X O
     . X X O
-  )", Color::kWhite, Rules{KoRule::kPositional, false, 0.5});
+  )",
+                                    Color::kWhite, Rules{KoRule::kPositional, false, 0.5});
   state.play(Move::pass());  // White passes; Black leads 10 to 6 + 0.5
   CHECK(state.result().winner() == Color::kBlack);
   CHECK(should_pass(state));
@@ -98,6 +101,50 @@ TEST_CASE("agents pass once the opponent has passed and passing wins") {
   CHECK(mcts.select_move(state).move.is_pass());
   // On an open board nobody passes.
   CHECK_FALSE(should_pass(GameState::new_game(9)));
+}
+
+TEST_CASE("a board is settled after the opponent's pass when no point is in doubt") {
+  // Dead stones still on the board (B4 White's, H3 and H7 Black's), White ahead: settled all
+  // the same, for either side.
+  const char* settled = R"(
+    . . X X O . . . .
+    . X X O O . O . .
+    . X X X O . . X .
+    . X X O O O . . .
+    . . X X X O O O O
+    . O . X X O O . .
+    . . . X X O O X .
+    . . X . X O . . .
+    . . . X O O . . .
+  )";
+  for (Color passer : {Color::kWhite, Color::kBlack}) {
+    GameState state = game_from_ascii(settled, passer);
+    CHECK_FALSE(settled_after_opponent_pass(state));  // nobody has passed yet
+    state.play(Move::pass());
+    CHECK(settled_after_opponent_pass(state));
+  }
+  // A seki's liberty is no dame to fill: settled.
+  GameState seki = game_from_ascii(dlgo::test::kCornerSeki, Color::kWhite);
+  seki.play(Move::pass());
+  CHECK(settled_after_opponent_pass(seki));
+  // With C7 open, White can take D7 (in atari), and D9 and E4 are dame: not settled.
+  GameState cut = game_from_ascii(dlgo::test::kDeadStones, Color::kWhite);
+  cut.play(Move::pass());
+  CHECK_FALSE(settled_after_opponent_pass(cut));
+  // A wide open area is not settled, even after a pass.
+  GameState open = game_from_ascii(R"(
+    . . . . . . .
+    . . . . . . .
+    . . X . O . .
+    . . . . . . .
+    . . O . X . .
+    . . . . . . .
+    . . . . . . .
+  )",
+                                   Color::kWhite);
+  open.play(Move::pass());
+  CHECK_FALSE(settled_after_opponent_pass(open));
+  CHECK_FALSE(settled_after_opponent_pass(GameState::new_game(9)));
 }
 
 TEST_CASE("agents may be shared between threads") {
@@ -132,4 +179,3 @@ TEST_CASE("make_agent names the problem with an unknown bot") {
   none.mcts_rounds = 0;
   CHECK_THROWS_WITH(make_agent("mcts", none), Catch::Contains("at least 1 round"));
 }
-

@@ -6,6 +6,7 @@
 
 #include "engine/ascii_board.h"
 #include "engine/eval/adjudication.h"
+#include "engine/gtp/gtp_arguments.h"
 #include "engine/sgf/game_record.h"
 
 using namespace dlgo;
@@ -17,12 +18,6 @@ GameState finished_game() {
   std::stringstream text;
   text << file.rdbuf();
   return replay_game(read_game_records(text.str()).front());
-}
-
-std::string vertices(BoardSize size, const std::vector<int>& points) {
-  std::string text;
-  for (int p : points) text += (text.empty() ? "" : " ") + point_to_gtp(size, p);
-  return text;
 }
 
 }  // namespace
@@ -51,7 +46,7 @@ TEST_CASE("the dead stones of a finished game are the ones GNU Go names") {
     DeadStoneOptions options;
     options.seed = seed;
     INFO("seed " << seed);
-    CHECK(vertices(state.size(), estimate_dead_stones(state, options)) == gnugo_dead);
+    CHECK(vertex_list(state.size(), estimate_dead_stones(state, options)) == gnugo_dead);
   }
   // White's dead stones inside Black's area turn a close plain count into a clear Black win.
   CHECK(adjudicate(state).to_string() == "B+73.5");

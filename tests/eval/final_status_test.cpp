@@ -6,20 +6,11 @@
 
 #include "engine/ascii_board.h"
 #include "engine/eval/final_status.h"
+#include "engine/gtp/gtp_arguments.h"
 #include "tests/eval/final_positions.h"
 
 using namespace dlgo;
 using namespace dlgo::test;
-
-namespace {
-
-std::string vertices(BoardSize size, const std::vector<int>& points) {
-  std::string text;
-  for (int p : points) text += (text.empty() ? "" : " ") + point_to_gtp(size, p);
-  return text;
-}
-
-}  // namespace
 
 TEST_CASE("a corner seki: its stones are in seki, not dead, and its liberty is dame") {
   GameState state = game_from_ascii(kCornerSeki);
@@ -28,8 +19,8 @@ TEST_CASE("a corner seki: its stones are in seki, not dead, and its liberty is d
     options.seed = seed;
     INFO("seed " << seed);
     FinalStatus status = estimate_final_status(state, options);
-    CHECK(vertices(state.size(), status.points_with(StoneStatus::kDead)) == "");
-    CHECK(vertices(state.size(), status.points_with(StoneStatus::kSeki)) ==
+    CHECK(vertex_list(state.size(), status.points_with(StoneStatus::kDead)) == "");
+    CHECK(vertex_list(state.size(), status.points_with(StoneStatus::kSeki)) ==
           "A8 B8 C8 D8 E8 F8 B9 D9 F9");
     CHECK(status.result.to_string() == "B+18.5");
     CHECK(status.area[*gtp_to_point(state.size(), "C9")] == Color::kEmpty);
@@ -45,7 +36,7 @@ TEST_CASE("dead stones are taken off and their points go to the surrounding colo
     options.seed = seed;
     INFO("seed " << seed);
     FinalStatus status = estimate_final_status(state, options);
-    CHECK(vertices(state.size(), status.points_with(StoneStatus::kDead)) == "H3 B4 H7");
+    CHECK(vertex_list(state.size(), status.points_with(StoneStatus::kDead)) == "H3 B4 H7");
     CHECK(status.points_with(StoneStatus::kSeki).empty());
     CHECK(status.result.to_string() == "W+14.5");
     CHECK(status.area[*gtp_to_point(state.size(), "B4")] == Color::kBlack);

@@ -8,6 +8,7 @@
 #include "engine/agents/agent_factory.h"
 #include "engine/ascii_board.h"
 #include "engine/eval/final_status.h"
+#include "engine/gtp/gtp_arguments.h"
 #include "engine/gtp/gtp_engine.h"
 #include "tests/eval/final_positions.h"
 
@@ -24,12 +25,6 @@ std::string answer(GtpEngine& engine, const std::string& command) {
   REQUIRE(response.size() >= 3);
   std::string text = response.substr(1, response.size() - 3);
   return text.empty() ? text : text.substr(1);
-}
-
-std::string vertices(BoardSize size, const std::vector<int>& points) {
-  std::string text;
-  for (int p : points) text += (text.empty() ? "" : " ") + point_to_gtp(size, p);
-  return text;
 }
 
 // Puts the diagram's stones on the engine's board with `play` (either colour may move at any
@@ -70,10 +65,10 @@ TEST_CASE("final_status_list and final_score give the estimate's answer for the 
   GameState state = set_up(engine, kDeadStones);
   FinalStatus expected = estimate_final_status(state);
   CHECK(answer(engine, "final_status_list dead") ==
-        vertices(state.size(), expected.points_with(StoneStatus::kDead)));
+        vertex_list(state.size(), expected.points_with(StoneStatus::kDead)));
   CHECK(answer(engine, "final_status_list dead") == "H3 B4 H7");  // GNU Go's list
   CHECK(answer(engine, "final_status_list alive") ==
-        vertices(state.size(), expected.points_with(StoneStatus::kAlive)));
+        vertex_list(state.size(), expected.points_with(StoneStatus::kAlive)));
   CHECK(answer(engine, "final_status_list seki") == "");
   CHECK(answer(engine, "final_score") == expected.result.to_string());
   CHECK(answer(engine, "final_score") == "W+14.5");  // GNU Go's score

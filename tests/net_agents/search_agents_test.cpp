@@ -2,11 +2,13 @@
 // moves, several threads batch their leaves, and the search options do what they say.
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <numeric>
 #include <set>
 
 #include "engine/ascii_board.h"
 #include "engine/coords.h"
+#include "net/agent_files.h"
 #include "net/agents/alphago_agent.h"
 #include "net/agents/zero_agent.h"
 #include "net/agents/zero_search.h"
@@ -256,4 +258,63 @@ TEST_CASE("eight zero search threads play a whole 5x5 game on one reused tree") 
     REQUIRE(++moves < 400);
   }
   CHECK(reused > 0);
+}
+
+TEST_CASE("zero agent files resign by the clear-loss rule, never in the opening") {
+  const std::string path = dlgo::test::fresh_agent_file("zero", "zero", 9);
+  std::unique_ptr<Agent> agent = load_agent_file(path, AgentOptions{}, "cpu");
+  const auto* zero = dynamic_cast<const ZeroAgent*>(agent.get());
+  REQUIRE(zero);
+  CHECK(zero->options().resign.threshold == 0.05);
+  CHECK(zero->options().resign.moves == 3);
+  CHECK(zero->options().resign.min_game_moves == 20);
+  CHECK(clear_loss_resignation(BoardSize{19, 19}).min_game_moves == 60);
+  CHECK(clear_loss_resignation(BoardSize{13, 13}).min_game_moves == 28);
+
+  // On 19x19: a game whose win rate has been 1% for three moves of ours in a row is resigned
+  // at move 60, not at move 58.
+  ResignJudge judge(clear_loss_resignation(BoardSize{19, 19}));
+  GameState state = GameState::new_game(19);
+  Rng rng(3);
+  int resigned_at = -1;
+  while (resigned_at < 0 && state.moves().size() < 80) {
+    if (state.next_player() == Color::kBlack && judge.should_resign(state, 0.01)) {
+      resigned_at = static_cast<int>(state.moves().size());
+    }
+    std::vector<int> points = state.legal_points();
+    state.play(Move::play(points[rng.below(static_cast<std::uint32_t>(points.size()))]));
+  }
+  CHECK(resigned_at == 60);
+  // A win rate above 5% on the last of those moves keeps the game going.
+  ResignJudge fresh(clear_loss_resignation(BoardSize{19, 19}));
+  CHECK_FALSE(fresh.should_resign(state, 0.2));
+}
+
+TEST_CASE("a zero agent passes after the opponent's pass on a settled board, won or lost") {
+  const std::string path = dlgo::test::fresh_agent_file("zero", "zero", 9);
+  std::unique_ptr<Agent> agent = load_agent_file(path, AgentOptions{}, "cpu");
+  // White leads by 14.5 after the dead stones (B4; H3, H7) come off; nothing is left to play.
+  const char* settled =
+      "..XXO....\n"
+      ".XXOO.O..\n"
+      ".XXXO..X.\n"
+      ".XXOOO...\n"
+      "..XXXOOOO\n"
+      ".O.XXOO..\n"
+      "...XXOOX.\n"
+      "..X.XO...\n"
+      "...XOO...\n";
+  for (Color passer : {Color::kWhite, Color::kBlack}) {
+    GameState state = game_from_ascii(settled, passer);
+    state.play(Move::pass());
+    INFO(color_name(state.next_player()) << " to move");
+    CHECK(agent->select_move(state).move.is_pass());
+  }
+  // Its value head judges positions for the player to move.
+  std::optional<double> value = agent->position_value(GameState::new_game(9));
+  REQUIRE(value);
+  CHECK(std::abs(*value) <= 1.0);
+  CHECK_FALSE(
+      load_agent_file(dlgo::test::fresh_agent_file("pg", "simple", 9), AgentOptions{}, "cpu")
+          ->position_value(GameState::new_game(9)));
 }
