@@ -61,8 +61,8 @@ struct ZeroOptions {
   // self-play learned to pass early: a value head that believed White wins on komi made
   // White's pass look safe, and every game became White passing until Black led by 0.5.
   bool restrict_passes = true;
-  ResignOptions resign;      // off by default
-  BatchingOptions batching;  // for the evaluator a ZeroSearch makes for itself
+  ResignOptions resign;         // off by default
+  BatchingOptions batching;     // for the evaluator a ZeroSearch makes for itself
 
   void validate() const;  // throws std::invalid_argument naming the bad field
 };
