@@ -1,4 +1,4 @@
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 
 #include <thread>
 
@@ -77,7 +77,8 @@ TEST_CASE("mcts finds the capture that wins a small fight") {
     X O O . X
     X O X X .
     . X . . .
-  )", Color::kBlack);
+  )",
+                                    Color::kBlack);
   MctsAgent mcts(MctsOptions{800, 0.7}, 11);
   CHECK(move_to_gtp(state.size(), mcts.select_move(state).move) == "D3");
 }
@@ -88,7 +89,8 @@ TEST_CASE("agents pass once the opponent has passed and passing wins") {
     X X O .
     X X X O
     . X X O
-  )", Color::kWhite, Rules{KoRule::kPositional, false, 0.5});
+  )",
+                                    Color::kWhite, Rules{KoRule::kPositional, false, 0.5});
   state.play(Move::pass());  // White passes; Black leads 10 to 6 + 0.5
   CHECK(state.result().winner() == Color::kBlack);
   CHECK(should_pass(state));
@@ -132,4 +134,3 @@ TEST_CASE("make_agent names the problem with an unknown bot") {
   none.mcts_rounds = 0;
   CHECK_THROWS_WITH(make_agent("mcts", none), Catch::Contains("at least 1 round"));
 }
-
