@@ -16,6 +16,7 @@ struct TrainStepBenchOptions {
   int board_size = 19;
   int input_channels = 7;
   std::string device = "auto";
+  bool amp = false;  // bfloat16 autocast (CUDA only), as dlgo-train --amp
   int threads = 0;
   double seconds = 10;
   int warmup_steps = 3;
