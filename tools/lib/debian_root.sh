@@ -59,3 +59,14 @@ dlgo_root_install() {
   dlgo_root_run "$root" apt-get update -qq
   dlgo_root_run "$root" apt-get install -y -qq --no-install-recommends "$@" >/dev/null
 }
+
+# dlgo_root_trust_host_cas ROOT: the root trusts the certificate authorities the host added
+# locally (/usr/local/share/ca-certificates), so that npm and curl inside it work behind the
+# same TLS-inspecting proxy as the host. Needs ca-certificates installed in ROOT.
+dlgo_root_trust_host_cas() {
+  local root=$1
+  compgen -G "/usr/local/share/ca-certificates/*.crt" >/dev/null || return 0
+  mkdir -p "$root/usr/local/share/ca-certificates"
+  cp /usr/local/share/ca-certificates/*.crt "$root/usr/local/share/ca-certificates/"
+  dlgo_root_run "$root" update-ca-certificates >/dev/null
+}
