@@ -68,5 +68,5 @@ dlgo_root_trust_host_cas() {
   compgen -G "/usr/local/share/ca-certificates/*.crt" >/dev/null || return 0
   mkdir -p "$root/usr/local/share/ca-certificates"
   cp /usr/local/share/ca-certificates/*.crt "$root/usr/local/share/ca-certificates/"
-  dlgo_root_run "$root" update-ca-certificates >/dev/null
+  dlgo_root_run "$root" update-ca-certificates >/dev/null 2>&1
 }
