@@ -32,6 +32,7 @@ void register_train_step_benchmark(CLI::App& app) {
                    "auto (channels-last on the CPU, as dlgo-train), channels-last or contiguous")
       ->check(CLI::IsMember({"auto", "channels-last", "contiguous"}))
       ->capture_default_str();
+  command->add_flag("--amp", options.amp, "bfloat16 autocast, as dlgo-train --amp (CUDA only)");
   command->add_option("--threads", options.threads, "CPU threads (0: libtorch's default)")
       ->capture_default_str();
   command->add_option("--seconds", options.seconds, "How long to measure")->capture_default_str();

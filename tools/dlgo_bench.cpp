@@ -1,5 +1,7 @@
 // dlgo-bench: micro-benchmarks of the hot paths. Figures are meant to be compared as ratios
 // between runs on one machine, not as absolute numbers.
+#include <exception>
+
 #include "tools/bench_encode.h"
 #include "tools/bench_playouts.h"
 #include "tools/bench_score.h"
@@ -25,6 +27,12 @@ int main(int argc, char** argv) {
   dlgo::bench::register_train_step_benchmark(app);
   dlgo::bench::register_zero_benchmark(app);
 #endif
-  dlgo::cli::parse_or_exit(app, argc, argv);
+  // The benchmarks run inside parsing (subcommand callbacks): a bad device or agent file is
+  // reported in one line, not left to terminate the program.
+  try {
+    dlgo::cli::parse_or_exit(app, argc, argv);
+  } catch (const std::exception& error) {
+    return dlgo::cli::report_user_error(app, error.what());
+  }
   return dlgo::cli::kExitOk;
 }

@@ -4,9 +4,11 @@
 
 #include <chrono>
 #include <cstdio>
+#include <stdexcept>
 
 #include "net/torch/memory_format.h"
 #include "net/torch/networks.h"
+#include "net/training/autocast.h"
 #include "net/training/device.h"
 
 namespace dlgo::net {
@@ -15,6 +17,8 @@ void run_train_step_benchmark(const TrainStepBenchOptions& options) {
   if (options.threads > 0) torch::set_num_threads(options.threads);
   torch::manual_seed(1);
   torch::Device device = resolve_device(options.device);
+  if (options.amp && !device.is_cuda()) throw std::runtime_error("--amp needs a CUDA device");
+  if (device.is_cuda()) at::globalContext().setBenchmarkCuDNN(true);  // as dlgo-train does
   NetworkSpec spec;
   spec.network = options.network;
   spec.blocks = options.blocks;
@@ -38,8 +42,12 @@ void run_train_step_benchmark(const TrainStepBenchOptions& options) {
   torch::Tensor labels = torch::randint(0, points, {options.batch_size}, torch::kLong).to(device);
   auto step = [&] {
     optimizer.zero_grad();
-    torch::Tensor loss =
-        torch::nn::functional::cross_entropy(network->forward(inputs).policy_logits, labels);
+    torch::Tensor loss;
+    {
+      AutocastScope autocast(options.amp);
+      torch::Tensor logits = network->forward(inputs).policy_logits.to(torch::kFloat32);
+      loss = torch::nn::functional::cross_entropy(logits, labels);
+    }
     loss.backward();
     optimizer.step();
     return loss;
@@ -56,10 +64,11 @@ void run_train_step_benchmark(const TrainStepBenchOptions& options) {
     elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   }
   std::printf(
-      "train-step: %s (%lld parameters), batch %d, %dx%d, %d input planes, %s, %d threads, %s\n",
+      "train-step: %s (%lld parameters), batch %d, %dx%d, %d input planes, %s, %s, %d threads, "
+      "%s\n",
       options.network.c_str(), static_cast<long long>(parameter_count(*network)),
       options.batch_size, options.board_size, options.board_size, spec.input_channels,
-      device.str().c_str(), torch::get_num_threads(),
+      device.str().c_str(), options.amp ? "bf16 autocast" : "fp32", torch::get_num_threads(),
       channels_last ? "channels-last" : "contiguous");
   std::printf("  steps        %d in %.2f s\n", steps, elapsed);
   std::printf("  samples/s    %.1f\n", steps * options.batch_size / elapsed);

@@ -1,9 +1,7 @@
 #include "net/training/trainer.h"
 
 #include <ATen/CPUGeneratorImpl.h>
-#include <ATen/autocast_mode.h>
 #include <torch/torch.h>
-#include <torch/version.h>
 
 #include <chrono>
 #include <cmath>
@@ -16,6 +14,7 @@
 #include "net/torch/agent_io.h"
 #include "net/torch/memory_format.h"
 #include "net/training/adadelta.h"
+#include "net/training/autocast.h"
 #include "net/training/batch_source.h"
 #include "net/training/device.h"
 #include "net/training/divergence.h"
@@ -189,32 +188,6 @@ std::pair<torch::Tensor, torch::Tensor> value_error_sum(const torch::Tensor& val
   torch::Tensor known = outcomes.ne(0).to(values.scalar_type());
   return {((values - outcomes).pow(2) * known).sum(), known.sum()};
 }
-
-class AutocastScope {
- public:
-  explicit AutocastScope(bool enabled) : enabled_(enabled) {
-    if (!enabled_) return;
-#if TORCH_VERSION_MAJOR > 2 || (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 4)
-    at::autocast::set_autocast_dtype(at::kCUDA, at::kBFloat16);
-    at::autocast::set_autocast_enabled(at::kCUDA, true);
-#else
-    at::autocast::set_autocast_gpu_dtype(at::kBFloat16);
-    at::autocast::set_enabled(true);
-#endif
-  }
-  ~AutocastScope() {
-    if (!enabled_) return;
-#if TORCH_VERSION_MAJOR > 2 || (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 4)
-    at::autocast::set_autocast_enabled(at::kCUDA, false);
-#else
-    at::autocast::set_enabled(false);
-#endif
-    at::autocast::clear_cache();
-  }
-
- private:
-  bool enabled_;
-};
 
 struct Evaluation {
   std::int64_t rows = 0;

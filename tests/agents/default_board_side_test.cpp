@@ -1,5 +1,5 @@
 // The board a program starts on without --board-size (engine/agents/default_board_side.h).
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 
 #include "engine/agents/agent_factory.h"
 #include "engine/agents/default_board_side.h"

@@ -1,9 +1,9 @@
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 
 #include <H5Cpp.h>
 #include <fcntl.h>
-#include <unistd.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>

@@ -1,5 +1,5 @@
 // Game outcomes per row (dataset format version 2): written, read back, defaulted, checked.
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 
 #include <H5Cpp.h>
 

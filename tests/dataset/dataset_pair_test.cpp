@@ -1,5 +1,5 @@
 // A train/test pair must come from one prepare run (engine/dataset/dataset_pair.h).
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 
 #include <filesystem>
 

@@ -1,5 +1,5 @@
 // Experience files: exact round trips, exact merges, and clear errors for bad files.
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 
 #include <H5Cpp.h>
 
@@ -25,7 +25,9 @@ fs::path folder() {
   return path;
 }
 
-std::string file(const std::string& name) { return (folder() / name).string(); }
+std::string file(const std::string& name) {
+  return (folder() / name).string();
+}
 
 // `rows` decisions of made-up but distinct content; game g has rows g*3 .. g*3+2.
 Experience sample(int rows, bool visits, float offset = 0) {
@@ -36,13 +38,15 @@ Experience sample(int rows, bool visits, float offset = 0) {
   e.channels = 2;
   e.action_space = 21;
   for (int r = 0; r < rows; ++r) {
-    for (size_t i = 0; i < e.state_size(); ++i) e.states.push_back(static_cast<float>((r * 7 + i) % 3) + offset);
+    for (size_t i = 0; i < e.state_size(); ++i)
+      e.states.push_back(static_cast<float>((r * 7 + i) % 3) + offset);
     e.actions.push_back((r * 5) % 21);
     e.rewards.push_back(r % 2 ? 1.0f : -1.0f);
     e.advantages.push_back(0.25f * r - offset);
     e.games.push_back(r / 3);
     if (visits) {
-      for (int a = 0; a < e.action_space; ++a) e.visit_counts.push_back(static_cast<float>((a + r) % 4));
+      for (int a = 0; a < e.action_space; ++a)
+        e.visit_counts.push_back(static_cast<float>((a + r) % 4));
     }
   }
   return e;
@@ -86,7 +90,8 @@ TEST_CASE("experience files round-trip every array exactly", "[experience]") {
   }
 }
 
-TEST_CASE("move masks round-trip, and merging with mask-less experience fills ones", "[experience]") {
+TEST_CASE("move masks round-trip, and merging with mask-less experience fills ones",
+          "[experience]") {
   Experience masked = sample(4, false, 0);
   add_masks(masked);
   REQUIRE_NOTHROW(masked.check());
@@ -116,7 +121,8 @@ TEST_CASE("move masks round-trip, and merging with mask-less experience fills on
   }
 }
 
-TEST_CASE("a move mask that leaves out the action taken, or holds more than 0/1, is refused", "[experience]") {
+TEST_CASE("a move mask that leaves out the action taken, or holds more than 0/1, is refused",
+          "[experience]") {
   Experience e = sample(3, false);
   add_masks(e);
   e.move_masks[1 * 21 + e.actions[1]] = 0;
@@ -142,7 +148,8 @@ TEST_CASE("a move mask that leaves out the action taken, or holds more than 0/1,
         .write(ones.data(), H5::PredType::NATIVE_UINT8);
   }
   REQUIRE_THROWS_WITH(dlgo::read_experience_file(file("narrow_mask.h5")),
-                      Catch::Contains("narrow_mask.h5") && Catch::Contains("/experience/move_masks has shape 3x20, expected 3x21"));
+                      Catch::Contains("narrow_mask.h5") &&
+                          Catch::Contains("/experience/move_masks has shape 3x20, expected 3x21"));
 }
 
 TEST_CASE("an experience file with no decisions round-trips", "[experience]") {
@@ -167,9 +174,11 @@ TEST_CASE("merging experience files concatenates rows and keeps games distinct",
     REQUIRE(merged.actions[r] == source.actions[i]);
     REQUIRE(merged.rewards[r] == source.rewards[i]);
     REQUIRE(merged.advantages[r] == source.advantages[i]);
-    REQUIRE(std::equal(source.states.begin() + i * a.state_size(), source.states.begin() + (i + 1) * a.state_size(),
+    REQUIRE(std::equal(source.states.begin() + i * a.state_size(),
+                       source.states.begin() + (i + 1) * a.state_size(),
                        merged.states.begin() + r * a.state_size()));
-    REQUIRE(std::equal(source.visit_counts.begin() + i * 21, source.visit_counts.begin() + (i + 1) * 21,
+    REQUIRE(std::equal(source.visit_counts.begin() + i * 21,
+                       source.visit_counts.begin() + (i + 1) * 21,
                        merged.visit_counts.begin() + r * 21));
   }
   // a has games 0..2; b's games 0..1 become 3..4.
@@ -199,22 +208,26 @@ TEST_CASE("experience of different shapes does not merge", "[experience]") {
 }
 
 TEST_CASE("bad experience files give errors naming the file and the problem", "[experience]") {
-  REQUIRE_THROWS_WITH(dlgo::read_experience_file(file("missing.h5")), Catch::Contains("missing.h5: no such file"));
+  REQUIRE_THROWS_WITH(dlgo::read_experience_file(file("missing.h5")),
+                      Catch::Contains("missing.h5: no such file"));
   {
     std::ofstream text(file("text.h5"));
     text << "not hdf5 at all\n";
   }
-  REQUIRE_THROWS_WITH(dlgo::read_experience_file(file("text.h5")), Catch::Contains("not an HDF5 file"));
+  REQUIRE_THROWS_WITH(dlgo::read_experience_file(file("text.h5")),
+                      Catch::Contains("not an HDF5 file"));
   {
     H5::H5File h5(file("foreign.h5"), H5F_ACC_TRUNC);
     h5.createGroup("something_else");
   }
-  REQUIRE_THROWS_WITH(dlgo::read_experience_file(file("foreign.h5")), Catch::Contains("no /experience group"));
+  REQUIRE_THROWS_WITH(dlgo::read_experience_file(file("foreign.h5")),
+                      Catch::Contains("no /experience group"));
   {
     H5::H5File h5(file("unmarked.h5"), H5F_ACC_TRUNC);
     h5.createGroup("experience");
   }
-  REQUIRE_THROWS_WITH(dlgo::read_experience_file(file("unmarked.h5")), Catch::Contains("no format attribute"));
+  REQUIRE_THROWS_WITH(dlgo::read_experience_file(file("unmarked.h5")),
+                      Catch::Contains("no format attribute"));
   {
     // rewards one row short of the states.
     dlgo::write_experience_file(file("short.h5"), sample(4, false));
@@ -224,7 +237,8 @@ TEST_CASE("bad experience files give errors naming the file and the problem", "[
     hsize_t three = 3;
     H5::DataSpace space(1, &three);
     float values[3] = {1, 1, 1};
-    group.createDataSet("rewards", H5::PredType::NATIVE_FLOAT, space).write(values, H5::PredType::NATIVE_FLOAT);
+    group.createDataSet("rewards", H5::PredType::NATIVE_FLOAT, space)
+        .write(values, H5::PredType::NATIVE_FLOAT);
   }
   REQUIRE_THROWS_WITH(dlgo::read_experience_file(file("short.h5")),
                       Catch::Contains("/experience/rewards has shape 3, expected 4"));
@@ -288,10 +302,12 @@ TEST_CASE("a failed write leaves the existing experience file untouched", "[expe
   dlgo::write_experience_file(file("keep.h5"), good);
   Experience broken = sample(6, false);
   broken.actions[2] = 99;  // outside the 21 actions
-  REQUIRE_THROWS_WITH(dlgo::write_experience_file(file("keep.h5"), broken), Catch::Contains("action 99"));
+  REQUIRE_THROWS_WITH(dlgo::write_experience_file(file("keep.h5"), broken),
+                      Catch::Contains("action 99"));
   Experience inconsistent = sample(6, false);
   inconsistent.rewards.pop_back();
-  REQUIRE_THROWS_AS(dlgo::write_experience_file(file("keep.h5"), inconsistent), dlgo::ExperienceFileError);
+  REQUIRE_THROWS_AS(dlgo::write_experience_file(file("keep.h5"), inconsistent),
+                    dlgo::ExperienceFileError);
   require_equal(dlgo::read_experience_file(file("keep.h5")), good);
   REQUIRE_FALSE(fs::exists(file("keep.h5") + ".partial"));
 }

@@ -1,4 +1,4 @@
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -235,7 +235,8 @@ TEST_CASE("prepare on real KGS archives", "[kgs]") {
   auto records = records_by_name(archives);
   check_rows_replay(report.train_path, records, false);
   check_rows_replay(report.test_path, records, false);
-  for (const auto& name : names_of(report.test_path)) CHECK(names_of(report.train_path).count(name) == 0);
+  for (const auto& name : names_of(report.test_path))
+    CHECK(names_of(report.train_path).count(name) == 0);
   fs::remove_all(dir);
 }
 #endif

@@ -1,7 +1,7 @@
 #include "tools/download/archive_check.h"
 
-#include <catch2/catch.hpp>
 #include <fstream>
+#include "tests/catch.h"
 
 #include "tests/download/test_support.h"
 

@@ -1,10 +1,10 @@
 #include "tools/download/archive_index.h"
 
 #include <algorithm>
-#include <catch2/catch.hpp>
 #include <fstream>
 #include <numeric>
 #include <sstream>
+#include "tests/catch.h"
 
 using namespace dlgo::download;
 

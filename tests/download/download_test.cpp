@@ -1,8 +1,8 @@
 // End-to-end tests of the downloader against the loopback server, over real sockets on
 // 127.0.0.1: plain HTTP and HTTPS, resume, retries, skips, failures and the selection flags.
-#include <catch2/catch.hpp>
 #include <fstream>
 #include <sstream>
+#include "tests/catch.h"
 
 #include "tests/download/loopback_server.h"
 #include "tests/download/test_support.h"

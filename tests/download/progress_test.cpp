@@ -1,9 +1,9 @@
 #include "tools/download/progress.h"
 
 #include <algorithm>
-#include <catch2/catch.hpp>
 #include <sstream>
 #include <thread>
+#include "tests/catch.h"
 
 using namespace dlgo::download;
 

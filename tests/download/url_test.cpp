@@ -1,6 +1,6 @@
 #include "tools/download/url.h"
 
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 
 using dlgo::download::file_name_of;
 using dlgo::download::parse_url;

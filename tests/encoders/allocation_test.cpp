@@ -1,6 +1,6 @@
 // encode() must not touch the heap once warmed up: datasets and self-play call it millions of
 // times. Counts allocations through a replaced global operator new.
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 
 #include <atomic>
 #include <cstdlib>

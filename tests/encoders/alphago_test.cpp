@@ -1,5 +1,5 @@
 // The alphago encoder: every plane group checked on diagram positions.
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 
 #include <algorithm>
 #include <cstdio>

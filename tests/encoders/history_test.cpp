@@ -1,5 +1,5 @@
 // history: every plane checked on diagrams, and against brute force over random games.
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 
 #include <algorithm>
 

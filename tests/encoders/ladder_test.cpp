@@ -1,5 +1,5 @@
 // The ladder reader on working ladders, broken ladders, edges and escapes by capture.
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 
 #include "engine/ascii_board.h"
 #include "engine/encoders/ladder.h"

@@ -1,5 +1,5 @@
 // oneplane, sevenplane/betago, simple and zero: every plane checked point by point on diagrams.
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 
 #include "engine/ascii_board.h"
 #include "engine/encoders/registry.h"

@@ -1,5 +1,5 @@
 // MoveEffectCalculator: captures and liberties after a move, without playing it.
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 
 #include "engine/ascii_board.h"
 #include "engine/encoders/move_effect.h"

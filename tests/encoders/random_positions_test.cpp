@@ -1,6 +1,6 @@
 // Every encoder against brute force over positions from random games: each plane is recomputed
 // the slow way (copy the game, play the move, look) and compared point by point.
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 
 #include <algorithm>
 

@@ -1,5 +1,5 @@
 // The encoder registry, board-size checks and the label space of every encoder.
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 
 #include <stdexcept>
 #include <string>

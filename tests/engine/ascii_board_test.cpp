@@ -1,5 +1,5 @@
 // The diagram parser and printer that the other engine tests stand on.
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 
 #include <cctype>
 #include <sstream>

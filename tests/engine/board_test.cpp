@@ -1,5 +1,5 @@
 // Captures, liberties and the incremental bookkeeping of Board, on diagram positions.
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 
 #include "engine/ascii_board.h"
 #include "engine/game_state.h"

@@ -2,7 +2,7 @@
 // diagrams, so a failing check prints two readable boards instead of two hashes.
 #pragma once
 
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 
 #include <string>
 #include <string_view>

@@ -1,7 +1,7 @@
 // dlgo's eye test, which the random playouts use to avoid filling their own eyes: every
 // neighbour the player's colour (or off the board), and enough diagonals: at least three of four
 // in the centre, every on-board diagonal on the edge and in the corner.
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 
 #include "engine/ascii_board.h"
 #include "engine/game_state.h"

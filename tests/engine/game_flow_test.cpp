@@ -1,5 +1,5 @@
 // Turn order, passes, resignation, the end of the game, and the errors play() gives.
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 
 #include <string>
 

@@ -1,6 +1,6 @@
 // Handicap stones: the fixed placements of the GTP specification, errors for counts a board
 // cannot take, free placement, and White moving first afterwards.
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 
 #include <algorithm>
 #include <sstream>

@@ -1,5 +1,5 @@
 // Ko under the three rules: simple ko, positional superko and situational superko.
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 
 #include <string>
 

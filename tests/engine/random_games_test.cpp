@@ -1,7 +1,7 @@
 // Seeded random games, checked move by move against ReferenceGame (a slow, plain second
 // implementation of the rules): stones, groups and liberties by flood fill, the hash rebuilt from
 // scratch, every legal point, prisoners, eyes; and random playouts ending as they should.
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 
 #include <algorithm>
 #include <sstream>

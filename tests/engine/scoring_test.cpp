@@ -1,5 +1,5 @@
 // Area scoring: territory, dame, seki, komi, result strings and resignation.
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 
 #include "engine/ascii_board.h"
 #include "engine/game_state.h"

@@ -1,6 +1,6 @@
 // Suicide: illegal by default, removes the mover's own group when the rules allow it, and a move
 // without liberties of its own is no suicide when it captures.
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 
 #include <algorithm>
 

@@ -1,5 +1,5 @@
 // Dead stones and referee scores.
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 
 #include <fstream>
 #include <sstream>

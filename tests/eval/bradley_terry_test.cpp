@@ -1,5 +1,5 @@
 // Bradley-Terry maximum likelihood against hand-computed ratings and errors.
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 
 #include <cmath>
 

@@ -1,6 +1,6 @@
 // dlgo-eval as a user runs it: matches (random vs random, against GNU Go over GTP), a round
 // robin, and errors with their exit codes.
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 
 #include <sys/wait.h>
 #include <unistd.h>
@@ -51,7 +51,8 @@ std::string fake_engine(const std::string& name, const std::string& cases) {
 
 TEST_CASE("random against random over 200 games on 9x9: the interval contains one half") {
   // One worker and a fixed seed: the same 200 games every run, so the check cannot flake.
-  Run match = run("match --agent1 random --agent2 random --games 200 --board-size 9 --workers 1 --seed 7");
+  Run match =
+      run("match --agent1 random --agent2 random --games 200 --board-size 9 --workers 1 --seed 7");
   INFO(match.output);
   REQUIRE(match.status == 0);
   std::smatch found;

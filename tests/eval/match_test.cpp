@@ -1,5 +1,5 @@
 // The referee and the match runner, in-process.
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 
 #include <filesystem>
 #include <fstream>

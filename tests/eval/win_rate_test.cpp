@@ -1,5 +1,5 @@
 // Win-rate intervals and Elo conversions against hand-computed values.
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 
 #include <cmath>
 

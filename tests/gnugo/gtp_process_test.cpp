@@ -1,6 +1,6 @@
 // The GTP client: talking to GNU Go, batching, and every way an engine can misbehave (played by
 // small /bin/sh scripts standing in for an engine).
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 
 #include <signal.h>
 #include <sys/wait.h>
@@ -12,7 +12,7 @@
 #include "tests/gnugo/gtp_process.h"
 
 using namespace dlgo;
-using Catch::Matchers::Contains;
+using Catch::Contains;
 
 namespace {
 

@@ -1,6 +1,6 @@
 // Fixed handicap placement (engine/handicap.h) against GNU Go's GTP `fixed_handicap`, for every
 // board size GNU Go supports and every stone count, the invalid ones included.
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 
 #include <algorithm>
 

@@ -5,7 +5,7 @@
 // frequent and kos (and now and then longer superko cycles) come up; a pass now and then
 // exercises pass handling, and a game ends at the move cap or when a player has nothing to play
 // after a pass. Seeds are fixed: a failure names the game, and rerunning replays it.
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 
 #include <sys/resource.h>
 

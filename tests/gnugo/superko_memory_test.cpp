@@ -16,7 +16,7 @@
 //   k = 7: 264 moves in all. Both engines agree at every position, the last retake included.
 //   k = 9: past move 500 GNU Go misses repetitions, and right after its fold before move 603
 //          it refuses move 604, a retake that makes a new position.
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 
 #include <algorithm>
 #include <iterator>

@@ -1,5 +1,5 @@
 // lz-analyze: streamed info lines from a worker thread, ended by the next command.
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 
 #include <chrono>
 #include <regex>

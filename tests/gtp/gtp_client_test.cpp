@@ -1,5 +1,5 @@
 // The external-engine client: talking to dlgo-gtp, and clear errors for engines that misbehave.
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 
 #include <chrono>
 

@@ -1,5 +1,5 @@
 // GTP line preprocessing, command parsing and response framing, byte for byte.
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 
 #include "engine/gtp/gtp_command.h"
 

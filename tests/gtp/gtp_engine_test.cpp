@@ -1,6 +1,6 @@
 // GtpEngine and GtpGame behaviour beyond the transcripts: time use, board-size limits of the
 // agent, the game model, and robustness against arbitrary input lines.
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 
 #include <chrono>
 #include <regex>

@@ -1,5 +1,5 @@
 // The golden transcripts, in-process and through the dlgo-gtp binary.
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 
 #include <chrono>
 #include <filesystem>

@@ -1,7 +1,7 @@
 // GoGui-style refereed games: a referee (this test) drives two GTP engine processes the way
 // GoGui's twogtp and gtp2ogs do (setup, handicap, time settings, genmove/play, final_score),
 // checks every move against its own game state, and compares the engines' scores with its own.
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 
 #include <set>
 #include <sstream>

@@ -1,5 +1,5 @@
 // Time budgets per move from GTP time settings and clock readings.
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 
 #include <cmath>
 

@@ -1,9 +1,9 @@
-// Catch2 for tests that also include libtorch: libtorch as Debian builds it pulls in glog,
-// whose fatal CHECK macro would otherwise replace Catch's. Include this instead of
-// <catch2/catch.hpp>, after the torch-using headers.
+// Catch2 for tests that also include libtorch: libtorch as Debian builds it pulls in glog, whose
+// fatal CHECK macro would otherwise replace Catch's. Include this instead of tests/catch.h, after
+// the torch-using headers.
 #pragma once
 
 #include <torch/torch.h>
 
 #undef CHECK
-#include <catch2/catch.hpp>
+#include "tests/catch.h"

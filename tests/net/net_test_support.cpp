@@ -17,6 +17,11 @@ std::string make_temp_directory(const std::string& stem) {
   return pattern;
 }
 
+std::string test_device() {
+  const char* device = std::getenv("DLGO_TEST_DEVICE");
+  return device && *device ? device : "cpu";
+}
+
 static void write_split(const std::string& path, const std::string& split, const Encoder& encoder,
                         int games, Rng& rng, double komi) {
   dataset::DatasetHeader header;

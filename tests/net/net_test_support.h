@@ -13,4 +13,8 @@ void write_random_dataset(const std::string& prefix, const std::string& encoder,
 
 std::string make_temp_directory(const std::string& stem);
 
+// The device the test cases tagged [device] train and play on: DLGO_TEST_DEVICE when set
+// (tools/gpu/check runs them with "cuda"), else "cpu".
+std::string test_device();
+
 }  // namespace dlgo::testing

@@ -23,7 +23,7 @@ TrainOptions small_run(const std::string& dir) {
   options.network = "small";
   options.batch_size = 64;
   options.threads = 1;
-  options.device = "cpu";
+  options.device = testing::test_device();
   options.seed = 7;
   return options;
 }
@@ -39,7 +39,8 @@ bool same_weights(const std::string& a, const std::string& b) {
 
 }  // namespace
 
-TEST_CASE("training learns, writes checkpoints, metrics and a curve, and reports accuracy") {
+TEST_CASE("training learns, writes checkpoints, metrics and a curve, and reports accuracy",
+          "[device][long]") {
   std::string dir = testing::make_temp_directory("dlgo-train");
   testing::write_random_dataset(dir + "/data", "sevenplane", 9, 3, 1, 11);
   TrainOptions options = small_run(dir);
@@ -80,7 +81,7 @@ TEST_CASE("training learns, writes checkpoints, metrics and a curve, and reports
   CHECK(info.training->metrics.size() == 24);
   CHECK(info.resumable);
 
-  AccuracyResult accuracy = evaluate_accuracy(options.out_path, options.test_path, "cpu");
+  AccuracyResult accuracy = evaluate_accuracy(options.out_path, options.test_path, options.device);
   CHECK(accuracy.top1 == Approx(result.metrics.back().test_top1).margin(1e-9));
   CHECK(accuracy.loss == Approx(result.metrics.back().test_loss).epsilon(1e-4));
   testing::write_random_dataset(dir + "/other", "simple", 9, 1, 1, 2);
@@ -89,7 +90,7 @@ TEST_CASE("training learns, writes checkpoints, metrics and a curve, and reports
   fs::remove_all(dir);
 }
 
-TEST_CASE("a resumed run ends with exactly the weights of an uninterrupted one") {
+TEST_CASE("a resumed run ends with exactly the weights of an uninterrupted one", "[device][long]") {
   std::string dir = testing::make_temp_directory("dlgo-resume");
   testing::write_random_dataset(dir + "/data", "sevenplane", 9, 6, 2, 5);
   for (const std::string optimizer : {"sgd", "adadelta", "adam", "adagrad"}) {
@@ -119,7 +120,8 @@ TEST_CASE("a resumed run ends with exactly the weights of an uninterrupted one")
   fs::remove_all(dir);
 }
 
-TEST_CASE("a run whose loss turns NaN stops with a clear message and keeps its last checkpoint") {
+TEST_CASE("a run whose loss turns NaN stops with a clear message and keeps its last checkpoint",
+          "[device]") {
   std::string dir = testing::make_temp_directory("dlgo-diverge");
   testing::write_random_dataset(dir + "/data", "sevenplane", 9, 3, 1, 4);
   TrainOptions options = small_run(dir);

@@ -30,7 +30,7 @@ TrainOptions value_run(const std::string& dir) {
   options.learning_rate = 3e-3;
   options.batch_size = 32;
   options.threads = 1;
-  options.device = "cpu";
+  options.device = testing::test_device();
   options.seed = 3;
   options.out_path = dir + "/zero.h5";
   return options;
@@ -50,7 +50,8 @@ constexpr double kEvenKomi = 0.5;
 
 }  // namespace
 
-TEST_CASE("value training: the value loss goes down on a fixed file, and the zero agent plays") {
+TEST_CASE("value training: the value loss goes down on a fixed file, and the zero agent plays",
+          "[device]") {
   std::string dir = testing::make_temp_directory("dlgo-value");
   testing::write_random_dataset(dir + "/data", "history", 9, 6, 1, 21, kEvenKomi);
   TrainOptions options = value_run(dir);
@@ -75,7 +76,7 @@ TEST_CASE("value training: the value loss goes down on a fixed file, and the zer
 
   AgentOptions agent_options;
   agent_options.rounds = 16;
-  std::unique_ptr<Agent> agent = load_agent_file(options.out_path, agent_options, "cpu");
+  std::unique_ptr<Agent> agent = load_agent_file(options.out_path, agent_options, options.device);
   GameState state = GameState::new_game(9);
   for (int i = 0; i < 4; ++i) {
     Move move = agent->select_move(state).move;
@@ -85,7 +86,8 @@ TEST_CASE("value training: the value loss goes down on a fixed file, and the zer
   fs::remove_all(dir);
 }
 
-TEST_CASE("value training: the value weight scales the value loss's share of the gradient") {
+TEST_CASE("value training: the value weight scales the value loss's share of the gradient",
+          "[device]") {
   std::string dir = testing::make_temp_directory("dlgo-value");
   testing::write_random_dataset(dir + "/data", "history", 9, 6, 1, 21, kEvenKomi);
   TrainOptions learning = value_run(dir);
@@ -117,7 +119,7 @@ TEST_CASE("value training refuses a dataset without outcomes, naming it") {
   fs::remove_all(dir);
 }
 
-TEST_CASE("test batches: --test-batches measures a fixed sample of the test set") {
+TEST_CASE("test batches: --test-batches measures a fixed sample of the test set", "[device]") {
   std::string dir = testing::make_temp_directory("dlgo-value");
   testing::write_random_dataset(dir + "/data", "history", 9, 1, 4, 8, kEvenKomi);
   TrainOptions options = value_run(dir);

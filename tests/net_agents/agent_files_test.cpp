@@ -1,6 +1,6 @@
 // The agent file loader: the file's kind decides the agent, AgentOptions reach it, and bad
 // files give errors that name them.
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 
 #include <fstream>
 

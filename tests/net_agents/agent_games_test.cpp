@@ -1,6 +1,6 @@
 // Every network agent plays complete, legal games on 5x5, 9x9 and 19x19 with small fresh
 // agent files, against itself and against the random bot.
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 
 #include <memory>
 

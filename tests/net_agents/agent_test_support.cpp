@@ -1,7 +1,7 @@
 #include "tests/net_agents/agent_test_support.h"
 
 #include <unistd.h>
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 
 #include <filesystem>
 #include <map>

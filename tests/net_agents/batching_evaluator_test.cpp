@@ -1,7 +1,7 @@
 // The batching evaluator under many threads, with a stand-in network whose answers depend on
 // the input, so a result delivered to the wrong caller is caught. Built both into the normal
 // suite and (where the compiler has it) into a ThreadSanitizer executable.
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 
 #include <atomic>
 #include <chrono>

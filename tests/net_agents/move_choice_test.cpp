@@ -1,5 +1,5 @@
 // The sampling rules of the predict and pg agents, and the resignation judge.
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 
 #include <cmath>
 #include <vector>

@@ -2,7 +2,7 @@
 // (write_fresh_agent with a rollout policy) or into an existing file, loaded with the agent,
 // really used for the rollouts, and refused with errors naming the file and the group when it
 // does not fit.
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 
 #include <filesystem>
 #include <vector>

@@ -1,6 +1,6 @@
 // The q and value agents score the right moves with the right sign, and the ac agent reports
 // its value; checked against the network's own outputs.
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 
 #include <algorithm>
 #include <vector>

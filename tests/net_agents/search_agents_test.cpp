@@ -1,6 +1,6 @@
 // zero and alphago searches: values change sign at every ply, the tree is reused between
 // moves, several threads batch their leaves, and the search options do what they say.
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 
 #include <cmath>
 #include <numeric>

@@ -1,7 +1,7 @@
 // Augmented experience training: every row is moved by one board symmetry as a whole (state,
 // action, visit counts, move mask), and training with --augment spreads what one move taught
 // to its symmetric images.
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 
 #include "net/model.h"
 #include "net/rl/experience_batch.h"

@@ -1,6 +1,6 @@
 // Training from experience: each method's loss goes down on a fixed experience file, the
 // result is an agent of the same kind that plays, and incompatible inputs are refused.
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 
 #include <cmath>
 #include <filesystem>
@@ -40,8 +40,9 @@ TEST_CASE("every method's loss goes down on a fixed experience file", "[rl][trai
     const char* kind;
     const char* encoder;
   };
-  for (const Case& c : {Case{"pg", "pg", "simple"}, Case{"ac", "ac", "simple"}, Case{"q", "q", "simple"},
-                        Case{"value", "value", "simple"}, Case{"zero", "zero", "zero"}}) {
+  for (const Case& c :
+       {Case{"pg", "pg", "simple"}, Case{"ac", "ac", "simple"}, Case{"q", "q", "simple"},
+        Case{"value", "value", "simple"}, Case{"zero", "zero", "zero"}}) {
     DYNAMIC_SECTION("method " << c.method) {
       const std::string agent = test::fresh_agent_file(c.kind, c.encoder, 5);
       const std::string experience = experience_of(agent, 6);
@@ -67,7 +68,8 @@ TEST_CASE("every method's loss goes down on a fixed experience file", "[rl][trai
       REQUIRE(result.epoch_losses.back() < result.epoch_losses.front());
 
       // The trained file is an agent of the same kind, encoder and network that plays.
-      const net::AgentFileInfo in = net::read_agent_info(agent), out = net::read_agent_info(options.out_path);
+      const net::AgentFileInfo in = net::read_agent_info(agent),
+                               out = net::read_agent_info(options.out_path);
       REQUIRE(out.metadata.kind == in.metadata.kind);
       REQUIRE(out.metadata.encoder == in.metadata.encoder);
       REQUIRE(out.metadata.network == in.metadata.network);
@@ -92,26 +94,32 @@ TEST_CASE("training from experience refuses what does not fit", "[rl][train]") {
   options.device = "cpu";
 
   options.method = "ac";
-  REQUIRE_THROWS_WITH(net::train_from_experience(options), Catch::Contains("needs a network with a value head"));
+  REQUIRE_THROWS_WITH(net::train_from_experience(options),
+                      Catch::Contains("needs a network with a value head"));
   options.method = "zero";
   options.agent_path = test::fresh_agent_file("zero", "simple", 5);
   REQUIRE_THROWS_WITH(net::train_from_experience(options), Catch::Contains("visit counts"));
   options.method = "pg";
   options.agent_path = test::fresh_agent_file("pg", "sevenplane", 5);
-  REQUIRE_THROWS_WITH(net::train_from_experience(options), Catch::Contains("does not match the experience"));
+  REQUIRE_THROWS_WITH(net::train_from_experience(options),
+                      Catch::Contains("does not match the experience"));
   options.agent_path = test::fresh_agent_file("pg", "simple", 9);
-  REQUIRE_THROWS_WITH(net::train_from_experience(options), Catch::Contains("does not match the experience"));
+  REQUIRE_THROWS_WITH(net::train_from_experience(options),
+                      Catch::Contains("does not match the experience"));
   options.agent_path = pg;
   options.method = "reinforce";
-  REQUIRE_THROWS_WITH(net::train_from_experience(options), Catch::Contains("unknown method 'reinforce'"));
+  REQUIRE_THROWS_WITH(net::train_from_experience(options),
+                      Catch::Contains("unknown method 'reinforce'"));
   options.method = "pg";
   options.experience_paths = {test::test_folder() + "/nothing_here.h5"};
-  REQUIRE_THROWS_WITH(net::train_from_experience(options), Catch::Contains("nothing_here.h5: no such file"));
+  REQUIRE_THROWS_WITH(net::train_from_experience(options),
+                      Catch::Contains("nothing_here.h5: no such file"));
   REQUIRE_FALSE(std::filesystem::exists(options.out_path));
 }
 
-TEST_CASE("a training step of nothing leaves the agent's play unchanged (batch-norm statistics kept)",
-          "[rl][train]") {
+TEST_CASE(
+    "a training step of nothing leaves the agent's play unchanged (batch-norm statistics kept)",
+    "[rl][train]") {
   // The resnet has batch norm; a fresh file's running statistics are the defaults, far from the
   // statistics of real positions. Recomputing them during training would change the agent
   // even with a learning rate of ~0.
@@ -132,7 +140,8 @@ TEST_CASE("a training step of nothing leaves the agent's play unchanged (batch-n
   std::vector<float> p_before(rows * 25), p_after(rows * 25);
   before->predict(data.states.data(), rows, p_before.data(), nullptr);
   after->predict(data.states.data(), rows, p_after.data(), nullptr);
-  for (size_t i = 0; i < p_before.size(); ++i) REQUIRE(p_after[i] == Approx(p_before[i]).margin(1e-5));
+  for (size_t i = 0; i < p_before.size(); ++i)
+    REQUIRE(p_after[i] == Approx(p_before[i]).margin(1e-5));
 }
 
 namespace {
@@ -140,8 +149,8 @@ namespace {
 // `rows` copies of the empty 5x5 board with action `action` and reward `reward`, in `model`'s
 // encoding, written to a file.
 // With `choices`, every row's move mask allows exactly those labels.
-std::string constant_experience(const net::Model& model, int action, float reward, const std::string& name,
-                                const std::vector<int>& choices = {}) {
+std::string constant_experience(const net::Model& model, int action, float reward,
+                                const std::string& name, const std::vector<int>& choices = {}) {
   Experience e;
   e.encoder = model.metadata().encoder;
   e.board_width = e.board_height = 5;
@@ -179,8 +188,8 @@ Outputs outputs_on_empty_board(const std::string& agent, int action) {
   return {policy[action], value};
 }
 
-std::string train_on(const std::string& agent, const std::string& experience, const std::string& method,
-                     const std::string& out) {
+std::string train_on(const std::string& agent, const std::string& experience,
+                     const std::string& method, const std::string& out) {
   net::ExperienceTrainOptions options;
   options.experience_paths = {experience};
   options.method = method;
@@ -203,8 +212,10 @@ TEST_CASE("the losses push the right way: won moves up, lost moves down, values 
     const std::string agent = test::fresh_agent_file("pg", "simple", 5);
     auto model = net::Model::load(agent, "cpu");
     const float before = outputs_on_empty_board(agent, center).probability;
-    const std::string won = train_on(agent, constant_experience(*model, center, 1.0f, "won.h5"), "pg", "pg_won.h5");
-    const std::string lost = train_on(agent, constant_experience(*model, center, -1.0f, "lost.h5"), "pg", "pg_lost.h5");
+    const std::string won =
+        train_on(agent, constant_experience(*model, center, 1.0f, "won.h5"), "pg", "pg_won.h5");
+    const std::string lost =
+        train_on(agent, constant_experience(*model, center, -1.0f, "lost.h5"), "pg", "pg_lost.h5");
     REQUIRE(outputs_on_empty_board(won, center).probability > before * 1.05f);
     REQUIRE(outputs_on_empty_board(lost, center).probability < before * 0.95f);
   }
@@ -213,10 +224,12 @@ TEST_CASE("the losses push the right way: won moves up, lost moves down, values 
       const std::string agent = test::fresh_agent_file(kind, "simple", 5);
       auto model = net::Model::load(agent, "cpu");
       const Outputs before = outputs_on_empty_board(agent, center);
-      const std::string won = train_on(agent, constant_experience(*model, center, 1.0f, std::string(kind) + "_w.h5"),
-                                       kind, std::string(kind) + "_won.h5");
-      const std::string lost = train_on(agent, constant_experience(*model, center, -1.0f, std::string(kind) + "_l.h5"),
-                                        kind, std::string(kind) + "_lost.h5");
+      const std::string won =
+          train_on(agent, constant_experience(*model, center, 1.0f, std::string(kind) + "_w.h5"),
+                   kind, std::string(kind) + "_won.h5");
+      const std::string lost =
+          train_on(agent, constant_experience(*model, center, -1.0f, std::string(kind) + "_l.h5"),
+                   kind, std::string(kind) + "_lost.h5");
       INFO(kind << ": value before " << before.value);
       REQUIRE(outputs_on_empty_board(won, center).value > before.value + 0.05f);
       REQUIRE(outputs_on_empty_board(lost, center).value < before.value - 0.05f);
@@ -228,7 +241,8 @@ TEST_CASE("the losses push the right way: won moves up, lost moves down, values 
   }
 }
 
-TEST_CASE("a lost move is pushed down only to the sampling floor, so the pg loss stays bounded", "[rl][train]") {
+TEST_CASE("a lost move is pushed down only to the sampling floor, so the pg loss stays bounded",
+          "[rl][train]") {
   // Unbounded, -(-1) * log p runs off to -infinity and drags the whole policy with it.
   const int center = 12;
   const std::string agent = test::fresh_agent_file("pg", "simple", 5);
@@ -247,7 +261,8 @@ TEST_CASE("a lost move is pushed down only to the sampling floor, so the pg loss
   const float pushed = outputs_on_empty_board(options.out_path, center).probability;
   REQUIRE(pushed < 1e-5f);
   const double floor_loss = std::log(1e-5);  // -r * log(floor) with r = -1
-  REQUIRE(net::experience_loss(options.out_path, read_experience_file(lost), "pg") >= floor_loss - 1e-4);
+  REQUIRE(net::experience_loss(options.out_path, read_experience_file(lost), "pg") >=
+          floor_loss - 1e-4);
   // Below the floor there is no gradient left: more training on the same games changes nothing.
   options.agent_path = options.out_path;
   options.out_path = test::test_folder() + "/floor_again.h5";
@@ -260,7 +275,8 @@ TEST_CASE("a lost move is pushed down only to the sampling floor, so the pg loss
   }
 }
 
-TEST_CASE("with move masks, pg and ac score the move against the masked choices only", "[rl][train]") {
+TEST_CASE("with move masks, pg and ac score the move against the masked choices only",
+          "[rl][train]") {
   // Self-play records which points the policy sampled among; the loss must be -r log of the
   // move's probability renormalised over those, exactly as it was played.
   const int center = 12;
@@ -270,8 +286,10 @@ TEST_CASE("with move masks, pg and ac score the move against the masked choices 
     const std::string agent = test::fresh_agent_file(kind, "simple", 5);
     auto model = net::Model::load(agent, "cpu");
     const std::string name = std::string(kind) + "_masked.h5";
-    const Experience masked = read_experience_file(constant_experience(*model, center, 1.0f, name, choices));
-    const Experience unmasked = read_experience_file(constant_experience(*model, center, 1.0f, std::string(kind) + "_all.h5"));
+    const Experience masked =
+        read_experience_file(constant_experience(*model, center, 1.0f, name, choices));
+    const Experience unmasked = read_experience_file(
+        constant_experience(*model, center, 1.0f, std::string(kind) + "_all.h5"));
     double choice_mass = 0;
     for (int label : choices) choice_mass += outputs_on_empty_board(agent, label).probability;
     const double p_center = outputs_on_empty_board(agent, center).probability;
@@ -284,7 +302,8 @@ TEST_CASE("with move masks, pg and ac score the move against the masked choices 
   }
 }
 
-TEST_CASE("with --ppo-clip a training moves a move's probability by at most the clip factor", "[rl][train]") {
+TEST_CASE("with --ppo-clip a training moves a move's probability by at most the clip factor",
+          "[rl][train]") {
   // The book's loss pushes a lost move as far as the steps go; PPO's clipped loss stops at
   // (1 - clip) times where the training began (within a step), and likewise for a won move.
   const int center = 12;
@@ -306,10 +325,12 @@ TEST_CASE("with --ppo-clip a training moves a move's probability by at most the 
     net::train_from_experience(options);
     return outputs_on_empty_board(options.out_path, center).probability;
   };
-  const float lost_book = trained(-1.0f, 0, "ppo_lost_book"), lost_ppo = trained(-1.0f, 0.2, "ppo_lost_clipped");
-  const float won_book = trained(1.0f, 0, "ppo_won_book"), won_ppo = trained(1.0f, 0.2, "ppo_won_clipped");
-  INFO("start " << start << "; lost: book " << lost_book << ", ppo " << lost_ppo << "; won: book " << won_book
-                << ", ppo " << won_ppo);
+  const float lost_book = trained(-1.0f, 0, "ppo_lost_book"),
+              lost_ppo = trained(-1.0f, 0.2, "ppo_lost_clipped");
+  const float won_book = trained(1.0f, 0, "ppo_won_book"),
+              won_ppo = trained(1.0f, 0.2, "ppo_won_clipped");
+  INFO("start " << start << "; lost: book " << lost_book << ", ppo " << lost_ppo << "; won: book "
+                << won_book << ", ppo " << won_ppo);
   REQUIRE(lost_book < 0.5f * start);
   REQUIRE(lost_ppo < 0.85f * start);
   REQUIRE(lost_ppo > 0.7f * start);

@@ -1,6 +1,6 @@
 // Self-play experience: every recorded row is checked against the game it came from (replayed
 // from the SGF the same run wrote): the position's network input, the move, the outcome.
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -31,8 +31,8 @@ GameRecord read_sgf(const std::string& path) {
 // Replays game `index` and checks its rows (which start at `row`) move by move; returns the
 // first row after them. `recorded(color)` says whose moves were recorded.
 template <typename Recorded>
-size_t check_game(const Experience& e, size_t row, const net::SelfPlayGame& game, const std::string& sgf_path,
-                  const net::Model& model, Recorded recorded) {
+size_t check_game(const Experience& e, size_t row, const net::SelfPlayGame& game,
+                  const std::string& sgf_path, const net::Model& model, Recorded recorded) {
   GameRecord record = read_sgf(sgf_path);
   GameReplay replay(record);
   std::vector<float> input(model.input_size());
@@ -45,15 +45,18 @@ size_t check_game(const Experience& e, size_t row, const net::SelfPlayGame& game
       REQUIRE(e.actions[row] == model.encoder().encode_move(move.move));
       model.encode_input(replay.state(), input.data());
       REQUIRE(std::equal(input.begin(), input.end(), e.states.begin() + row * e.state_size()));
-      const float reward = game.winner == Color::kEmpty ? 0.0f : (move.color == game.winner ? 1.0f : -1.0f);
+      const float reward =
+          game.winner == Color::kEmpty ? 0.0f : (move.color == game.winner ? 1.0f : -1.0f);
       REQUIRE(e.rewards[row] == reward);
       if (e.has_move_masks()) {  // the points the policy could have played here, nothing else
         const std::uint8_t* mask = e.move_masks.data() + row * e.action_space;
         const GameState& state = replay.state();
         for (int point = 0; point < model.encoder().num_points(); ++point) {
           INFO("row " << row << ", point " << point);
-          REQUIRE(mask[model.encoder().encode_point(point)] == (net::is_playable_point(state, point) ? 1 : 0));
-          if (state.board().at(point) != Color::kEmpty) REQUIRE(mask[model.encoder().encode_point(point)] == 0);
+          REQUIRE(mask[model.encoder().encode_point(point)] ==
+                  (net::is_playable_point(state, point) ? 1 : 0));
+          if (state.board().at(point) != Color::kEmpty)
+            REQUIRE(mask[model.encoder().encode_point(point)] == 0);
         }
       }
       ++row;
@@ -65,7 +68,8 @@ size_t check_game(const Experience& e, size_t row, const net::SelfPlayGame& game
 
 }  // namespace
 
-TEST_CASE("self-play records every decision of both sides with the game's outcome", "[rl][selfplay]") {
+TEST_CASE("self-play records every decision of both sides with the game's outcome",
+          "[rl][selfplay]") {
   const std::string agent = test::fresh_agent_file("pg", "simple", 5);
   net::SelfPlayerOptions player_options;
   player_options.seed = 3;
@@ -91,7 +95,8 @@ TEST_CASE("self-play records every decision of both sides with the game's outcom
   for (const auto& game : result.games) {
     char name[32];
     std::snprintf(name, sizeof name, "/game_%04d.sgf", game.index + 1);
-    row = check_game(e, row, game, settings.sgf_dir + name, *player.model, [](Color) { return true; });
+    row = check_game(e, row, game, settings.sgf_dir + name, *player.model,
+                     [](Color) { return true; });
   }
   REQUIRE(row == e.rows());  // nothing extra, nothing dropped
   REQUIRE(e.rows() > 6 * 5);
@@ -119,7 +124,8 @@ TEST_CASE("against a second agent only the first agent's moves are recorded, col
   REQUIRE(row == result.experience.rows());
 }
 
-TEST_CASE("zero self-play records the root's visit counts with the chosen move most visited", "[rl][selfplay]") {
+TEST_CASE("zero self-play records the root's visit counts with the chosen move most visited",
+          "[rl][selfplay]") {
   const std::string agent = test::fresh_agent_file("zero", "zero", 5);
   net::SelfPlayerOptions options;
   options.zero_rounds = 24;
@@ -135,14 +141,15 @@ TEST_CASE("zero self-play records the root's visit counts with the chosen move m
   const Experience& e = result.experience;
   REQUIRE(e.has_visit_counts());
   REQUIRE_FALSE(e.has_move_masks());  // the visit counts say what the search chose among
-  REQUIRE(e.action_space == 26);  // 25 points and pass
+  REQUIRE(e.action_space == 26);      // 25 points and pass
   REQUIRE(e.rows() > 4);
   for (size_t r = 0; r < e.rows(); ++r) {
     const float* visits = e.visit_counts.data() + r * e.action_space;
     const float total = std::accumulate(visits, visits + e.action_space, 0.0f);
     // Only searched decisions: at least the simulations asked for (a rule pass is not recorded),
     // except a forced move (one playable move, no pass allowed), which is played unsearched.
-    const auto tried = std::count_if(visits, visits + e.action_space, [](float v) { return v > 0; });
+    const auto tried =
+        std::count_if(visits, visits + e.action_space, [](float v) { return v > 0; });
     INFO("row " << r << ": " << total << " visits over " << tried << " moves");
     REQUIRE((total >= 24 || tried == 1));
     const int most = static_cast<int>(std::max_element(visits, visits + e.action_space) - visits);
@@ -155,15 +162,17 @@ TEST_CASE("self-play refuses players it cannot use", "[rl][selfplay]") {
   net::SelfPlayer player = net::load_self_player(agent9, {});
   net::SelfPlaySettings settings;
   settings.board_size = 5;
-  REQUIRE_THROWS_WITH(net::run_self_play(player, nullptr, settings), Catch::Contains("cannot play on 5x5"));
+  REQUIRE_THROWS_WITH(net::run_self_play(player, nullptr, settings),
+                      Catch::Contains("cannot play on 5x5"));
   net::SelfPlayer random = net::load_self_player("random", {});
   REQUIRE_THROWS_WITH(net::run_self_play(random, nullptr, settings),
                       Catch::Contains("experience needs a network agent"));
   REQUIRE_THROWS(net::load_self_player(test::test_folder() + "/no_such_agent.h5", {}));
 }
 
-TEST_CASE("actor-critic self-play records the advantage as outcome minus the mover's own value estimate",
-          "[rl][selfplay]") {
+TEST_CASE(
+    "actor-critic self-play records the advantage as outcome minus the mover's own value estimate",
+    "[rl][selfplay]") {
   const std::string agent = test::fresh_agent_file("ac", "simple", 5);
   net::SelfPlayer player = net::load_self_player(agent, {});
   net::SelfPlaySettings settings;

@@ -1,5 +1,5 @@
 // The JSON API over real sockets: /select-move, /bots, /healthz, / and every refusal.
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 
 #include "engine/coords.h"
 #include "engine/game_state.h"

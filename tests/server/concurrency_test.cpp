@@ -5,7 +5,7 @@
 #include <optional>
 #include <thread>
 
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 
 #include "tests/server/http_test_client.h"
 #include "tests/server/test_server.h"

@@ -16,7 +16,7 @@
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 
 #include "tests/server/http_test_client.h"
 

@@ -6,7 +6,7 @@
 #include <random>
 #include <sstream>
 
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 
 #include "server/http_response.h"
 #include "server/static_files.h"

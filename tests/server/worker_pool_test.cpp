@@ -4,7 +4,7 @@
 #include <mutex>
 #include <vector>
 
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 
 #include "server/worker_pool.h"
 

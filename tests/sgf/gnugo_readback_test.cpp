@@ -1,6 +1,6 @@
 // GNU Go reads the SGF we write: `loadsgf` then `list_stones` must give our final board.
 // GNU Go is a test dependency (Debian package gnugo); without it these tests fail.
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 
 #include <unistd.h>
 

@@ -2,7 +2,7 @@
 // every crasher the fuzzer ever found) with the exact outcome each must have. The outcomes
 // live in corpus/expected.txt, one line per file: "<file> ok <games> <moves>",
 // "<file> error <offset or -> <reason>" or "<file> illegal <offset> <move number>".
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 
 #include <dirent.h>
 

@@ -3,10 +3,14 @@
 and SGD step, timed the same way, so the two figures can be compared as a ratio on one machine.
 
     python3 tools/bench/train_step_reference.py --network small --batch-size 128 --threads 2
+    python3 tools/bench/train_step_reference.py --network resnet --device cuda --amp
 
-Needs Debian's python3-torch. Networks follow net/torch/networks.cpp layer for layer.
+Needs PyTorch (Debian's python3-torch on CPU; any CUDA build for --device cuda). Networks follow
+net/torch/networks.cpp layer for layer. On CUDA each step ends with a synchronize, as in
+`dlgo-bench train-step`, and cuDNN picks its algorithms by benchmark, as in `dlgo-train`.
 """
 import argparse
+import contextlib
 import time
 
 import torch
@@ -62,24 +66,34 @@ def main():
     parser.add_argument("--seconds", type=float, default=10)
     parser.add_argument("--channels-last", action="store_true",
                         help="network and inputs in channels-last memory (dlgo-train's CPU default)")
+    parser.add_argument("--device", default="cpu", help="cpu, cuda or cuda:N")
+    parser.add_argument("--amp", action="store_true", help="bfloat16 autocast (CUDA only)")
     args = parser.parse_args()
     if args.threads > 0:
         torch.set_num_threads(args.threads)
+    device = torch.device(args.device)
+    cuda = device.type == "cuda"
+    if args.amp and not cuda:
+        parser.error("--amp needs a CUDA device")
+    torch.backends.cudnn.benchmark = True
     torch.manual_seed(1)
-    model = build(args.network, args.planes, args.board_size, args.blocks, args.filters)
+    model = build(args.network, args.planes, args.board_size, args.blocks, args.filters).to(device)
     model.train()
     optimizer = torch.optim.SGD(model.parameters(), lr=0.01, momentum=0.9)
-    inputs = torch.randint(0, 2, (args.batch_size, args.planes, args.board_size, args.board_size)).float()
-    labels = torch.randint(0, args.board_size ** 2, (args.batch_size,))
+    inputs = torch.randint(0, 2, (args.batch_size, args.planes, args.board_size, args.board_size)).float().to(device)
+    labels = torch.randint(0, args.board_size ** 2, (args.batch_size,)).to(device)
     if args.channels_last:
         model = model.to(memory_format=torch.channels_last)
         inputs = inputs.contiguous(memory_format=torch.channels_last)
 
     def step():
         optimizer.zero_grad()
-        loss = F.cross_entropy(model(inputs), labels)
+        with torch.autocast("cuda", dtype=torch.bfloat16) if args.amp else contextlib.nullcontext():
+            loss = F.cross_entropy(model(inputs).float(), labels)
         loss.backward()
         optimizer.step()
+        if cuda:
+            torch.cuda.synchronize(device)
 
     for _ in range(3):
         step()
@@ -90,7 +104,8 @@ def main():
     elapsed = time.perf_counter() - start
     params = sum(p.numel() for p in model.parameters())
     print(f"pytorch train-step: {args.network} ({params} parameters), batch {args.batch_size}, "
-          f"{args.board_size}x{args.board_size}, {args.planes} input planes, cpu, {torch.get_num_threads()} threads, "
+          f"{args.board_size}x{args.board_size}, {args.planes} input planes, {device}, "
+          f"{'bf16 autocast' if args.amp else 'fp32'}, {torch.get_num_threads()} threads, "
           f"{'channels-last' if args.channels_last else 'contiguous'}")
     print(f"  steps        {steps} in {elapsed:.2f} s")
     print(f"  samples/s    {steps * args.batch_size / elapsed:.1f}")

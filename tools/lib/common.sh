@@ -1,13 +1,23 @@
 # Shared by tools/test and tools/quickstart: install what is missing, configure, build.
 # Sourced, not run. Expects DLGO_ROOT to be set to the repository root.
 
+# tools/download needs Boost >= 1.81; Debian 12's default (libboost-dev) is 1.74, so there take
+# libboost1.81-dev. Newer releases' default is new enough (Debian 13: 1.83).
+dlgo_boost_package() {
+  if grep -qs '^VERSION_CODENAME=bookworm$' /etc/os-release; then
+    echo libboost1.81-dev
+  else
+    echo libboost-dev
+  fi
+}
+
 # Debian/Ubuntu packages the build and the tests need. Keep this the single list.
 DLGO_PACKAGES=(
   g++ cmake ninja-build ccache pkg-config
   catch2 libcli11-dev
   gnugo
   libhdf5-dev hdf5-tools libarchive-dev python3-h5py
-  libboost1.81-dev libssl-dev openssl nlohmann-json3-dev
+  "$(dlgo_boost_package)" libssl-dev openssl nlohmann-json3-dev
   libtorch-dev libopenblas0-pthread python3-torch
   chromium wrk nginx-light curl
 )
