@@ -3,14 +3,9 @@
 # tools/quickstart starts it, and answer moves on their pages' boards.
 set -euo pipefail
 serve=$1 root=$2
-work=$(mktemp -d)
-cleanup() {
-  [ -n "${serve_pid:-}" ] && kill "$serve_pid" 2>/dev/null || true
-  wait 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-fail() { echo "FAIL: $*"; [ -f "$work/serve.log" ] && cat "$work/serve.log"; exit 1; }
+# shellcheck source=serve_helpers.sh
+source "$(dirname "${BASH_SOURCE[0]}")/serve_helpers.sh"
+serve_test_setup
 
 for agent in zero_19 predict_19 pg_99; do
   file="$root/agents/$agent.h5"
@@ -19,8 +14,6 @@ for agent in zero_19 predict_19 pg_99; do
   [ "$size" -lt $((8 * 1024 * 1024)) ] || fail "$file is $size bytes; bundled agents must stay small"
 done
 
-# shellcheck source=serve_helpers.sh
-source "$(dirname "${BASH_SOURCE[0]}")/serve_helpers.sh"
 port=$(free_port) || fail "no free port"
 "$serve" --bind-address 127.0.0.1 --port "$port" --static-dir "$root/web" --threads 1 \
   --zero-agent "$root/agents/zero_19.h5" --seconds-per-move 2 \

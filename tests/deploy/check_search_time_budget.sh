@@ -5,22 +5,15 @@
 # most of it; its peak memory stays well under the 1 GB of a small serving box.
 set -euo pipefail
 serve=$1 init=$2
-work=$(mktemp -d)
-cleanup() {
-  [ -n "${serve_pid:-}" ] && kill "$serve_pid" 2>/dev/null || true
-  wait 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-fail() { echo "FAIL: $*"; [ -f "$work/serve.log" ] && cat "$work/serve.log"; exit 1; }
+# shellcheck source=serve_helpers.sh
+source "$(dirname "${BASH_SOURCE[0]}")/serve_helpers.sh"
+serve_test_setup
 
 "$init" --out "$work/zero19.h5" --kind zero --network pvresnet --blocks 6 --filters 64 \
   --encoder history --board-size 19 >/dev/null || fail "dlgo-init"
 
 pin=()
 command -v taskset >/dev/null && pin=(taskset -c 0)
-# shellcheck source=serve_helpers.sh
-source "$(dirname "${BASH_SOURCE[0]}")/serve_helpers.sh"
 port=$(free_port) || fail "no free port"
 budget=2  # the served budget of docs/deploy.md
 "${pin[@]}" "$serve" --bind-address 127.0.0.1 --port "$port" --threads 1 \

@@ -5,16 +5,9 @@
 set -euo pipefail
 serve=$1 init=$2
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-work=$(mktemp -d)
-cleanup() {
-  [ -n "${serve_pid:-}" ] && kill "$serve_pid" 2>/dev/null || true
-  wait 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-fail() { echo "FAIL: $*"; [ -f "$work/serve.log" ] && cat "$work/serve.log"; exit 1; }
 # shellcheck source=../deploy/serve_helpers.sh
 source "$here/../deploy/serve_helpers.sh"
+serve_test_setup
 
 "$init" --out "$work/zero9.h5" --kind zero --network resnet --blocks 1 --filters 8 \
   --encoder zero --board-size 9 >/dev/null || fail "dlgo-init"
