@@ -46,6 +46,17 @@ TEST_CASE("describe_archive reads period and game count from KGS names") {
   ArchiveEntry other = describe_archive("games.tar.gz", "u");
   CHECK(other.year == 0);
   CHECK(other.game_count == -1);
+  ArchiveEntry dashed_prefix = describe_archive("my-KGS-2016_03-19-12-.tar.gz", "u");
+  CHECK(dashed_prefix.year == 2016);
+  CHECK(dashed_prefix.month == 3);
+  CHECK(dashed_prefix.game_count == 12);
+  for (const char* unlike :
+       {"KGS-2016_1-19-756-.tar.gz", "KGS-16-19-756-.tar.gz", "2016-19-756-.tar.gz",
+        "KGS-2016-19-x-.tar.gz", "KGS-2016--756-.tar.gz", "-.tar.gz"}) {
+    INFO(unlike);
+    CHECK(describe_archive(unlike, "u").year == 0);
+    CHECK(describe_archive(unlike, "u").game_count == -1);
+  }
 }
 
 TEST_CASE("find_archives keeps distinct, safe .tar.gz links, resolved against the index") {
@@ -73,7 +84,8 @@ TEST_CASE("parse_year_range accepts YEAR and FIRST-LAST only") {
   CHECK(parse_year_range("2016-2018").last == 2018);
   CHECK(parse_year_range("2005").first == 2005);
   CHECK(parse_year_range("2005").last == 2005);
-  for (const char* bad : {"", "16-18", "2018-2016", "2016-", "x", "2016-2018-2019"}) {
+  for (const char* bad :
+       {"", "16-18", "2018-2016", "2016-", "x", "2016-2018-2019", "20161", " - 2016"}) {
     INFO(bad);
     CHECK_THROWS_WITH(parse_year_range(bad), Catch::Contains("bad year range"));
   }

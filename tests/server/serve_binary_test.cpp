@@ -10,7 +10,6 @@
 #include <algorithm>
 #include <fstream>
 #include <optional>
-#include <regex>
 #include <thread>
 #include <vector>
 
@@ -66,22 +65,34 @@ class ServeProcess {
     if (output_fd_ >= 0) close(output_fd_);
   }
 
-  // Reads output until `pattern` matches it (returns the match) or the time is up.
-  std::smatch wait_for_output(const std::regex& pattern, milliseconds timeout) {
+  // Reads output until it holds `text` followed by `until` (returns what lies between) or the
+  // time is up (returns nothing).
+  std::optional<std::string> wait_for_output(const std::string& text, milliseconds timeout,
+                                             const std::string& until = "") {
     Clock::time_point deadline = Clock::now() + timeout;
-    std::smatch match;
-    while (!std::regex_search(output_, match, pattern) && Clock::now() < deadline) {
+    auto found = [&]() -> std::optional<std::string> {
+      std::size_t start = output_.find(text);
+      if (start == std::string::npos) return std::nullopt;
+      start += text.size();
+      std::size_t end = output_.find(until, start);
+      if (end == std::string::npos) return std::nullopt;
+      return output_.substr(start, end - start);
+    };
+    while (!found() && Clock::now() < deadline) {
       if (!read_some(milliseconds(50)) && exited()) break;
     }
-    std::regex_search(output_, match, pattern);
-    return match;
+    return found();
   }
 
   // The port it prints once listening; 0 if it never did.
   std::uint16_t wait_until_listening() {
-    std::smatch match = wait_for_output(std::regex(R"(listening on http://127\.0\.0\.1:(\d+)/)"),
-                                        milliseconds(20000));
-    return match.empty() ? 0 : static_cast<std::uint16_t>(std::stoi(match[1].str()));
+    std::optional<std::string> port =
+        wait_for_output("listening on http://127.0.0.1:", milliseconds(20000), "/");
+    if (!port || port->empty() || port->size() > 5 ||
+        port->find_first_not_of("0123456789") != std::string::npos) {
+      return 0;
+    }
+    return static_cast<std::uint16_t>(std::stoi(*port));
   }
 
   // The exit code, or -1 if it did not exit in time (or died of a signal).
@@ -134,7 +145,7 @@ TEST_CASE("dlgo-serve prints its pages and serves them from the default folder")
   std::uint16_t port = serve.wait_until_listening();
   REQUIRE(port != 0);
   std::string base = "http://127.0.0.1:" + std::to_string(port);
-  std::smatch match = serve.wait_for_output(std::regex("Ctrl-C"), milliseconds(5000));
+  serve.wait_for_output("Ctrl-C", milliseconds(5000));
   CHECK_THAT(serve.output(),
              Catch::Contains("play random: " + base + "/static/play_random_99.html") &&
                  Catch::Contains("play mcts: " + base + "/static/play_mcts_55.html"));
@@ -193,7 +204,7 @@ TEST_CASE("dlgo-serve answers /healthz through a flood of idle connections past 
   ServeProcess serve({"--port", "0", "--threads", "1"}, 256);
   std::uint16_t port = serve.wait_until_listening();
   REQUIRE(port != 0);
-  serve.wait_for_output(std::regex("Ctrl-C"), milliseconds(5000));
+  serve.wait_for_output("Ctrl-C", milliseconds(5000));
   CHECK_THAT(serve.output(), Catch::Contains("leaves room for 192 connections, not "
                                              "--max-connections 2000") &&
                                  Catch::Contains("at most 192 connections"));
@@ -286,7 +297,7 @@ TEST_CASE("dlgo-serve --agent NAME=random adds a bot under that name with a play
   ServeProcess serve({"--port", "0", "--agent", "fast=random"});
   std::uint16_t port = serve.wait_until_listening();
   REQUIRE(port != 0);
-  serve.wait_for_output(std::regex("Ctrl-C"), milliseconds(5000));
+  serve.wait_for_output("Ctrl-C", milliseconds(5000));
   CHECK_THAT(serve.output(), Catch::Contains("/static/play_random_99.html?bot=fast&size="));
   HttpTestClient client(port);
   CHECK(client.post("/select-move/fast", R"({"board_size": 13, "moves": []})").status == 200);

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <regex>
 #include <set>
 #include <stdexcept>
 
@@ -166,6 +165,12 @@ bool is_safe_file_name(const std::string& name) {
   });
 }
 
+bool all_digits(const std::string& text) {
+  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
+    return std::isdigit(static_cast<unsigned char>(c)) != 0;
+  });
+}
+
 bool ends_with(const std::string& text, const std::string& suffix) {
   return text.size() >= suffix.size() &&
          text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
@@ -204,18 +209,30 @@ std::vector<std::string> extract_links(const std::string& html) {
 }
 
 ArchiveEntry describe_archive(const std::string& name, const std::string& url) {
-  // PREFIX-YEAR[_MONTH]-BOARDSIZE-GAMES-.tar.gz
-  static const std::regex kPattern(R"(^.*-(\d{4})(?:_(\d{2}))?-\d+-(\d+)-\.tar\.gz$)");
   ArchiveEntry entry;
   entry.name = name;
   entry.url = url;
-  std::smatch match;
-  if (std::regex_match(name, match, kPattern)) {
-    entry.year = std::stoi(match[1].str());
-    if (match[2].matched) entry.month = std::stoi(match[2].str());
-    if (match[3].length() <= 12) entry.game_count = std::stoll(match[3].str());
-    if (entry.month > 12) entry.month = 0;
+  // PREFIX-YEAR[_MONTH]-BOARDSIZE-GAMES-.tar.gz, read from the end: the prefix may hold dashes.
+  const std::string suffix = "-.tar.gz";
+  if (!ends_with(name, suffix)) return entry;
+  std::vector<std::string> fields;  // GAMES, BOARDSIZE, YEAR[_MONTH], last first
+  std::size_t end = name.size() - suffix.size();
+  while (fields.size() < 3) {
+    std::size_t dash = end == 0 ? std::string::npos : name.rfind('-', end - 1);
+    if (dash == std::string::npos) return entry;
+    fields.push_back(name.substr(dash + 1, end - dash - 1));
+    end = dash;
   }
+  const std::string& games = fields[0];
+  const std::string& period = fields[2];
+  bool yearly = period.size() == 4 && all_digits(period);
+  bool monthly = period.size() == 7 && period[4] == '_' && all_digits(period.substr(0, 4)) &&
+                 all_digits(period.substr(5));
+  if (!all_digits(games) || !all_digits(fields[1]) || !(yearly || monthly)) return entry;
+  entry.year = std::stoi(period.substr(0, 4));
+  if (monthly) entry.month = std::stoi(period.substr(5));
+  if (games.size() <= 12) entry.game_count = std::stoll(games);
+  if (entry.month > 12) entry.month = 0;
   return entry;
 }
 
@@ -239,17 +256,20 @@ std::vector<ArchiveEntry> find_archives(const std::string& html, const std::stri
 }
 
 YearRange parse_year_range(const std::string& text) {
-  static const std::regex kPattern(R"(^\s*(\d{4})\s*(?:-\s*(\d{4})\s*)?$)");
-  std::smatch match;
-  if (!std::regex_match(text, match, kPattern)) {
-    throw std::invalid_argument("bad year range '" + text + "': expected YEAR or FIRST-LAST");
+  // YEAR or FIRST-LAST, four digits each, spaces allowed around the parts.
+  auto bad = [&](const std::string& why) {
+    return std::invalid_argument("bad year range '" + text + "': " + why);
+  };
+  std::size_t dash = text.find('-');
+  std::string first = trim(text.substr(0, dash));
+  std::string last = dash == std::string::npos ? first : trim(text.substr(dash + 1));
+  for (const std::string& year : {first, last}) {
+    if (year.size() != 4 || !all_digits(year)) throw bad("expected YEAR or FIRST-LAST");
   }
   YearRange range;
-  range.first = std::stoi(match[1].str());
-  range.last = match[2].matched ? std::stoi(match[2].str()) : range.first;
-  if (range.first > range.last) {
-    throw std::invalid_argument("bad year range '" + text + "': first year after last year");
-  }
+  range.first = std::stoi(first);
+  range.last = std::stoi(last);
+  if (range.first > range.last) throw bad("first year after last year");
   return range;
 }
 
