@@ -11,6 +11,12 @@ dlgo_boost_package() {
   fi
 }
 
+# The formatter the tree is formatted with (tools/check-format): clang-format 14, Debian 12's.
+# Other releases' clang-format lays some code out differently; there the check says it did not run.
+dlgo_format_package() {
+  if grep -qs '^VERSION_CODENAME=bookworm$' /etc/os-release; then echo clang-format-14; fi
+}
+
 # Debian/Ubuntu packages the build and the tests need. Keep this the single list.
 DLGO_PACKAGES=(
   g++ cmake ninja-build ccache pkg-config
@@ -20,6 +26,7 @@ DLGO_PACKAGES=(
   "$(dlgo_boost_package)" libssl-dev openssl nlohmann-json3-dev
   libtorch-dev libopenblas0-pthread python3-torch
   chromium wrk nginx-light curl
+  $(dlgo_format_package)
 )
 # Node.js may come from elsewhere (e.g. NodeSource); install Debian's only when node is absent.
 command -v node >/dev/null 2>&1 || DLGO_PACKAGES+=(nodejs npm)
