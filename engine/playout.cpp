@@ -15,7 +15,8 @@ constexpr int kMinProtectedChain = 3;
 // Whether `c` playing at the empty `loc` would leave a chain of kMinProtectedChain or more
 // stones with one liberty without capturing anything.
 bool is_chain_self_atari(const Board& board, int loc, Color c) {
-  int liberties[2];
+  // Initialised although only liberties[0..found) is read: GCC 14 cannot see that and warns.
+  int liberties[2] = {0, 0};
   int found = 0;
   // Records a liberty of the new chain; true once there are two.
   auto add_liberty = [&](int liberty) {

@@ -1,6 +1,6 @@
 // Final status of stones (alive, dead, seki) and the score that follows, on diagram positions
 // whose answers GNU Go 3.8 (`final_status_list`, `final_score`, Chinese rules) agrees with.
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 
 #include <string>
 

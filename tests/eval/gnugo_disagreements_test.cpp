@@ -1,7 +1,7 @@
 // Positions where our end-of-game estimate and GNU Go 3.8 (`final_status_list dead`,
 // `final_score`, --chinese-rules) disagree and we are right, found by
 // tests/gnugo/compare_final_status.py. Each case says why.
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 
 #include <string>
 

@@ -1,7 +1,7 @@
 // GTP's final_status_list and final_score: the answer of estimate_final_status() for the same
 // position (one implementation behind GTP, the referee and the server's /score), with seki
 // stones under `seki` as the GTP specification has it.
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 
 #include <string>
 

@@ -1,7 +1,7 @@
 // POST /score/<bot> over real sockets: dead stones, seki, ownership, territory and result on
 // diagram positions (whose answers GNU Go agrees with), the same answer as GTP's
 // final_status_list and final_score, the value bots' extra, and every refusal /select-move has.
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 
 #include <algorithm>
 #include <sstream>

@@ -1,6 +1,6 @@
 // Strength levels and the server's cap: GET /bots lists them, /select-move takes a level or a
 // budget of its own, and more than the cap is clamped, not obeyed, with the answer saying so.
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 
 #include "server/strength_levels.h"
 #include "tests/server/http_test_client.h"
