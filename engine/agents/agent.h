@@ -38,6 +38,11 @@ struct AgentDiagnostics {
   double seconds = 0;                     // time the decision took
 };
 
+// A value in -1..1 for the player to move as a win rate in 0..1.
+inline double win_rate_of_value(double value) {
+  return 0.5 * (value + 1.0);
+}
+
 struct MoveDecision {
   Move move;
   AgentDiagnostics diagnostics;

@@ -14,7 +14,7 @@
 
 #include <memory>
 
-#include "net/agents/batching_evaluator.h"
+#include "engine/search/batching_evaluator.h"
 #include "net/agents/network_agent.h"
 #include "net/agents/resign_judge.h"
 #include "net/agents/zero_search.h"

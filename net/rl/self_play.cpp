@@ -13,10 +13,10 @@
 
 #include "engine/agents/agent_factory.h"
 #include "engine/files/atomic_text_file.h"
+#include "engine/search/batching_evaluator.h"
 #include "engine/sgf/sgf_writer.h"
 #include "net/agent_file.h"
 #include "net/agent_files.h"
-#include "net/agents/batching_evaluator.h"
 #include "net/agents/model_batch_network.h"
 #include "net/agents/move_choice.h"
 #include "net/agents/network_agent.h"
@@ -97,7 +97,8 @@ void record_decision(GameRows& game, const GameSide& side, const GameState& stat
     mask[label] = 1;  // a pass taken for want of playable points
   }
   game.movers.push_back(state.next_player());
-  game.values.push_back(decision.diagnostics.value ? static_cast<float>(*decision.diagnostics.value) : 0.0f);
+  game.values.push_back(decision.diagnostics.value ? static_cast<float>(*decision.diagnostics.value)
+                                                   : 0.0f);
 }
 
 Experience empty_experience(const Model& model) {
@@ -127,7 +128,8 @@ SelfPlayer load_self_player(const std::string& spec, const SelfPlayerOptions& op
     player.zero = true;
     player.model = Model::load(spec, "auto");
     zero_options(options).validate();
-    player.evaluator = std::make_shared<BatchingEvaluator>(std::make_shared<ModelBatchNetwork>(player.model));
+    player.evaluator =
+        std::make_shared<BatchingEvaluator>(std::make_shared<ModelBatchNetwork>(player.model));
     return player;
   }
   AgentOptions agent_options;
@@ -152,12 +154,14 @@ SelfPlayResult run_self_play(const SelfPlayer& first, const SelfPlayer* second,
   for (const SelfPlayer* player : {&first, second}) {
     if (!player) continue;
     if (!player->plays_on(size)) {
-      throw std::runtime_error(player->spec + " cannot play on " + std::to_string(settings.board_size) + "x" +
+      throw std::runtime_error(player->spec + " cannot play on " +
+                               std::to_string(settings.board_size) + "x" +
                                std::to_string(settings.board_size));
     }
   }
   if (settings.record && !first.model) {
-    throw std::runtime_error(first.spec + ": experience needs a network agent (an agent file), not '" +
+    throw std::runtime_error(first.spec +
+                             ": experience needs a network agent (an agent file), not '" +
                              first.spec + "'");
   }
   if (settings.num_games < 1 || settings.workers < 1) {
@@ -195,9 +199,10 @@ SelfPlayResult run_self_play(const SelfPlayer& first, const SelfPlayer* second,
         for (GameSide* side : {&black, &white}) {
           const SelfPlayer& player = *side->player;
           if (player.zero) {
-            const std::uint64_t seed = player.options.seed * 1000003ULL + index * 2ULL + side_number;
-            side->search = std::make_unique<ZeroSearch>(player.model, zero_options(player.options), seed,
-                                                        player.evaluator);
+            const std::uint64_t seed =
+                player.options.seed * 1000003ULL + index * 2ULL + side_number;
+            side->search = std::make_unique<ZeroSearch>(player.model, zero_options(player.options),
+                                                        seed, player.evaluator);
           }
           ++side_number;
         }
@@ -219,7 +224,8 @@ SelfPlayResult run_self_play(const SelfPlayer& first, const SelfPlayer* second,
         Experience& experience = rows.rows;
         experience.games.assign(experience.actions.size(), index);
         for (size_t i = 0; i < rows.movers.size(); ++i) {
-          const float reward = winner == Color::kEmpty ? 0.0f : (rows.movers[i] == winner ? 1.0f : -1.0f);
+          const float reward =
+              winner == Color::kEmpty ? 0.0f : (rows.movers[i] == winner ? 1.0f : -1.0f);
           experience.rewards.push_back(reward);
           experience.advantages.push_back(reward - rows.values[i]);
         }
@@ -275,7 +281,8 @@ SelfPlayResult run_self_play(const SelfPlayer& first, const SelfPlayer* second,
       all.actions.insert(all.actions.end(), rows.actions.begin(), rows.actions.end());
       all.rewards.insert(all.rewards.end(), rows.rewards.begin(), rows.rewards.end());
       all.advantages.insert(all.advantages.end(), rows.advantages.begin(), rows.advantages.end());
-      all.visit_counts.insert(all.visit_counts.end(), rows.visit_counts.begin(), rows.visit_counts.end());
+      all.visit_counts.insert(all.visit_counts.end(), rows.visit_counts.begin(),
+                              rows.visit_counts.end());
       all.move_masks.insert(all.move_masks.end(), rows.move_masks.begin(), rows.move_masks.end());
       all.games.insert(all.games.end(), rows.games.begin(), rows.games.end());
     }

@@ -28,10 +28,13 @@
 #include "engine/agents/agent.h"
 #include "engine/dataset/experience_file.h"
 
+namespace dlgo {
+class BatchingEvaluator;
+}
+
 namespace dlgo::net {
 
 class Model;
-class BatchingEvaluator;
 
 struct SelfPlayerOptions {
   double temperature = 1.0;        // pg, ac, q, value: sampling temperature
@@ -44,9 +47,9 @@ struct SelfPlayerOptions {
 
 // One loaded player. Shared by all worker threads.
 struct SelfPlayer {
-  std::string spec;                      // the file or name it was made from
-  std::shared_ptr<const Agent> agent;    // plays unless this is a zero player
-  std::shared_ptr<const Model> model;    // network agents: encodes recorded positions
+  std::string spec;                    // the file or name it was made from
+  std::shared_ptr<const Agent> agent;  // plays unless this is a zero player
+  std::shared_ptr<const Model> model;  // network agents: encodes recorded positions
   bool zero = false;
   SelfPlayerOptions options;
   std::shared_ptr<BatchingEvaluator> evaluator;  // zero: shared by every game
@@ -62,9 +65,9 @@ struct SelfPlaySettings {
   double komi = 7.5;
   int num_games = 1;
   int workers = 1;
-  int max_moves = 0;     // 0: three times the number of points; then the game is scored
-  bool record = true;    // collect experience of the recorded player
-  std::string sgf_dir;   // when set: game_NNNN.sgf per game
+  int max_moves = 0;    // 0: three times the number of points; then the game is scored
+  bool record = true;   // collect experience of the recorded player
+  std::string sgf_dir;  // when set: game_NNNN.sgf per game
 };
 
 struct SelfPlayGame {
