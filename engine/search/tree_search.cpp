@@ -57,7 +57,7 @@ void TreeSearch::reset() {
   have_root_state_ = false;
 }
 
-void TreeSearch::search(const GameState& state) {
+void TreeSearch::search(const GameState& state, const MoveBudget& budget) {
   if (state.is_over()) throw std::invalid_argument("search: the game is over");
   stats_ = SearchStats{};
   try {
@@ -66,7 +66,10 @@ void TreeSearch::search(const GameState& state) {
     expand_root();
     if (root_->edges.size() > 1) {
       mix_root_noise();
-      run_simulations();
+      const bool timed = options_.seconds > 0;
+      run_simulations(
+          !timed && budget.visits ? std::max(1, *budget.visits) : options_.rounds,
+          timed && budget.seconds ? std::max(0.001, *budget.seconds) : options_.seconds);
     }
   } catch (...) {
     reset();  // leaves left half-expanded must not be reused
@@ -257,11 +260,11 @@ bool TreeSearch::simulate(Worker& worker) {
   return true;
 }
 
-void TreeSearch::run_simulations() {
-  const bool timed = options_.seconds > 0;
+void TreeSearch::run_simulations(int rounds, double seconds) {
+  const bool timed = seconds > 0;
   const auto deadline = std::chrono::steady_clock::now() +
                         std::chrono::duration_cast<std::chrono::steady_clock::duration>(
-                            std::chrono::duration<double>(options_.seconds));
+                            std::chrono::duration<double>(seconds));
   std::atomic<int> claimed{0}, completed{0}, collisions{0};
   const int threads = options_.threads;
   std::vector<std::exception_ptr> errors(static_cast<size_t>(threads));
@@ -273,7 +276,7 @@ void TreeSearch::run_simulations() {
       while (true) {
         if (timed) {
           if (completed.load() > 0 && std::chrono::steady_clock::now() >= deadline) break;
-        } else if (claimed.fetch_add(1) >= options_.rounds) {
+        } else if (claimed.fetch_add(1) >= rounds) {
           break;
         }
         if (simulate(worker)) {

@@ -57,8 +57,10 @@ class TreeSearch {
 
   // Searches `state`, reusing the tree where it continues the last search: evaluates the root,
   // mixes noise into its priors and runs the simulations (none where the root has one move).
-  // Throws std::invalid_argument for a finished game.
-  void search(const GameState& state);
+  // `budget` replaces the options' budget for this search: its seconds a timed search's (at
+  // least 1 ms), its visits a counted search's rounds (at least 1). Throws
+  // std::invalid_argument for a finished game.
+  void search(const GameState& state, const MoveBudget& budget = {});
 
   // The root's moves in the tree's order (prior as tie_break), after search().
   std::vector<SearchedMove> root_moves() const;
@@ -83,7 +85,7 @@ class TreeSearch {
   void adopt_root(const GameState& state);
   void expand_root();
   void mix_root_noise();
-  void run_simulations();
+  void run_simulations(int rounds, double seconds);
   bool simulate(Worker& worker);  // false: a collision, nothing backed up
   static std::vector<SearchedMove> moves_below(const Node& node);
 

@@ -56,7 +56,7 @@ ZeroSearch::ZeroSearch(std::shared_ptr<const Model> model, ZeroOptions options, 
 
 ZeroSearch::~ZeroSearch() = default;
 
-MoveDecision ZeroSearch::select_move(const GameState& state) {
+MoveDecision ZeroSearch::select_move(const GameState& state, const MoveBudget& budget) {
   const auto start = std::chrono::steady_clock::now();
   const Encoder& encoder = model_->encoder();
   if (!(state.size() == encoder.board_size())) {
@@ -74,7 +74,7 @@ MoveDecision ZeroSearch::select_move(const GameState& state) {
     if (encoder.predicts_pass()) visit_counts_[encoder.encode_move(Move::pass())] = 1;
     decision.move = Move::pass();
   } else {
-    tree_.search(state);
+    tree_.search(state, budget);
     static_cast<SearchStats&>(stats_) = tree_.last_stats();
     decision = decide();
   }

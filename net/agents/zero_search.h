@@ -80,10 +80,11 @@ class ZeroSearch {
   ZeroSearch(const ZeroSearch&) = delete;
   ZeroSearch& operator=(const ZeroSearch&) = delete;
 
-  // Searches `state` (reusing the tree where it continues the last search) and chooses a move.
-  // Passes at once when should_pass() says so. Throws std::invalid_argument for a finished game
-  // or a board of another size.
-  MoveDecision select_move(const GameState& state);
+  // Searches `state` (reusing the tree where it continues the last search) and chooses a move;
+  // `budget` replaces the options' seconds (timed) or rounds (counted) for this move. Passes at
+  // once when should_pass() says so. Throws std::invalid_argument for a finished game or a
+  // board of another size.
+  MoveDecision select_move(const GameState& state, const MoveBudget& budget = {});
 
   // The root's visit counts after the last select_move(), indexed by the encoder's move labels
   // (num_moves(); a pass is counted only where the encoder labels it) — the training target of

@@ -6,6 +6,7 @@
 #include <numeric>
 #include <set>
 
+#include "engine/agents/game_player.h"
 #include "engine/ascii_board.h"
 #include "engine/coords.h"
 #include "net/agent_files.h"
@@ -179,6 +180,28 @@ TEST_CASE("eight zero search threads batch their leaves into shared network call
   CHECK(stats.positions_per_batch() > 2.0);
   CHECK(decision.diagnostics.visits.value() == 161);
   CHECK(state.is_legal(decision.move));
+}
+
+TEST_CASE("a zero agent's game player keeps its tree between moves; the agent does not") {
+  ZeroOptions options;
+  options.rounds = 40;
+  ZeroAgent agent(fresh_model("zero", "zero", 5), options, 4);
+  std::unique_ptr<GamePlayer> player = agent.new_game_player(9);
+  GameState state = GameState::new_game(5);
+  MoveDecision first = player->select_move(state);
+  CHECK(first.diagnostics.visits.value() == 41);
+  CHECK(std::accumulate(player->root_visit_counts().begin(), player->root_visit_counts().end(),
+                        0) == 40);
+  const int kept = first.diagnostics.top_moves.front().visits.value();
+  REQUIRE(kept > 0);
+  state.play(first.move);
+  // The chosen move's subtree is the new root: its visits and 40 new ones.
+  CHECK(player->select_move(state).diagnostics.visits.value() == kept + 40);
+  CHECK(agent.select_move(state).diagnostics.visits.value() == 41);
+  // A budget replaces the rounds for one move.
+  MoveBudget budget;
+  budget.visits = 10;
+  CHECK(agent.select_move_within(state, budget).diagnostics.visits.value() == 11);
 }
 
 TEST_CASE("zero search with a time budget stops on time") {

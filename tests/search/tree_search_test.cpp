@@ -260,6 +260,30 @@ TEST_CASE("a time budget stops the search on time") {
   CHECK(seconds < 5.0);
 }
 
+TEST_CASE("a move's budget replaces the options' count or time for that search") {
+  FakeEvaluator evaluator;
+  TreeSearch counted(rounds(100), evaluator, 1);
+  MoveBudget budget;
+  budget.visits = 30;
+  budget.seconds = 60;  // a counted search ignores seconds
+  counted.search(GameState::new_game(5), budget);
+  CHECK(counted.last_stats().simulations == 30);
+  budget.visits = 0;  // at least one
+  counted.search(GameState::new_game(9), budget);
+  CHECK(counted.last_stats().simulations == 1);
+
+  SearchOptions options;
+  options.seconds = 60;
+  TreeSearch timed(options, evaluator, 1);
+  MoveBudget short_budget;
+  short_budget.seconds = 0.05;
+  short_budget.visits = 1;  // a timed search ignores visits
+  const auto start = std::chrono::steady_clock::now();
+  timed.search(GameState::new_game(5), short_budget);
+  CHECK(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() < 30.0);
+  CHECK(timed.last_stats().simulations > 1);
+}
+
 TEST_CASE("root noise changes the visits from seed to seed; without it they repeat") {
   FakeEvaluator evaluator;
   auto visit_lists = [&](double noise_weight) {
