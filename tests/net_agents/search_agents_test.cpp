@@ -14,28 +14,14 @@
 #include "net/agents/zero_agent.h"
 #include "net/agents/zero_search.h"
 #include "tests/net_agents/agent_test_support.h"
+#include "tests/search/search_positions.h"
 
 using namespace dlgo;
 using namespace dlgo::net;
 using dlgo::test::fresh_model;
+using dlgo::test::pass_loses_for_black;
 
 namespace {
-
-// White has just passed. Black owns column B and its eyes, White column D and its eyes; the
-// C column is dame. If Black passes too the game ends and White wins on komi (10 : 10 + 7.5);
-// Black's other moves (C1..C5) keep the game going. A search that forgets to flip the sign of
-// a value on the way up loves the pass.
-GameState pass_loses_for_black() {
-  GameState state = game_from_ascii(
-      ".X.O.\n"
-      "XX.OO\n"
-      ".X.O.\n"
-      "XX.OO\n"
-      ".X.O.\n",
-      Color::kWhite);
-  state.play(Move::pass());
-  return state;  // Black to move after White's pass
-}
 
 const MoveCandidate* find_candidate(const MoveDecision& decision, Move move) {
   for (const MoveCandidate& candidate : decision.diagnostics.top_moves) {

@@ -13,9 +13,11 @@
 #include "engine/coords.h"
 #include "engine/search/tree_search.h"
 #include "tests/search/fake_evaluator.h"
+#include "tests/search/search_positions.h"
 
 using namespace dlgo;
 using dlgo::test::FakeEvaluator;
+using dlgo::test::pass_loses_for_black;
 
 namespace {
 
@@ -40,21 +42,6 @@ SearchOptions rounds(int count) {
   SearchOptions options;
   options.rounds = count;
   return options;
-}
-
-// White has just passed. Black owns column B and its eyes, White column D and its eyes; the
-// C column is dame. If Black passes too the game ends and White wins on komi (10 : 10 + 7.5);
-// Black's other moves (C1..C5) keep the game going.
-GameState pass_loses_for_black() {
-  GameState state = game_from_ascii(
-      ".X.O.\n"
-      "XX.OO\n"
-      ".X.O.\n"
-      "XX.OO\n"
-      ".X.O.\n",
-      Color::kWhite);
-  state.play(Move::pass());
-  return state;
 }
 
 }  // namespace
