@@ -42,7 +42,9 @@ std::unique_ptr<Agent> make_network_agent(std::shared_ptr<const Model> model,
       zero.move_temperature = 1.0;
       zero.temperature_moves = options.sampled_opening_moves;
     }
-    zero.resign = clear_loss_resignation(model->encoder().board_size());
+    zero.noise_weight = options.root_noise;
+    zero.threads = options.search_threads;
+    if (options.resign) zero.resign = clear_loss_resignation(model->encoder().board_size());
     return std::make_unique<ZeroAgent>(model, zero, options.seed);
   }
   if (kind == "alphago") {
@@ -56,13 +58,13 @@ std::unique_ptr<Agent> make_network_agent(std::shared_ptr<const Model> model,
 
 }  // namespace
 
-std::unique_ptr<Agent> load_agent_file(const std::string& path, const AgentOptions& options,
-                                       const std::string& device) {
+LoadedAgent load_agent_and_model(const std::string& path, const AgentOptions& options,
+                                 const std::string& device) {
   std::shared_ptr<const Model> model = Model::load(path, device);
   std::shared_ptr<const Model> rollout_policy;
   if (model->info().rollout_policy) rollout_policy = Model::load_rollout_policy(path, device);
   try {
-    return make_network_agent(std::move(model), std::move(rollout_policy), options);
+    return LoadedAgent{make_network_agent(model, std::move(rollout_policy), options), model};
   } catch (const AgentFileError&) {
     throw;
   } catch (const std::invalid_argument& error) {
@@ -71,6 +73,11 @@ std::unique_ptr<Agent> load_agent_file(const std::string& path, const AgentOptio
     if (message.find(path) == std::string::npos) message = path + ": " + message;
     throw std::runtime_error(message);
   }
+}
+
+std::unique_ptr<Agent> load_agent_file(const std::string& path, const AgentOptions& options,
+                                       const std::string& device) {
+  return load_agent_and_model(path, options, device).agent;
 }
 
 void install_agent_file_loader() {

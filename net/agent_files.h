@@ -28,6 +28,17 @@ namespace dlgo::net {
 std::unique_ptr<Agent> load_agent_file(const std::string& path, const AgentOptions& options,
                                        const std::string& device = "auto");
 
+class Model;
+
+// An agent with the network it plays by, for programs that encode positions for it
+// (self-play records them).
+struct LoadedAgent {
+  std::unique_ptr<Agent> agent;
+  std::shared_ptr<const Model> model;
+};
+LoadedAgent load_agent_and_model(const std::string& path, const AgentOptions& options,
+                                 const std::string& device = "auto");
+
 // set_agent_file_loader() with load_agent_file on the default device.
 void install_agent_file_loader();
 

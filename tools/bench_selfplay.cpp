@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,8 +31,10 @@ void run_selfplay_bench(const CLI::App& command, const SelfPlayBenchOptions& opt
     player_options.seed = options.seed;
     net::SelfPlayer player = net::load_self_player(options.agent, player_options);
     const int board = player.model ? player.model->encoder().width() : 9;
-    std::printf("self-play: %s, %dx%d, %d games per measurement%s\n", options.agent.c_str(), board, board,
-                options.games, player.zero ? (", " + std::to_string(options.rounds) + " rounds/move").c_str() : "");
+    const std::optional<int> visits = player.agent->strength().visits;
+    const std::string rounds = visits ? ", " + std::to_string(*visits) + " rounds/move" : "";
+    std::printf("self-play: %s, %dx%d, %d games per measurement%s\n", options.agent.c_str(), board,
+                board, options.games, rounds.c_str());
     net::SelfPlaySettings settings;
     settings.board_size = board;
     settings.num_games = 2;
@@ -55,8 +58,10 @@ void run_selfplay_bench(const CLI::App& command, const SelfPlayBenchOptions& opt
 
 void register_selfplay_benchmark(CLI::App& app) {
   static SelfPlayBenchOptions options;
-  CLI::App* command = app.add_subcommand("selfplay", "Self-play games/s and recorded decisions/s of an agent");
-  command->add_option("--agent", options.agent, "Agent file (pg, ac, q, value, zero, ...)")->required();
+  CLI::App* command =
+      app.add_subcommand("selfplay", "Self-play games/s and recorded decisions/s of an agent");
+  command->add_option("--agent", options.agent, "Agent file (pg, ac, q, value, zero, ...)")
+      ->required();
   command->add_option("--games", options.games, "Games per measurement")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();

@@ -52,7 +52,7 @@ Figures measure(const std::shared_ptr<const net::Model>& model, const ZeroBenchO
     MoveDecision decision = search.select_move(state);
     figures.seconds +=
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    net::BatchingStats stats = search.evaluator().stats();
+    BatchingStats stats = search.evaluator().stats();
     figures.evaluations += stats.positions;
     figures.batches += stats.batches;
     figures.simulations += search.last_stats().simulations;

@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "engine/agents/default_board_side.h"
+#include "engine/agents/game_player.h"
 #include "engine/ascii_board.h"
 #include "engine/game_state.h"
 #include "net/agent_files.h"
@@ -17,16 +18,20 @@
 namespace {
 
 // One game printed move by move (no experience): the terminal demo.
-int show_game(const dlgo::net::SelfPlayer& black, const dlgo::net::SelfPlayer& white, int board_size,
-              double komi, int delay_ms) {
+int show_game(const dlgo::net::SelfPlayer& black, const dlgo::net::SelfPlayer& white,
+              int board_size, double komi, int delay_ms) {
   dlgo::Rules rules;
   rules.komi = komi;
   dlgo::GameState state = dlgo::GameState::new_game(board_size, rules);
+  // Each side plays through its own game player (zero keeps its tree between moves).
+  std::unique_ptr<dlgo::GamePlayer> black_player = black.agent->new_game_player(black.options.seed);
+  std::unique_ptr<dlgo::GamePlayer> white_player =
+      white.agent->new_game_player(white.options.seed + 1);
   int moves = 0;
   while (!state.is_over() && moves < 3 * board_size * board_size) {
-    const dlgo::net::SelfPlayer& player = state.next_player() == dlgo::Color::kBlack ? black : white;
     const dlgo::Color mover = state.next_player();
-    dlgo::Move move = player.agent->select_move(state).move;
+    dlgo::GamePlayer& player = mover == dlgo::Color::kBlack ? *black_player : *white_player;
+    dlgo::Move move = player.select_move(state).move;
     state.play(move);
     ++moves;
     std::cout << "\nmove " << moves << ": " << (mover == dlgo::Color::kBlack ? "black " : "white ")
@@ -41,18 +46,22 @@ int show_game(const dlgo::net::SelfPlayer& black, const dlgo::net::SelfPlayer& w
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"dlgo-selfplay: play games between agents; write experience files (for dlgo-train --experience) "
-               "and SGF",
-               "dlgo-selfplay"};
+  CLI::App app{
+      "dlgo-selfplay: play games between agents; write experience files (for dlgo-train "
+      "--experience) "
+      "and SGF",
+      "dlgo-selfplay"};
   std::string agent = "random", agent2, experience_out, sgf_out;
   dlgo::net::SelfPlaySettings settings;
   dlgo::net::SelfPlayerOptions player;
   std::uint64_t seed = 0;
   bool show = false;
   int delay_ms = 0;
-  app.add_option("--agent,--bot", agent, "Agent file, or a built-in bot (random, mcts)")->capture_default_str();
-  app.add_option("--agent2", agent2,
-                 "Opponent (agent file or bot); without it --agent plays itself and both sides are recorded");
+  app.add_option("--agent,--bot", agent, "Agent file, or a built-in bot (random, mcts)")
+      ->capture_default_str();
+  app.add_option(
+      "--agent2", agent2,
+      "Opponent (agent file or bot); without it --agent plays itself and both sides are recorded");
   app.add_option("--num-games", settings.num_games, "Number of games")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
@@ -61,15 +70,18 @@ int main(int argc, char** argv) {
                      "Board side, 2..25 (default: the agent files' own board, else 9)")
           ->check(CLI::Range(2, 25));
   app.add_option("--komi", settings.komi, "Komi")->capture_default_str();
-  app.add_option("--experience-out", experience_out, "Experience file to write (HDF5) with --agent's decisions");
+  app.add_option("--experience-out", experience_out,
+                 "Experience file to write (HDF5) with --agent's decisions");
   app.add_option("--sgf-out", sgf_out, "Folder for one SGF file per game (game_0001.sgf, ...)");
   app.add_option("--workers", settings.workers, "Games played at once (threads)")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
-  app.add_option("--temperature", player.temperature, "Sampling temperature of pg, ac, q and value agents")
+  app.add_option("--temperature", player.temperature,
+                 "Sampling temperature of pg, ac, q and value agents")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
-  app.add_option("--rounds", player.zero_rounds, "zero agents: search simulations per move")
+  app.add_option("--rounds", player.zero_rounds,
+                 "search agents (zero, alphago): simulations per move")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
   app.add_option("--noise", player.zero_noise, "zero agents: Dirichlet noise share at the root")
@@ -79,7 +91,8 @@ int main(int argc, char** argv) {
                  "zero agents: opening moves chosen in proportion to visits")
       ->check(CLI::NonNegativeNumber)
       ->capture_default_str();
-  app.add_option("--max-moves", settings.max_moves, "Moves before a game is scored as it stands (0: 3 x points)")
+  app.add_option("--max-moves", settings.max_moves,
+                 "Moves before a game is scored as it stands (0: 3 x points)")
       ->check(CLI::NonNegativeNumber);
   app.add_option("--seed", seed, "Random seed (0: from the clock)")->capture_default_str();
   app.add_flag("--show", show, "Play one game and print the board after every move");
@@ -88,7 +101,8 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   dlgo::cli::parse_or_exit(app, argc, argv);
 
-  if (seed == 0) seed = static_cast<std::uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count());
+  if (seed == 0)
+    seed = static_cast<std::uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count());
   player.seed = seed;
   settings.record = !experience_out.empty();
   settings.sgf_dir = sgf_out;
@@ -99,7 +113,8 @@ int main(int argc, char** argv) {
     if (!agent2.empty()) {
       dlgo::net::SelfPlayerOptions options2 = player;
       options2.seed = seed + 1;
-      second = std::make_unique<dlgo::net::SelfPlayer>(dlgo::net::load_self_player(agent2, options2));
+      second =
+          std::make_unique<dlgo::net::SelfPlayer>(dlgo::net::load_self_player(agent2, options2));
     }
     if (board_size_option->count() == 0) {
       settings.board_size = dlgo::default_board_side(
@@ -110,10 +125,8 @@ int main(int argc, char** argv) {
           settings.board_size);
     }
     if (show) {
-      if (first.zero || (second && second->zero)) {
-        return dlgo::cli::report_user_error(app, "--show plays agents through their move choice; use dlgo-gtp to watch zero");
-      }
-      return show_game(first, second ? *second : first, settings.board_size, settings.komi, delay_ms);
+      return show_game(first, second ? *second : first, settings.board_size, settings.komi,
+                       delay_ms);
     }
     dlgo::cli::ProgressBar bar("self-play", "games");
     dlgo::net::SelfPlayResult result = dlgo::net::run_self_play(
@@ -123,13 +136,14 @@ int main(int argc, char** argv) {
       std::printf("game %d: %s after %d moves\n", game.index + 1, game.result.c_str(), game.moves);
     }
     if (second) {
-      std::printf("%s won %d, %s won %d, %d drawn, of %d games in %.1f s\n", agent.c_str(), result.first_wins,
-                  agent2.c_str(), result.second_wins, result.draws, settings.num_games, result.seconds);
+      std::printf("%s won %d, %s won %d, %d drawn, of %d games in %.1f s\n", agent.c_str(),
+                  result.first_wins, agent2.c_str(), result.second_wins, result.draws,
+                  settings.num_games, result.seconds);
     } else {
       int black = 0;
       for (const auto& game : result.games) black += game.winner == dlgo::Color::kBlack;
-      std::printf("black won %d of %d games in %.1f s (%.2f games/s)\n", black, settings.num_games, result.seconds,
-                  settings.num_games / std::max(result.seconds, 1e-9));
+      std::printf("black won %d of %d games in %.1f s (%.2f games/s)\n", black, settings.num_games,
+                  result.seconds, settings.num_games / std::max(result.seconds, 1e-9));
     }
     if (!experience_out.empty()) {
       dlgo::write_experience_file(experience_out, result.experience);

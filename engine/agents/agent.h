@@ -3,13 +3,15 @@
 //
 // Contract: an Agent is created once (from a name or an agent file) and then shared. Its
 // select_move() is safe to call from several threads at once, each with its own GameState:
-// agents keep no per-game state between calls unless they say so (see reuses_tree()), and
-// their random numbers come from per-call generators. The agent does not own the state it is
-// given. select_move() never returns an illegal move: a play on a legal point, a pass, or a
+// agents keep no per-game state between calls, and their random numbers come from per-call
+// generators. What may carry over from move to move in one game (a search tree) lives in the
+// GamePlayer an agent hands out for that game (new_game_player()). The agent does not own the state
+// it is given. select_move() never returns an illegal move: a play on a legal point, a pass, or a
 // resignation.
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,6 +22,8 @@
 #include "engine/move.h"
 
 namespace dlgo {
+
+class GamePlayer;
 
 // One candidate move as the agent sees it; fields an agent does not know stay empty.
 struct MoveCandidate {
@@ -37,6 +41,11 @@ struct AgentDiagnostics {
   std::vector<Move> principal_variation;  // the expected continuation, from the chosen move
   double seconds = 0;                     // time the decision took
 };
+
+// A value in -1..1 for the player to move as a win rate in 0..1.
+inline double win_rate_of_value(double value) {
+  return 0.5 * (value + 1.0);
+}
 
 struct MoveDecision {
   Move move;
@@ -89,6 +98,11 @@ class Agent {
     (void)budget;
     return select_move(state);
   }
+
+  // A player for one game with this agent (which must outlive it). The default plays every
+  // move with select_move_within(); searching agents that keep their tree between moves hand
+  // out players that do (zero). `seed` seeds what the player draws for itself.
+  virtual std::unique_ptr<GamePlayer> new_game_player(std::uint64_t seed) const;
 
   // Seeds the agent's random choices, so a run can be repeated. Agents draw a fresh generator
   // per call from this seed and a call counter.

@@ -30,6 +30,11 @@ struct AgentOptions {
   // zero: the first this-many moves of a game are drawn in proportion to visit counts, so
   // evaluation games between deterministic searches differ (0: always the most visited).
   int sampled_opening_moves = 0;
+  // zero: share of Dirichlet noise in the root priors (self-play exploration), threads per
+  // search, and whether clear losses are resigned (self-play plays every game out).
+  double root_noise = 0;
+  int search_threads = 1;
+  bool resign = true;
 };
 
 using AgentFileLoader =

@@ -6,6 +6,7 @@
 
 #include "engine/agents/pass_policy.h"
 #include "engine/playout.h"
+#include "engine/search/search_summary.h"
 
 namespace dlgo {
 
@@ -142,31 +143,31 @@ MoveDecision MctsAgent::select_move_within(const GameState& state, const MoveBud
   Search search(state, options, rng);
   search.run();
   const std::vector<Node>& nodes = search.nodes();
-  std::vector<int> ranked = nodes[0].children;
-  std::sort(ranked.begin(), ranked.end(), [&](int a, int b) {
-    if (nodes[a].visits != nodes[b].visits) return nodes[a].visits > nodes[b].visits;
-    return nodes[a].wins > nodes[b].wins;
-  });
-  decision.move = ranked.empty() ? Move::pass() : nodes[ranked.front()].move;
-  AgentDiagnostics& diagnostics = decision.diagnostics;
-  diagnostics.visits = nodes[0].visits;
-  for (size_t i = 0; i < ranked.size() && i < 10; ++i) {
-    const Node& child = nodes[ranked[i]];
-    MoveCandidate candidate;
-    candidate.move = child.move;
-    candidate.visits = child.visits;
-    candidate.win_rate = child.visits ? child.wins / child.visits : 0.0;
-    diagnostics.top_moves.push_back(candidate);
+  // The tree as the search summary reads it: a node's handle is its index.
+  const SearchedMovesOf moves_of = [&nodes](SearchNodeId node) {
+    std::vector<SearchedMove> moves;
+    if (node == kNoNode) return moves;
+    for (int index : nodes[node].children) {
+      const Node& child = nodes[index];
+      SearchedMove move;
+      move.move = child.move;
+      move.visits = child.visits;
+      if (child.visits > 0) move.win_rate = child.wins / child.visits;
+      move.tie_break = child.wins;
+      move.child = static_cast<SearchNodeId>(index);
+      moves.push_back(move);
+    }
+    return moves;
+  };
+  const std::vector<SearchedMove> ranked = rank_searched_moves(moves_of(0));
+  decision.diagnostics.visits = nodes[0].visits;
+  if (ranked.empty()) {
+    decision.move = Move::pass();
+    return finish();
   }
-  if (!ranked.empty()) diagnostics.win_rate = diagnostics.top_moves.front().win_rate;
-  for (int index = ranked.empty() ? -1 : ranked.front(); index >= 0;) {
-    diagnostics.principal_variation.push_back(nodes[index].move);
-    const auto& children = nodes[index].children;
-    if (children.empty()) break;
-    index = *std::max_element(children.begin(), children.end(),
-                              [&](int a, int b) { return nodes[a].visits < nodes[b].visits; });
-    if (nodes[index].visits < 2) break;
-  }
+  decision.move = ranked.front().move;
+  // Replies tried only once say nothing yet: the variation stops before them.
+  describe_search(ranked, ranked.front(), moves_of, 2, decision.diagnostics);
   return finish();
 }
 

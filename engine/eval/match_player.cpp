@@ -1,5 +1,6 @@
 #include "engine/eval/match_player.h"
 
+#include <atomic>
 #include <cstdio>
 
 #include "engine/coords.h"
@@ -40,10 +41,14 @@ void AgentPlayer::new_game(BoardSize size, double) {
     throw PlayerError(name_ + " (" + agent_->description() + ") does not play on " +
                       size_text(size));
   }
+  // Games played at the same time (workers) get different seeds: sampled openings differ.
+  static std::atomic<std::uint64_t> games{0};
+  game_ = agent_->new_game_player(0x9E3779B97F4A7C15ull * ++games);
 }
 
 Move AgentPlayer::select_move(const GameState& state) {
-  return agent_->select_move(state).move;
+  if (!game_) game_ = agent_->new_game_player(0);
+  return game_->select_move(state).move;
 }
 
 GtpPlayer::GtpPlayer(const std::string& command_line, GtpClientOptions options)

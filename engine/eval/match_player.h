@@ -18,6 +18,7 @@
 
 #include "engine/agents/agent.h"
 #include "engine/agents/agent_factory.h"
+#include "engine/agents/game_player.h"
 #include "engine/gtp/gtp_client.h"
 
 namespace dlgo {
@@ -51,6 +52,7 @@ class AgentPlayer : public MatchPlayer {
  private:
   std::shared_ptr<const Agent> agent_;
   std::string name_;
+  std::unique_ptr<GamePlayer> game_;  // this game's player (zero keeps its tree)
 };
 
 class GtpPlayer : public MatchPlayer {

@@ -30,6 +30,7 @@
 
 #include "engine/agents/agent.h"
 #include "engine/agents/agent_factory.h"
+#include "engine/agents/game_player.h"
 #include "engine/eval/final_status.h"
 #include "engine/gtp/analysis.h"
 #include "engine/gtp/gtp_command.h"
@@ -147,6 +148,9 @@ class GtpEngine {
   void reset_clocks();
 
   std::shared_ptr<Agent> agent_;
+  // agent_'s player for the game on the board, made at the first genmove (zero keeps its tree
+  // for as long as the positions continue each other).
+  std::unique_ptr<GamePlayer> player_;
   GtpEngineOptions options_;
   GtpGame game_;
   std::map<std::string, Handler, std::less<>> handlers_;

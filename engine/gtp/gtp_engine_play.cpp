@@ -56,7 +56,13 @@ std::string GtpEngine::generate_move(const GtpCommand& command, bool cleanup) {
   // In cleanup the opponent's pass must not tempt the agent to pass before dead stones are gone.
   GameState position = game_.position_for(color, cleanup);
   std::shared_ptr<const Agent> agent = agent_for_move(position, color);
-  MoveDecision decision = agent->select_move(position);
+  MoveDecision decision;
+  if (agent == agent_) {
+    if (!player_) player_ = agent_->new_game_player(options_.agent_options.seed);
+    decision = player_->select_move(position);
+  } else {
+    decision = agent->select_move(position);  // an mcts agent made for this move's time
+  }
   note_search_speed(decision);
   if (options_.log) *options_.log << "genmove " << describe(game_.size(), color, decision) << "\n";
   Move move = decision.move;

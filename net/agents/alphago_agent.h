@@ -2,7 +2,9 @@
 // network's priors and judged by a mix of the value network and a fast rollout:
 // leaf value = (1 - lambda) * value_network + lambda * rollout_result. Children are chosen by
 // Q + U with U = c_u * P * sqrt(N_parent) / (1 + n) (the book's c_u = 5), and the most visited
-// move is played.
+// move is played. It runs on the search tree of engine/search/tree_search.h (single-threaded,
+// no root noise, the pass always a child, unvisited moves valued 0 as in the book), judged by
+// the network through a NetworkEvaluator with the rollout mixed into its value.
 //
 // Networks: the agent file's network gives both the priors and the value (an alphago agent
 // file has a value head), one call per new leaf. Rollouts play uniformly random legal moves
@@ -20,8 +22,9 @@
 // (net/agent_files.h, net/rollout_policy.h); description() says "rollouts: random" or
 // "rollouts: policy (KIND, NETWORK network, ENCODER encoder)".
 //
-// Diagnostics: the most visited moves with prior, visits and win rate; the root's network
-// value; the best move's win rate; total visits; the principal variation.
+// Diagnostics: the most visited moves with prior, visits and win rate; the root's leaf value
+// (network and rollout mixed); the best move's win rate; the simulations run; the principal
+// variation.
 //
 // Contract: see engine/agents/agent.h; thread-safe (each call builds its own tree),
 // single-threaded search.
@@ -30,6 +33,7 @@
 #include <memory>
 
 #include "net/agents/network_agent.h"
+#include "net/agents/network_evaluator.h"
 #include "net/agents/resign_judge.h"
 
 namespace dlgo::net {
@@ -65,6 +69,7 @@ class AlphaGoAgent : public NetworkAgent {
   AlphaGoOptions options_;
   std::shared_ptr<const Model> fast_policy_;
   ResignJudge resign_;
+  std::shared_ptr<NetworkEvaluator> network_;  // shared by concurrent calls: leaves batch together
 };
 
 }  // namespace dlgo::net

@@ -5,7 +5,7 @@
 
 #include <memory>
 
-#include "net/agents/batching_evaluator.h"
+#include "engine/search/batching_evaluator.h"
 #include "net/model.h"
 
 namespace dlgo::net {

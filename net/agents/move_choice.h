@@ -65,11 +65,6 @@ Move first_playable(const GameState& state, const Encoder& encoder, const std::v
 std::vector<MoveCandidate> top_policy_moves(const GameState& state, const Encoder& encoder,
                                             const float* probabilities, int count);
 
-// A value in -1..1 for the player to move as a win rate in 0..1.
-inline double win_rate_of_value(double value) {
-  return 0.5 * (value + 1.0);
-}
-
 // Checks SamplingOptions, throwing std::invalid_argument naming the bad field.
 void validate(const SamplingOptions& options);
 

@@ -16,7 +16,7 @@
 #include <unordered_map>
 
 #include "engine/game_state.h"
-#include "net/agents/mutex.h"
+#include "engine/mutex.h"
 
 namespace dlgo::net {
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <memory>
 
 #include "engine/agents/pass_policy.h"
 #include "net/agents/model_batch_network.h"
@@ -37,17 +38,43 @@ std::string ZeroAgent::settings() const {
   return text;
 }
 
+namespace {
+
+// One game's search, kept between its moves.
+class ZeroGamePlayer : public GamePlayer {
+ public:
+  ZeroGamePlayer(std::shared_ptr<const Model> model, const ZeroOptions& options, std::uint64_t seed,
+                 std::shared_ptr<BatchingEvaluator> evaluator, const ResignJudge& resign)
+      : search_(std::move(model), options, seed, std::move(evaluator), &resign) {}
+
+  MoveDecision select_move(const GameState& state, const MoveBudget& budget) override {
+    searched_ = false;
+    // The agent's own rule first (see ZeroAgent::decide): a settled board after a pass.
+    if (settled_after_opponent_pass(state)) return MoveDecision{Move::pass(), {}};
+    MoveDecision decision = search_.select_move(state, budget);
+    searched_ = true;
+    return decision;
+  }
+  const std::vector<int>& root_visit_counts() const override {
+    return searched_ ? search_.root_visit_counts() : GamePlayer::root_visit_counts();
+  }
+
+ private:
+  ZeroSearch search_;
+  bool searched_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<GamePlayer> ZeroAgent::new_game_player(std::uint64_t seed) const {
+  return std::make_unique<ZeroGamePlayer>(shared_model(), options_, seed, evaluator_, resign_);
+}
+
 MoveDecision ZeroAgent::decide(const GameState& state, Rng& rng, const MoveBudget& budget) const {
   // Value bots end games cleanly: once the opponent has passed on a settled board, pass too.
   if (settled_after_opponent_pass(state)) return MoveDecision{Move::pass(), {}};
-  ZeroOptions options = options_;
-  if (options.seconds_per_move > 0) {
-    if (budget.seconds) options.seconds_per_move = std::max(0.001, *budget.seconds);
-  } else if (budget.visits) {
-    options.rounds = std::max(1, *budget.visits);
-  }
-  ZeroSearch search(shared_model(), options, rng.next(), evaluator_, &resign_);
-  return search.select_move(state);
+  ZeroSearch search(shared_model(), options_, rng.next(), evaluator_, &resign_);
+  return search.select_move(state, budget);
 }
 
 }  // namespace dlgo::net

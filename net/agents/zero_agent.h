@@ -1,7 +1,8 @@
-// `zero`: AlphaGo Zero style search (zero_search.h) as a stateless Agent. Each select_move()
-// runs a fresh ZeroSearch; all calls share one BatchingEvaluator, so the leaves of concurrent
-// games (a server's requests, parallel self-play games) go through the network together.
-// Programs that play a whole game with one agent and want tree reuse use ZeroSearch directly.
+// `zero`: AlphaGo Zero style search (zero_search.h) as an Agent. Each select_move() runs a
+// fresh ZeroSearch; the player new_game_player() hands out keeps one ZeroSearch for its game,
+// so its tree carries over from move to move. All calls and players share one
+// BatchingEvaluator, so the leaves of concurrent games (a server's requests, parallel matches
+// and self-play games) go through the network together.
 //
 // It passes when the opponent has passed on a settled board (pass_policy.h), and resigns by
 // options.resign (agent files loaded as bots: clear_loss_resignation() in resign_judge.h).
@@ -14,7 +15,8 @@
 
 #include <memory>
 
-#include "net/agents/batching_evaluator.h"
+#include "engine/agents/game_player.h"
+#include "engine/search/batching_evaluator.h"
 #include "net/agents/network_agent.h"
 #include "net/agents/resign_judge.h"
 #include "net/agents/zero_search.h"
@@ -31,6 +33,9 @@ class ZeroAgent : public NetworkAgent {
   const ZeroOptions& options() const { return options_; }
   // The shared evaluator (its statistics show how well leaves were batched).
   BatchingEvaluator& evaluator() const { return *evaluator_; }
+  // A player that keeps its search tree between the moves of one game; `seed` seeds its root
+  // noise and move sampling.
+  std::unique_ptr<GamePlayer> new_game_player(std::uint64_t seed) const override;
 
  protected:
   // Searches by time (seconds_per_move > 0) or by count (rounds); a budget changes that one.

@@ -12,15 +12,11 @@
 #include <thread>
 
 #include "engine/agents/agent_factory.h"
+#include "engine/agents/game_player.h"
 #include "engine/files/atomic_text_file.h"
 #include "engine/sgf/sgf_writer.h"
-#include "net/agent_file.h"
 #include "net/agent_files.h"
-#include "net/agents/batching_evaluator.h"
-#include "net/agents/model_batch_network.h"
 #include "net/agents/move_choice.h"
-#include "net/agents/network_agent.h"
-#include "net/agents/zero_search.h"
 #include "net/model.h"
 
 namespace dlgo::net {
@@ -34,25 +30,11 @@ bool is_builtin(const std::string& spec) {
   return false;
 }
 
-ZeroOptions zero_options(const SelfPlayerOptions& options) {
-  ZeroOptions zero;
-  zero.rounds = options.zero_rounds;
-  zero.threads = options.search_threads;
-  zero.noise_weight = options.zero_noise;
-  zero.move_temperature = options.zero_temperature_moves > 0 ? 1.0 : 0.0;
-  zero.temperature_moves = options.zero_temperature_moves;
-  return zero;
-}
-
-// The per-game view of a player: zero players get their own search (tree reuse).
+// The per-game view of a player: the agent's own player for this game (zero keeps its tree).
 struct GameSide {
   const SelfPlayer* player = nullptr;
-  std::unique_ptr<ZeroSearch> search;
+  std::unique_ptr<GamePlayer> game;
   bool record = false;
-
-  MoveDecision decide(const GameState& state) {
-    return search ? search->select_move(state) : player->agent->select_move(state);
-  }
 };
 
 // Rows of one game, before the outcome is known.
@@ -68,22 +50,21 @@ void record_decision(GameRows& game, const GameSide& side, const GameState& stat
   const Encoder& encoder = model.encoder();
   if (decision.move.is_resign()) return;
   if (decision.move.is_pass() && !encoder.predicts_pass()) return;
+  // Search players (zero) give the root's visit counts as the target of searched decisions.
+  const std::vector<int>& visits = side.game->root_visit_counts();
+  const bool searched = !visits.empty();
   // A pass made by the pass rule (no policy consulted, no diagnostics) is not the policy's choice.
-  if (decision.move.is_pass() && !side.search && decision.diagnostics.top_moves.empty()) return;
-  if (side.search) {
-    // A pass the pass rule chose without searching counts one visit; as a policy target it
-    // would teach "pass" with full confidence, so only searched decisions are recorded.
-    const std::vector<int>& visits = side.search->root_visit_counts();
-    if (std::accumulate(visits.begin(), visits.end(), 0) < 2) return;
-  }
+  if (decision.move.is_pass() && !searched && decision.diagnostics.top_moves.empty()) return;
+  // A pass the pass rule chose before searching counts one visit; as a policy target it would
+  // teach "pass" with full confidence, so only searched decisions are recorded.
+  if (searched && std::accumulate(visits.begin(), visits.end(), 0) < 2) return;
   const int label = encoder.encode_move(decision.move);
   Experience& rows = game.rows;
   const size_t offset = rows.states.size();
   rows.states.resize(offset + model.input_size());
   model.encode_input(state, rows.states.data() + offset);
   rows.actions.push_back(label);
-  if (side.search) {
-    const std::vector<int>& visits = side.search->root_visit_counts();
+  if (searched) {
     rows.visit_counts.insert(rows.visit_counts.end(), visits.begin(), visits.end());
   } else {
     // The points the policy sampled among (first_playable's rule), so pg/ac train the
@@ -97,7 +78,8 @@ void record_decision(GameRows& game, const GameSide& side, const GameState& stat
     mask[label] = 1;  // a pass taken for want of playable points
   }
   game.movers.push_back(state.next_player());
-  game.values.push_back(decision.diagnostics.value ? static_cast<float>(*decision.diagnostics.value) : 0.0f);
+  game.values.push_back(decision.diagnostics.value ? static_cast<float>(*decision.diagnostics.value)
+                                                   : 0.0f);
 }
 
 Experience empty_experience(const Model& model) {
@@ -116,33 +98,26 @@ SelfPlayer load_self_player(const std::string& spec, const SelfPlayerOptions& op
   SelfPlayer player;
   player.spec = spec;
   player.options = options;
-  if (is_builtin(spec)) {
-    AgentOptions agent_options;
-    agent_options.seed = options.seed;
-    player.agent = make_agent(spec, agent_options);
-    return player;
-  }
-  const AgentFileInfo info = read_agent_info(spec);
-  if (info.metadata.kind == "zero") {
-    player.zero = true;
-    player.model = Model::load(spec, "auto");
-    zero_options(options).validate();
-    player.evaluator = std::make_shared<BatchingEvaluator>(std::make_shared<ModelBatchNetwork>(player.model));
-    return player;
-  }
   AgentOptions agent_options;
   agent_options.seed = options.seed;
   agent_options.temperature = options.temperature;
-  auto agent = load_agent_file(spec, agent_options);
-  if (auto* network_agent = dynamic_cast<const NetworkAgent*>(agent.get())) {
-    player.model = network_agent->shared_model();
+  agent_options.rounds = options.zero_rounds;
+  agent_options.root_noise = options.zero_noise;
+  agent_options.sampled_opening_moves = options.zero_temperature_moves;
+  agent_options.search_threads = options.search_threads;
+  agent_options.resign = false;  // every game is played out
+  if (is_builtin(spec)) {
+    player.agent = make_agent(spec, agent_options);
+    return player;
   }
-  player.agent = std::move(agent);
+  LoadedAgent loaded = load_agent_and_model(spec, agent_options);
+  player.agent = std::move(loaded.agent);
+  player.model = std::move(loaded.model);
   return player;
 }
 
 bool SelfPlayer::plays_on(BoardSize size) const {
-  return zero ? model->encoder().board_size() == size : agent->supports(size);
+  return agent->supports(size);
 }
 
 SelfPlayResult run_self_play(const SelfPlayer& first, const SelfPlayer* second,
@@ -152,12 +127,14 @@ SelfPlayResult run_self_play(const SelfPlayer& first, const SelfPlayer* second,
   for (const SelfPlayer* player : {&first, second}) {
     if (!player) continue;
     if (!player->plays_on(size)) {
-      throw std::runtime_error(player->spec + " cannot play on " + std::to_string(settings.board_size) + "x" +
+      throw std::runtime_error(player->spec + " cannot play on " +
+                               std::to_string(settings.board_size) + "x" +
                                std::to_string(settings.board_size));
     }
   }
   if (settings.record && !first.model) {
-    throw std::runtime_error(first.spec + ": experience needs a network agent (an agent file), not '" +
+    throw std::runtime_error(first.spec +
+                             ": experience needs a network agent (an agent file), not '" +
                              first.spec + "'");
   }
   if (settings.num_games < 1 || settings.workers < 1) {
@@ -193,13 +170,9 @@ SelfPlayResult run_self_play(const SelfPlayer& first, const SelfPlayer* second,
         white.record = settings.record && (second == nullptr || !first_is_black);
         int side_number = 0;
         for (GameSide* side : {&black, &white}) {
-          const SelfPlayer& player = *side->player;
-          if (player.zero) {
-            const std::uint64_t seed = player.options.seed * 1000003ULL + index * 2ULL + side_number;
-            side->search = std::make_unique<ZeroSearch>(player.model, zero_options(player.options), seed,
-                                                        player.evaluator);
-          }
-          ++side_number;
+          const std::uint64_t seed =
+              side->player->options.seed * 1000003ULL + index * 2ULL + side_number++;
+          side->game = side->player->agent->new_game_player(seed);
         }
         Rules rules;
         rules.komi = settings.komi;
@@ -209,7 +182,7 @@ SelfPlayResult run_self_play(const SelfPlayer& first, const SelfPlayer* second,
         int moves = 0;
         while (!state.is_over() && moves < max_moves) {
           GameSide& side = state.next_player() == Color::kBlack ? black : white;
-          MoveDecision decision = side.decide(state);
+          MoveDecision decision = side.game->select_move(state);
           if (side.record) record_decision(rows, side, state, decision);
           state.play(decision.move);
           ++moves;
@@ -219,7 +192,8 @@ SelfPlayResult run_self_play(const SelfPlayer& first, const SelfPlayer* second,
         Experience& experience = rows.rows;
         experience.games.assign(experience.actions.size(), index);
         for (size_t i = 0; i < rows.movers.size(); ++i) {
-          const float reward = winner == Color::kEmpty ? 0.0f : (rows.movers[i] == winner ? 1.0f : -1.0f);
+          const float reward =
+              winner == Color::kEmpty ? 0.0f : (rows.movers[i] == winner ? 1.0f : -1.0f);
           experience.rewards.push_back(reward);
           experience.advantages.push_back(reward - rows.values[i]);
         }
@@ -275,7 +249,8 @@ SelfPlayResult run_self_play(const SelfPlayer& first, const SelfPlayer* second,
       all.actions.insert(all.actions.end(), rows.actions.begin(), rows.actions.end());
       all.rewards.insert(all.rewards.end(), rows.rewards.begin(), rows.rewards.end());
       all.advantages.insert(all.advantages.end(), rows.advantages.begin(), rows.advantages.end());
-      all.visit_counts.insert(all.visit_counts.end(), rows.visit_counts.begin(), rows.visit_counts.end());
+      all.visit_counts.insert(all.visit_counts.end(), rows.visit_counts.begin(),
+                              rows.visit_counts.end());
       all.move_masks.insert(all.move_masks.end(), rows.move_masks.begin(), rows.move_masks.end());
       all.games.insert(all.games.end(), rows.games.begin(), rows.games.end());
     }

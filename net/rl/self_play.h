@@ -31,25 +31,24 @@
 namespace dlgo::net {
 
 class Model;
-class BatchingEvaluator;
 
 struct SelfPlayerOptions {
   double temperature = 1.0;        // pg, ac, q, value: sampling temperature
-  int zero_rounds = 100;           // zero: simulations per move
+  int zero_rounds = 100;           // zero, alphago: simulations per move
   double zero_noise = 0.25;        // zero: share of Dirichlet noise at the root
   int zero_temperature_moves = 8;  // zero: moves chosen in proportion to visits at the start
   int search_threads = 1;          // zero: threads per search
   std::uint64_t seed = 1;
 };
 
-// One loaded player. Shared by all worker threads.
+// One loaded player. Shared by all worker threads; each game gets the agent's own player for
+// that game (Agent::new_game_player(): zero keeps its tree, and all games batch their leaves
+// through the agent's evaluator).
 struct SelfPlayer {
-  std::string spec;                      // the file or name it was made from
-  std::shared_ptr<const Agent> agent;    // plays unless this is a zero player
-  std::shared_ptr<const Model> model;    // network agents: encodes recorded positions
-  bool zero = false;
+  std::string spec;                    // the file or name it was made from
+  std::shared_ptr<const Agent> agent;  // loaded with the self-play options below
+  std::shared_ptr<const Model> model;  // network agents: encodes recorded positions
   SelfPlayerOptions options;
-  std::shared_ptr<BatchingEvaluator> evaluator;  // zero: shared by every game
 
   // Whether it plays on a board of this size (a network only on its own).
   bool plays_on(BoardSize size) const;
@@ -62,9 +61,9 @@ struct SelfPlaySettings {
   double komi = 7.5;
   int num_games = 1;
   int workers = 1;
-  int max_moves = 0;     // 0: three times the number of points; then the game is scored
-  bool record = true;    // collect experience of the recorded player
-  std::string sgf_dir;   // when set: game_NNNN.sgf per game
+  int max_moves = 0;    // 0: three times the number of points; then the game is scored
+  bool record = true;   // collect experience of the recorded player
+  std::string sgf_dir;  // when set: game_NNNN.sgf per game
 };
 
 struct SelfPlayGame {

@@ -3,6 +3,7 @@
 #include <thread>
 
 #include "engine/agents/agent_factory.h"
+#include "engine/agents/game_player.h"
 #include "engine/agents/mcts_agent.h"
 #include "engine/agents/pass_policy.h"
 #include "engine/agents/random_agent.h"
@@ -171,6 +172,22 @@ TEST_CASE("agents may be shared between threads") {
     CHECK(illegal[t] == 0);
     CHECK(played[t] >= 2);
   }
+}
+
+TEST_CASE("an agent that keeps nothing between moves plays its game player's moves itself") {
+  MctsAgent agent(MctsOptions{60, 0.7}, 7);
+  MctsAgent twin(MctsOptions{60, 0.7}, 7);
+  std::unique_ptr<GamePlayer> player = agent.new_game_player(1);
+  GameState state = GameState::new_game(5);
+  for (int i = 0; i < 6; ++i) {
+    const Move move = player->select_move(state).move;
+    CHECK(move == twin.select_move(state).move);  // the same seeded calls, in the same order
+    CHECK(player->root_visit_counts().empty());
+    state.play(move);
+  }
+  MoveBudget budget;
+  budget.visits = 5;
+  CHECK(player->select_move(state, budget).diagnostics.visits.value() == 5);
 }
 
 TEST_CASE("make_agent names the problem with an unknown bot") {

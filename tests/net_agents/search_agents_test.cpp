@@ -6,6 +6,7 @@
 #include <numeric>
 #include <set>
 
+#include "engine/agents/game_player.h"
 #include "engine/ascii_board.h"
 #include "engine/coords.h"
 #include "net/agent_files.h"
@@ -13,28 +14,14 @@
 #include "net/agents/zero_agent.h"
 #include "net/agents/zero_search.h"
 #include "tests/net_agents/agent_test_support.h"
+#include "tests/search/search_positions.h"
 
 using namespace dlgo;
 using namespace dlgo::net;
 using dlgo::test::fresh_model;
+using dlgo::test::pass_loses_for_black;
 
 namespace {
-
-// White has just passed. Black owns column B and its eyes, White column D and its eyes; the
-// C column is dame. If Black passes too the game ends and White wins on komi (10 : 10 + 7.5);
-// Black's other moves (C1..C5) keep the game going. A search that forgets to flip the sign of
-// a value on the way up loves the pass.
-GameState pass_loses_for_black() {
-  GameState state = game_from_ascii(
-      ".X.O.\n"
-      "XX.OO\n"
-      ".X.O.\n"
-      "XX.OO\n"
-      ".X.O.\n",
-      Color::kWhite);
-  state.play(Move::pass());
-  return state;  // Black to move after White's pass
-}
 
 const MoveCandidate* find_candidate(const MoveDecision& decision, Move move) {
   for (const MoveCandidate& candidate : decision.diagnostics.top_moves) {
@@ -179,6 +166,28 @@ TEST_CASE("eight zero search threads batch their leaves into shared network call
   CHECK(stats.positions_per_batch() > 2.0);
   CHECK(decision.diagnostics.visits.value() == 161);
   CHECK(state.is_legal(decision.move));
+}
+
+TEST_CASE("a zero agent's game player keeps its tree between moves; the agent does not") {
+  ZeroOptions options;
+  options.rounds = 40;
+  ZeroAgent agent(fresh_model("zero", "zero", 5), options, 4);
+  std::unique_ptr<GamePlayer> player = agent.new_game_player(9);
+  GameState state = GameState::new_game(5);
+  MoveDecision first = player->select_move(state);
+  CHECK(first.diagnostics.visits.value() == 41);
+  CHECK(std::accumulate(player->root_visit_counts().begin(), player->root_visit_counts().end(),
+                        0) == 40);
+  const int kept = first.diagnostics.top_moves.front().visits.value();
+  REQUIRE(kept > 0);
+  state.play(first.move);
+  // The chosen move's subtree is the new root: its visits and 40 new ones.
+  CHECK(player->select_move(state).diagnostics.visits.value() == kept + 40);
+  CHECK(agent.select_move(state).diagnostics.visits.value() == 41);
+  // A budget replaces the rounds for one move.
+  MoveBudget budget;
+  budget.visits = 10;
+  CHECK(agent.select_move_within(state, budget).diagnostics.visits.value() == 11);
 }
 
 TEST_CASE("zero search with a time budget stops on time") {

@@ -1,4 +1,4 @@
-#include "net/agents/batching_evaluator.h"
+#include "engine/search/batching_evaluator.h"
 
 #include <algorithm>
 #include <chrono>
@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-namespace dlgo::net {
+namespace dlgo {
 
 BatchingEvaluator::BatchingEvaluator(std::shared_ptr<const BatchNetwork> network,
                                      BatchingOptions options)
@@ -119,4 +119,4 @@ void BatchingEvaluator::reset_stats() {
   positions_ = 0;
 }
 
-}  // namespace dlgo::net
+}  // namespace dlgo

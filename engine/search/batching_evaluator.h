@@ -15,7 +15,8 @@
 // server plays with one agent), which makes batches bigger.
 //
 // Contract: every public member is thread-safe. An exception from the network reaches every
-// caller of the failed batch. No libtorch or Model here: model_batch_network.h adapts a Model.
+// caller of the failed batch. It sees only floats: net/agents/model_batch_network.h adapts a
+// network, and an Evaluator (evaluator.h) in front of it turns positions into those floats.
 #pragma once
 
 #include <atomic>
@@ -26,9 +27,9 @@
 #include <exception>
 #include <memory>
 
-#include "net/agents/mutex.h"
+#include "engine/mutex.h"
 
-namespace dlgo::net {
+namespace dlgo {
 
 // The network behind an evaluator (the search side's view of a forward pass).
 class BatchNetwork {
@@ -99,4 +100,4 @@ class BatchingEvaluator {
   std::atomic<std::uint64_t> positions_{0};
 };
 
-}  // namespace dlgo::net
+}  // namespace dlgo

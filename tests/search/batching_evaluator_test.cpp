@@ -9,9 +9,9 @@
 #include <thread>
 #include <vector>
 
-#include "net/agents/batching_evaluator.h"
+#include "engine/search/batching_evaluator.h"
 
-using namespace dlgo::net;
+using namespace dlgo;
 
 namespace {
 

@@ -1,5 +1,5 @@
 // A mutex that Clang's thread-safety analysis understands (-Wthread-safety), plus the
-// annotation macros the search and batching code use to say which lock guards which member.
+// annotation macros the threaded code uses to say which lock guards which member.
 // Under GCC the annotations compile to nothing and stay as checked-by-eye documentation.
 //
 // Contract: Mutex is a std::mutex with capability annotations; it is BasicLockable, so
@@ -23,7 +23,7 @@
 #define DLGO_ACQUIRE(...) DLGO_THREAD_ANNOTATION(acquire_capability(__VA_ARGS__))
 #define DLGO_RELEASE(...) DLGO_THREAD_ANNOTATION(release_capability(__VA_ARGS__))
 
-namespace dlgo::net {
+namespace dlgo {
 
 class DLGO_CAPABILITY("mutex") Mutex {
  public:
@@ -58,4 +58,4 @@ class DLGO_SCOPED_CAPABILITY MutexLock {
   bool held_ = true;
 };
 
-}  // namespace dlgo::net
+}  // namespace dlgo
