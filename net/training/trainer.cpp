@@ -11,13 +11,13 @@
 
 #include "engine/dataset/dataset_pair.h"
 #include "engine/encoders/registry.h"
+#include "net/torch/adadelta.h"
 #include "net/torch/agent_io.h"
+#include "net/torch/device.h"
+#include "net/torch/divergence.h"
 #include "net/torch/memory_format.h"
-#include "net/training/adadelta.h"
 #include "net/training/autocast.h"
 #include "net/training/batch_source.h"
-#include "net/training/device.h"
-#include "net/training/divergence.h"
 #include "net/training/learning_curve.h"
 
 namespace dlgo::net {

@@ -4,8 +4,8 @@
 #include "tests/catch.h"
 
 #include "net/model.h"
-#include "net/rl/experience_batch.h"
 #include "net/rl/experience_trainer.h"
+#include "net/torch/experience_batch.h"
 #include "net/training/symmetry.h"
 #include "tests/net_agents/agent_test_support.h"
 
