@@ -1,4 +1,4 @@
-#include "tools/download/archive_check.h"
+#include "download/archive_check.h"
 
 #include <fstream>
 #include "tests/catch.h"

@@ -11,7 +11,7 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "tools/download/archive_index.h"
+#include "download/archive_index.h"
 
 namespace dlgo::download::testing {
 namespace fs = std::filesystem;
