@@ -3,7 +3,7 @@
 #include <fstream>
 #include "tests/catch.h"
 
-#include "tests/download/test_support.h"
+#include "tests/download/download_support.h"
 
 using namespace dlgo::download;
 using namespace dlgo::download::testing;

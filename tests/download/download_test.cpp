@@ -5,8 +5,8 @@
 #include "tests/catch.h"
 
 #include "download/download_manager.h"
+#include "tests/download/download_support.h"
 #include "tests/download/loopback_server.h"
-#include "tests/download/test_support.h"
 #include "tools/data_download_command.h"
 
 using namespace dlgo::download;

@@ -8,7 +8,7 @@
 
 #include "engine/dead_stones/adjudication.h"
 #include "engine/gtp/gtp_client.h"
-#include "tests/gtp/test_support.h"
+#include "tests/gtp/gtp_support.h"
 
 using namespace dlgo;
 

@@ -1,4 +1,4 @@
-#include "tests/download/test_support.h"
+#include "tests/download/download_support.h"
 
 #include <archive.h>
 #include <archive_entry.h>
