@@ -7,8 +7,13 @@
 #endif
 
 int main(int argc, char** argv) {
+#ifdef DLGO_HAVE_DOWNLOAD
   CLI::App app{"dlgo-data: download KGS game records and turn them into HDF5 datasets",
                "dlgo-data"};
+#else
+  CLI::App app{"dlgo-data: turn game records into HDF5 datasets (built without download/)",
+               "dlgo-data"};
+#endif
   app.require_subcommand(1);
 #ifdef DLGO_HAVE_DOWNLOAD
   dlgo::download::register_download_command(app);

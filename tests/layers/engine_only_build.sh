@@ -59,6 +59,7 @@ for program in "$gtp" "$data"; do
 done
 "$data" --help >"$scratch/data-help.txt"
 grep -qE '^  prepare ' "$scratch/data-help.txt" || fail "dlgo-data --help lists no prepare"
+grep -q 'built without download/' "$scratch/data-help.txt" || fail "dlgo-data --help hides it"
 if grep -E '^  download ' "$scratch/data-help.txt"; then fail "dlgo-data offers download"; fi
 status=0
 "$data" download --dest "$scratch/kgs" >/dev/null 2>&1 || status=$?
