@@ -3,13 +3,14 @@
 //
 // Contract: a GtpClient owns its child process. The constructor starts it; the destructor sends
 // `quit`, waits a short grace period and kills it otherwise, so no child outlives the object or
-// stays a zombie. Each command is one line sent without an id; its response is read before the
-// next command goes out. These throw GtpEngineError, naming the engine and the command: a
-// response that does not start with '=' or '?' (a protocol error), an engine that exits or
-// closes its output, one silent for longer than the response timeout (it is killed), and any
-// command after the engine is gone. The engine's standard error is collected and its last
-// lines are quoted in those messages (or passed through, if asked). A '?' response is returned
-// by send() and thrown by ask(). Not thread-safe: one client per thread. POSIX only.
+// stays a zombie. Each command is one line sent without an id; send() reads its response before
+// the next command goes out, send_all() sends a batch while reading the responses in order.
+// These throw GtpEngineError, naming the engine and the command: a response that does not
+// start with '=' or '?' (a protocol error), an engine that exits or closes its output, one
+// silent for longer than the response timeout (it is killed), and any command after the engine
+// is gone. The engine's standard error is collected and its last lines are quoted in those
+// messages (or passed through, if asked). A '?' response is returned by send() and send_all()
+// and thrown by ask(). Not thread-safe: one client per thread. POSIX only.
 #pragma once
 
 #include <sys/types.h>
