@@ -13,6 +13,7 @@
 #include <stdexcept>
 #include <thread>
 #include <unordered_map>
+#include <utility>
 
 #include "engine/dataset/bounded_queue.h"
 #include "engine/dataset/dataset_file.h"
@@ -469,8 +470,9 @@ PrepareReport prepare_dataset(const PrepareOptions& options, const ProgressCallb
   const int workers = std::max(1, options.workers);
   Problems problems(options.on_skipped);
 
-  const GameSelection selection = select_games(
-      index_games(containers, options, workers, problems, progress, report), options, size, report);
+  std::vector<IndexedGame> usable =
+      index_games(containers, options, workers, problems, progress, report);
+  const GameSelection selection = select_games(std::move(usable), options, size, report);
 
   auto start = std::chrono::steady_clock::now();
   DatasetHeader header = dataset_header(options, *encoder, size);
