@@ -1,14 +1,18 @@
 # Build switches and the warning/sanitizer settings shared by every dlgo target.
 #
-# The engine needs nothing beyond the C++ standard library. net/ needs libtorch and server/
-# needs Boost.Beast; each can be switched off so that a machine without those dependencies
-# still builds and tests everything else.
+# The engine needs nothing beyond the C++ standard library (engine/dataset/ adds HDF5). net/
+# needs libtorch, server/ Boost.Beast, download/ Boost.Beast, OpenSSL and libarchive; each can be
+# switched off so that a machine without those dependencies still builds and tests everything
+# else.
 
 option(DLGO_BUILD_TESTS "Build the Catch2 test suite" ON)
 set(DLGO_BUILD_NET AUTO CACHE STRING "Build net/ (needs libtorch): ON, OFF or AUTO (when found)")
 set(DLGO_BUILD_SERVER AUTO CACHE STRING "Build server/ (needs Boost.Beast): ON, OFF or AUTO")
+set(DLGO_BUILD_DOWNLOAD AUTO CACHE STRING
+    "Build download/ (dlgo-data download; needs Boost >= 1.81, OpenSSL, libarchive): ON, OFF or AUTO")
 set_property(CACHE DLGO_BUILD_NET PROPERTY STRINGS AUTO ON OFF)
 set_property(CACHE DLGO_BUILD_SERVER PROPERTY STRINGS AUTO ON OFF)
+set_property(CACHE DLGO_BUILD_DOWNLOAD PROPERTY STRINGS AUTO ON OFF)
 option(DLGO_SANITIZE "Build with AddressSanitizer and UndefinedBehaviorSanitizer" OFF)
 option(DLGO_NATIVE "Optimise for the build machine's CPU (-march=native)" OFF)
 
@@ -57,4 +61,17 @@ if(DLGO_BUILD_NET STREQUAL "AUTO")
     message(STATUS "dlgo: libtorch not found: building without net/ (training, network agents)")
   endif()
 endif()
-message(STATUS "dlgo: net/ ${DLGO_BUILD_NET}, server/ ${DLGO_BUILD_SERVER}")
+if(DLGO_BUILD_DOWNLOAD STREQUAL "AUTO")
+  find_package(Boost 1.81 QUIET)
+  find_package(OpenSSL QUIET)
+  find_package(LibArchive QUIET)
+  if(Boost_FOUND AND OpenSSL_FOUND AND LibArchive_FOUND)
+    set(DLGO_BUILD_DOWNLOAD ON)
+  else()
+    set(DLGO_BUILD_DOWNLOAD OFF)
+    message(STATUS "dlgo: Boost >= 1.81, OpenSSL or libarchive not found: building without "
+                   "download/ (dlgo-data download)")
+  endif()
+endif()
+message(STATUS
+        "dlgo: net/ ${DLGO_BUILD_NET}, server/ ${DLGO_BUILD_SERVER}, download/ ${DLGO_BUILD_DOWNLOAD}")

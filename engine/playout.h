@@ -23,7 +23,7 @@ int play_random_game(GameState& state, Rng& rng, int max_moves = 100000);
 // without capturing (self-atari) is never chosen, so groups in seki, which die in uniform
 // playouts once their owner fills a shared liberty, live. Sacrifices of one or two stones stay
 // allowed: they are how dead shapes (a straight three with a stone on its vital point) are
-// killed. The playouts behind dead-stone estimates (eval/ownership.h).
+// killed. The playouts behind dead-stone estimates (dead_stones/ownership.h).
 int play_scoring_game(GameState& state, Rng& rng, int max_moves = 100000);
 
 }  // namespace dlgo

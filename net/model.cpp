@@ -6,7 +6,7 @@
 
 #include "engine/encoders/registry.h"
 #include "net/torch/agent_io.h"
-#include "net/training/device.h"
+#include "net/torch/device.h"
 
 namespace dlgo::net {
 
@@ -71,12 +71,13 @@ void Model::predict(const float* inputs, int batch, float* policy, float* values
   if (batch <= 0) return;
   const NetworkSpec& s = spec();
   if (values && !s.value_head) throw std::runtime_error(path_ + ": the network has no value head");
-  if (s.action_input > 0 && !actions) throw std::runtime_error(path_ + ": a q network needs actions");
+  if (s.action_input > 0 && !actions)
+    throw std::runtime_error(path_ + ": a q network needs actions");
   torch::NoGradGuard no_grad;
-  torch::Tensor x = torch::from_blob(const_cast<float*>(inputs),
-                                     {batch, s.input_channels, s.board_height, s.board_width},
-                                     torch::kFloat32)
-                        .to(impl_->device);
+  torch::Tensor x =
+      torch::from_blob(const_cast<float*>(inputs),
+                       {batch, s.input_channels, s.board_height, s.board_width}, torch::kFloat32)
+          .to(impl_->device);
   torch::Tensor a;
   if (s.action_input > 0) {
     a = torch::from_blob(const_cast<float*>(actions), {batch, s.action_input}, torch::kFloat32)
@@ -84,7 +85,8 @@ void Model::predict(const float* inputs, int batch, float* policy, float* values
   }
   NetOutput out = impl_->network->forward(x, a);
   if (policy) {
-    torch::Tensor p = torch::softmax(out.policy_logits.to(torch::kFloat32), 1).to(torch::kCPU).contiguous();
+    torch::Tensor p =
+        torch::softmax(out.policy_logits.to(torch::kFloat32), 1).to(torch::kCPU).contiguous();
     std::memcpy(policy, p.data_ptr<float>(), sizeof(float) * p.numel());
   }
   if (values) {

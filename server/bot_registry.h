@@ -41,8 +41,8 @@ bool is_valid_bot_name(std::string_view name);
 // 25), else the square sizes it supports (network agents: their own).
 std::optional<std::vector<int>> supported_board_sizes(const Agent& agent);
 
-// The page of DESIGN.md made for a bot name ("random" -> "play_random_99.html"), with its board
-// size; nullopt for names without one.
+// The play page made for a bot name ("random" -> "play_random_99.html"; docs/http-api.md, "The
+// play pages"), with its board size; nullopt for names without one.
 struct BotPage {
   std::string file;
   int board_size;

@@ -2,7 +2,7 @@
 
 #include <memory>
 
-#include "engine/eval/final_status.h"
+#include "engine/dead_stones/final_status.h"
 #include "server/index_page.h"
 #include "server/score_api.h"
 #include "server/select_move_api.h"

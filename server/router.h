@@ -1,4 +1,4 @@
-// What the server answers: maps each request to its endpoint (DESIGN.md, "HTTP API").
+// What the server answers: maps each request to its endpoint (docs/http-api.md, "Endpoints").
 //
 //   POST /select-move/<bot>   a move from a bot (run on the worker pool)
 //   POST /score/<bot>         dead stones, ownership and score of a game (worker pool)

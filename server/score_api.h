@@ -1,7 +1,7 @@
 // The answer of POST /score/<bot>: which stones are dead, who owns each point, and the area
 // score with komi, for the game of a /select-move body (a game ended by two passes included).
 //
-// The estimate is estimate_final_status() (engine/eval/final_status.h), the same as GTP's
+// The estimate is estimate_final_status() (engine/dead_stones/final_status.h), the same as GTP's
 // final_status_list and final_score, so both give one answer for one position. For bots with
 // a value network the answer adds the network's view of the game, Black's chance to win
 // (`black_win_rate`), and says so in `method` ("playouts+value"; "playouts" otherwise).
@@ -19,7 +19,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "engine/eval/final_status.h"
+#include "engine/dead_stones/final_status.h"
 #include "engine/game_state.h"
 
 namespace dlgo::server {

@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "engine/ascii_board.h"
-#include "engine/eval/final_status.h"
+#include "engine/dead_stones/final_status.h"
 #include "engine/sgf/game_record.h"
 #include "tools/cli_common.h"
 

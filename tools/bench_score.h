@@ -1,5 +1,5 @@
 // `dlgo-bench score`: the end-of-game estimate behind POST /score, GTP final_status_list and
-// final_score (engine/eval/final_status.h) on a final position: milliseconds per estimate on
+// final_score (engine/dead_stones/final_status.h) on a final position: milliseconds per estimate on
 // one thread.
 //
 // Contract: register_score_benchmark adds the subcommand to the app and keeps its options alive

@@ -1,5 +1,5 @@
-// Shared helpers for the programs' main()s: the exit-code convention of DESIGN.md and
-// CLI11 parsing with it.
+// Shared helpers for the programs' main()s: the exit-code convention (README.md: 0 on success, 1
+// on bad input, 2 on a bad command line) and CLI11 parsing with it.
 //
 // Contract: free functions; call them from the main thread.
 #pragma once

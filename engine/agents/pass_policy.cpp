@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "engine/eval/final_status.h"
+#include "engine/dead_stones/final_status.h"
 
 namespace dlgo {
 

@@ -15,7 +15,7 @@ namespace dlgo {
 bool should_pass(const GameState& state);
 
 // True when the opponent has just passed and the game is settled: the dead-stone estimate
-// (eval/final_status.h) leaves no point in doubt (every point is owned, with Monte Carlo
+// (dead_stones/final_status.h) leaves no point in doubt (every point is owned, with Monte Carlo
 // ownership of at least `confidence`, by one side, or is a liberty of a seki) and no dame is
 // left to fill (under area scoring each is a point). Passing then ends the game with the
 // result the estimate gives, won or lost; playing on could only fill territory or feed the

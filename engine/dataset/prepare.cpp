@@ -13,6 +13,7 @@
 #include <stdexcept>
 #include <thread>
 #include <unordered_map>
+#include <utility>
 
 #include "engine/dataset/bounded_queue.h"
 #include "engine/dataset/dataset_file.h"
@@ -43,9 +44,10 @@ std::uint64_t fnv1a(std::uint64_t hash, const std::string& text) {
 
 // Depends only on the seed and the game's identity, not on where the archive lies or on the
 // order of the inputs, so a split is reproducible across machines.
-std::uint64_t shuffle_rank(std::uint64_t seed, const std::string& container, const std::string& entry,
-                           int game) {
-  std::uint64_t hash = fnv1a(0xCBF29CE484222325ull, std::filesystem::path(container).filename().string());
+std::uint64_t shuffle_rank(std::uint64_t seed, const std::string& container,
+                           const std::string& entry, int game) {
+  std::uint64_t hash =
+      fnv1a(0xCBF29CE484222325ull, std::filesystem::path(container).filename().string());
   hash = fnv1a(hash, "\n" + entry + "#" + std::to_string(game));
   std::uint64_t state = hash ^ (seed * 0x9E3779B97F4A7C15ull);
   return splitmix64(state);
@@ -164,8 +166,8 @@ void index_container(const std::string& path, int container, const PrepareOption
                       std::string("skipped malformed game: ") + error.what());
         continue;
       }
-      usable.push_back({shuffle_rank(options.seed, path, file.name, game), container,
-                        file.ordinal, game});
+      usable.push_back(
+          {shuffle_rank(options.seed, path, file.name, game), container, file.ordinal, game});
     }
     return !problems.failed();
   });
@@ -201,6 +203,8 @@ std::string plural(std::int64_t count, const char* noun) {
   return std::to_string(count) + " " + noun + (count == 1 ? "" : "s");
 }
 
+using ProgressCallback = std::function<void(const PrepareProgress&)>;
+
 }  // namespace
 
 std::string record_counts(const PrepareReport& report) {
@@ -218,18 +222,13 @@ std::string record_counts(const PrepareReport& report) {
          std::to_string(report.malformed_files) + " malformed";
 }
 
-PrepareReport prepare_dataset(const PrepareOptions& options,
-                              const std::function<void(const PrepareProgress&)>& progress) {
-  PrepareReport report;
-  if (options.out_prefix.empty()) throw std::runtime_error("no output prefix given (--out)");
-  const BoardSize size{options.filter.board_size, options.filter.board_size};
-  std::unique_ptr<Encoder> encoder = make_encoder(options.encoder, size);
-  const std::vector<std::string> containers = list_record_containers(options.inputs);
-  if (containers.empty()) throw std::runtime_error("the inputs hold no .sgf files or archives");
-  const int workers = std::max(1, options.workers);
-  Problems problems(options.on_skipped);
+namespace {
 
-  // --- index pass ------------------------------------------------------------------------
+// Index pass: every container parsed and replayed, in parallel; returns the usable games and
+// adds the counts of the others to `report`.
+std::vector<IndexedGame> index_games(const std::vector<std::string>& containers,
+                                     const PrepareOptions& options, int workers, Problems& problems,
+                                     const ProgressCallback& progress, PrepareReport& report) {
   auto start = std::chrono::steady_clock::now();
   const int container_count = static_cast<int>(containers.size());
   std::vector<std::vector<IndexedGame>> usable_by_container(container_count);
@@ -255,21 +254,35 @@ PrepareReport prepare_dataset(const PrepareOptions& options,
       report.filtered_by_reason[reason] += count;
     }
   }
-  usable_by_container.clear();
   report.usable_games = static_cast<std::int64_t>(usable.size());
   report.index_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return usable;
+}
 
-  // --- split -----------------------------------------------------------------------------
+// The games chosen for the two files, grouped by container in reading order.
+struct GameSelection {
+  std::vector<ContainerSelection> containers;
+  std::int64_t train_count = 0, test_count = 0;
+};
+
+// Split: the first test_count games of the seeded shuffle go to the test file, the next
+// train_count to the training file. Throws when the counts asked for cannot be met.
+GameSelection select_games(std::vector<IndexedGame> usable, const PrepareOptions& options,
+                           BoardSize size, const PrepareReport& report) {
   const std::int64_t total = report.usable_games;
   const std::string board = std::to_string(size.width) + "x" + std::to_string(size.height);
   if (total == 0) {
     throw std::runtime_error("the inputs hold no usable " + board + " games (" +
                              record_counts(report) + ")");
   }
+  GameSelection selection;
   const std::int64_t test_count = options.test_games.value_or(total / 10);
-  const std::int64_t train_count = options.train_games.value_or(std::max<std::int64_t>(0, total - test_count));
-  if (test_count < 0 || train_count < 0) throw std::runtime_error("game counts must not be negative");
+  const std::int64_t train_count =
+      options.train_games.value_or(std::max<std::int64_t>(0, total - test_count));
+  if (test_count < 0 || train_count < 0) {
+    throw std::runtime_error("game counts must not be negative");
+  }
   if (train_count + test_count > total) {
     throw std::runtime_error("asked for " + std::to_string(train_count) + " training and " +
                              std::to_string(test_count) + " test games, but the inputs have only " +
@@ -288,93 +301,124 @@ PrepareReport prepare_dataset(const PrepareOptions& options,
   std::sort(usable.begin(), usable.end(), [](const IndexedGame& a, const IndexedGame& b) {
     return std::tie(a.container, a.ordinal, a.game) < std::tie(b.container, b.ordinal, b.game);
   });
-  std::vector<ContainerSelection> selections;
   for (const IndexedGame& game : usable) {
-    if (selections.empty() || selections.back().container != game.container) {
-      selections.push_back({game.container, {}});
+    if (selection.containers.empty() || selection.containers.back().container != game.container) {
+      selection.containers.push_back({game.container, {}});
     }
-    selections.back().games_by_ordinal[game.ordinal].push_back({game.game, game.test});
+    selection.containers.back().games_by_ordinal[game.ordinal].push_back({game.game, game.test});
   }
-  usable.clear();
-  usable.shrink_to_fit();
+  selection.train_count = train_count;
+  selection.test_count = test_count;
+  return selection;
+}
 
-  // --- write pass ------------------------------------------------------------------------
-  start = std::chrono::steady_clock::now();
+DatasetHeader dataset_header(const PrepareOptions& options, const Encoder& encoder,
+                             BoardSize size) {
   DatasetHeader header;
-  header.encoder = std::string(encoder->name());
+  header.encoder = std::string(encoder.name());
   header.board_width = size.width;
   header.board_height = size.height;
-  header.planes = encoder->num_planes();
+  header.planes = encoder.num_planes();
   header.bit_packed = true;  // every encoder stores 0/1 planes
-  header.label_space = encoder->num_moves();
+  header.label_space = encoder.num_moves();
   header.seed = options.seed;
   header.sources = options.inputs;
   header.run_id = new_run_id();
-  header.split = "train";
-  report.train_path = options.out_prefix + ".train.h5";
-  report.test_path = options.out_prefix + ".test.h5";
-  DatasetWriter train_writer(report.train_path, header);
-  header.split = "test";
-  DatasetWriter test_writer(report.test_path, header);
+  return header;
+}
 
+// What encoding a game needs besides the game: the encoder, the stored layout and a buffer.
+struct GameEncoding {
+  const Encoder& encoder;
+  std::size_t stored_row_bytes;
+  int plane_rows;
+  int width;
+  std::vector<std::uint8_t> planes;  // one position, unpacked
+  std::atomic<std::int64_t>& passes_skipped;
+};
+
+// The rows of one game: a position and its move per row (passes left out where the encoder
+// has no label for them), with the game's result from the mover's side.
+GameRows encode_game(const GameRecord& record, std::string name, bool test,
+                     GameEncoding& encoding) {
+  GameRows rows;
+  rows.test = test;
+  rows.name = std::move(name);
+  rows.features.reserve(record.moves.size() * encoding.stored_row_bytes);
+  rows.labels.reserve(record.moves.size());
+  rows.outcomes.reserve(record.moves.size());
+  const std::optional<Color> winner = winner_from_result(record.info.result);
+  for (GameReplay replay(record, replay_rules()); !replay.done(); replay.step()) {
+    const Move move = replay.next_move().move;
+    if (move.is_pass() && !encoding.encoder.predicts_pass()) {
+      ++encoding.passes_skipped;
+      continue;
+    }
+    encoding.encoder.encode(replay.state(), encoding.planes.data());
+    std::size_t offset = rows.features.size();
+    rows.features.resize(offset + encoding.stored_row_bytes);
+    pack_feature_rows(encoding.planes.data(), encoding.plane_rows, encoding.width,
+                      rows.features.data() + offset);
+    rows.labels.push_back(static_cast<std::int16_t>(encoding.encoder.encode_move(move)));
+    rows.outcomes.push_back(!winner                                   ? kOutcomeUnknown
+                            : *winner == replay.state().next_player() ? kOutcomeWin
+                                                                      : kOutcomeLoss);
+  }
+  return rows;
+}
+
+// Reads one container again and queues the rows of its selected games, in reading order.
+void encode_selection(const std::string& container, const ContainerSelection& selection,
+                      GameEncoding& encoding, BoundedQueue<GameRows>& queue,
+                      const Problems& problems) {
+  SgfCollection collection;
+  GameRecord record;
+  read_records(
+      container,
+      [&](const RecordFile& file) {
+        auto found = selection.games_by_ordinal.find(file.ordinal);
+        if (found == selection.games_by_ordinal.end()) return true;
+        parse_sgf_into(file.content, file.display_name(), collection);
+        for (auto [game, test] : found->second) {
+          read_game_record_into(collection, game, record);
+          if (!queue.push(encode_game(record, game_name(file, game), test, encoding))) {
+            return false;
+          }
+        }
+        return !problems.failed();
+      },
+      [&](int ordinal) { return selection.games_by_ordinal.count(ordinal) > 0; });
+}
+
+// Write pass: workers encode the selected games container by container, and this thread
+// writes them in selection order, so the files do not depend on the number of workers.
+// Returns the number of passes left out.
+std::int64_t write_games(const std::vector<std::string>& containers, const GameSelection& selection,
+                         const Encoder& encoder, const DatasetHeader& header,
+                         DatasetWriter& train_writer, DatasetWriter& test_writer, int workers,
+                         Problems& problems, const ProgressCallback& progress) {
+  const auto& selections = selection.containers;
   const int selection_count = static_cast<int>(selections.size());
   std::vector<std::unique_ptr<BoundedQueue<GameRows>>> queues;
-  for (int i = 0; i < selection_count; ++i) queues.push_back(std::make_unique<BoundedQueue<GameRows>>(64));
+  for (int i = 0; i < selection_count; ++i) {
+    queues.push_back(std::make_unique<BoundedQueue<GameRows>>(64));
+  }
   std::atomic<std::int64_t> passes_skipped{0};
   std::atomic<int> next_selection{0};
-  const std::size_t stored_row_bytes = header.stored_row_bytes();
-  const int plane_rows = header.planes * size.height;
-
-  auto encode_selection = [&](int s) {
-    const ContainerSelection& selection = selections[s];
-    BoundedQueue<GameRows>& queue = *queues[s];
-    SgfCollection collection;
-    GameRecord record;
-    std::vector<std::uint8_t> planes(encoder->encoded_size());
-    read_records(
-        containers[selection.container],
-        [&](const RecordFile& file) {
-          auto found = selection.games_by_ordinal.find(file.ordinal);
-          if (found == selection.games_by_ordinal.end()) return true;
-          parse_sgf_into(file.content, file.display_name(), collection);
-          for (auto [game, test] : found->second) {
-            read_game_record_into(collection, game, record);
-            GameRows rows;
-            rows.test = test;
-            rows.name = game_name(file, game);
-            rows.features.reserve(record.moves.size() * stored_row_bytes);
-            rows.labels.reserve(record.moves.size());
-            rows.outcomes.reserve(record.moves.size());
-            const std::optional<Color> winner = winner_from_result(record.info.result);
-            for (GameReplay replay(record, replay_rules()); !replay.done(); replay.step()) {
-              const Move move = replay.next_move().move;
-              if (move.is_pass() && !encoder->predicts_pass()) {
-                ++passes_skipped;
-                continue;
-              }
-              encoder->encode(replay.state(), planes.data());
-              std::size_t offset = rows.features.size();
-              rows.features.resize(offset + stored_row_bytes);
-              pack_feature_rows(planes.data(), plane_rows, size.width, rows.features.data() + offset);
-              rows.labels.push_back(static_cast<std::int16_t>(encoder->encode_move(move)));
-              rows.outcomes.push_back(!winner ? kOutcomeUnknown
-                                      : *winner == replay.state().next_player() ? kOutcomeWin
-                                                                                 : kOutcomeLoss);
-            }
-            if (!queue.push(std::move(rows))) return false;
-          }
-          return !problems.failed();
-        },
-        [&](int ordinal) { return selection.games_by_ordinal.count(ordinal) > 0; });
-  };
-
   std::vector<std::thread> threads;
   for (int t = 0; t < workers; ++t) {
     threads.emplace_back([&] {
+      GameEncoding encoding{encoder,
+                            header.stored_row_bytes(),
+                            header.planes * header.board_height,
+                            header.board_width,
+                            std::vector<std::uint8_t>(encoder.encoded_size()),
+                            passes_skipped};
       for (int s; (s = next_selection++) < selection_count;) {
         if (!problems.failed()) {
           try {
-            encode_selection(s);
+            encode_selection(containers[selections[s].container], selections[s], encoding,
+                             *queues[s], problems);
           } catch (...) {
             problems.fail(std::current_exception());
           }
@@ -385,7 +429,7 @@ PrepareReport prepare_dataset(const PrepareOptions& options,
   }
 
   std::int64_t games_written = 0;
-  const std::int64_t games_total = train_count + test_count;
+  const std::int64_t games_total = selection.train_count + selection.test_count;
   std::vector<std::int32_t> game_column;
   auto last_report = std::chrono::steady_clock::now();
   try {
@@ -411,17 +455,46 @@ PrepareReport prepare_dataset(const PrepareOptions& options,
   for (auto& thread : threads) thread.join();
   problems.rethrow();
   if (progress) progress({"write", games_written, games_total, "games"});
+  return passes_skipped.load();
+}
 
-  const std::int64_t skipped = report.filtered_games + report.illegal_games + report.malformed_files;
+}  // namespace
+
+PrepareReport prepare_dataset(const PrepareOptions& options, const ProgressCallback& progress) {
+  PrepareReport report;
+  if (options.out_prefix.empty()) throw std::runtime_error("no output prefix given (--out)");
+  const BoardSize size{options.filter.board_size, options.filter.board_size};
+  std::unique_ptr<Encoder> encoder = make_encoder(options.encoder, size);
+  const std::vector<std::string> containers = list_record_containers(options.inputs);
+  if (containers.empty()) throw std::runtime_error("the inputs hold no .sgf files or archives");
+  const int workers = std::max(1, options.workers);
+  Problems problems(options.on_skipped);
+
+  std::vector<IndexedGame> usable =
+      index_games(containers, options, workers, problems, progress, report);
+  const GameSelection selection = select_games(std::move(usable), options, size, report);
+
+  auto start = std::chrono::steady_clock::now();
+  DatasetHeader header = dataset_header(options, *encoder, size);
+  header.split = "train";
+  report.train_path = options.out_prefix + ".train.h5";
+  report.test_path = options.out_prefix + ".test.h5";
+  DatasetWriter train_writer(report.train_path, header);
+  header.split = "test";
+  DatasetWriter test_writer(report.test_path, header);
+  report.pass_moves_skipped = write_games(containers, selection, *encoder, header, train_writer,
+                                          test_writer, workers, problems, progress);
+
+  const std::int64_t skipped =
+      report.filtered_games + report.illegal_games + report.malformed_files;
   train_writer.set_skipped_games(skipped);
   test_writer.set_skipped_games(skipped);
   report.train_rows = train_writer.rows();
   report.test_rows = test_writer.rows();
   train_writer.finish();
   test_writer.finish();
-  report.train_games = train_count;
-  report.test_games = test_count;
-  report.pass_moves_skipped = passes_skipped.load();
+  report.train_games = selection.train_count;
+  report.test_games = selection.test_count;
   report.write_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return report;

@@ -22,7 +22,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/eval/adjudication.h"
+#include "engine/dead_stones/adjudication.h"
 #include "engine/eval/match_player.h"
 #include "engine/game_state.h"
 

@@ -9,9 +9,11 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <iterator>
 #include <thread>
 
 extern char** environ;
@@ -22,6 +24,10 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 constexpr std::size_t kStderrKeep = 4096;
+
+// Batched reading: below this many bytes per read, nap before the next one (see exchange()).
+constexpr ssize_t kCoalesceBytes = 8192;
+constexpr std::chrono::microseconds kCoalesceNap{500};
 
 void close_fd(int& fd) {
   if (fd >= 0) ::close(fd);
@@ -89,22 +95,29 @@ std::vector<std::string> split_command_line(std::string_view line) {
   return words;
 }
 
-std::optional<std::string> find_program(std::string_view name) {
+std::optional<std::string> find_program(std::string_view name,
+                                        const std::vector<std::string>& fallback_dirs) {
   if (name.empty()) return std::nullopt;
   std::string program(name);
   if (program.find('/') != std::string::npos) {
     return executable_file(program) ? std::optional<std::string>(program) : std::nullopt;
   }
+  std::vector<std::string> dirs;
   const char* path = std::getenv("PATH");
-  std::string_view dirs = path ? path : "/usr/local/bin:/usr/bin:/bin";
+  std::string_view rest = path ? path : "/usr/local/bin:/usr/bin:/bin";
   while (true) {
-    std::size_t colon = dirs.find(':');
-    std::string dir(dirs.substr(0, colon));
-    std::string candidate = (dir.empty() ? "." : dir) + "/" + program;
-    if (executable_file(candidate)) return candidate;
-    if (colon == std::string_view::npos) return std::nullopt;
-    dirs.remove_prefix(colon + 1);
+    std::size_t colon = rest.find(':');
+    std::string dir(rest.substr(0, colon));
+    dirs.push_back(dir.empty() ? "." : dir);  // an empty PATH entry means the current directory
+    if (colon == std::string_view::npos) break;
+    rest.remove_prefix(colon + 1);
   }
+  dirs.insert(dirs.end(), fallback_dirs.begin(), fallback_dirs.end());
+  for (const std::string& dir : dirs) {
+    std::string candidate = dir + "/" + program;
+    if (executable_file(candidate)) return candidate;
+  }
+  return std::nullopt;
 }
 
 GtpClient::GtpClient(std::vector<std::string> argv, GtpClientOptions options)
@@ -190,60 +203,103 @@ std::string GtpClient::ask(std::string_view command) {
 }
 
 GtpReply GtpClient::send(std::string_view command) {
-  if (command.find_first_of("\r\n") != std::string_view::npos || trim(command).empty()) {
-    throw std::invalid_argument("a GTP command must be one non-empty line");
+  std::vector<GtpReply> replies = send_all({std::string(command)});
+  return std::move(replies.front());
+}
+
+std::vector<GtpReply> GtpClient::send_all(const std::vector<std::string>& commands) {
+  std::vector<GtpReply> replies;
+  if (commands.empty()) return replies;
+  std::string input;
+  for (const std::string& command : commands) {
+    if (command.find_first_of("\r\n") != std::string::npos || trim(command).empty()) {
+      throw std::invalid_argument("a GTP command must be one non-empty line");
+    }
+    input += command;
+    input += '\n';
   }
   if (!running() || to_engine_ < 0) {
     throw GtpEngineError("GTP engine '" + label_ + "' is not running (" + exit_description() +
-                         "); cannot send '" + std::string(command) + "'");
+                         "); cannot send '" + commands.front() + "'");
   }
-  std::string line(command);
-  line += '\n';
+  replies.reserve(commands.size());
+  exchange(input, commands, replies);
+  return replies;
+}
+
+void GtpClient::exchange(const std::string& input, const std::vector<std::string>& commands,
+                         std::vector<GtpReply>& replies) {
   std::size_t written = 0;
-  while (written < line.size()) {
-    ssize_t sent = ::send(to_engine_, line.data() + written, line.size() - written, MSG_NOSIGNAL);
-    if (sent >= 0) {
-      written += static_cast<std::size_t>(sent);
-    } else if (errno != EINTR) {
-      fail(command, "stopped reading its input", false);
-    }
-  }
+  ssize_t last_read = 0;
   Clock::time_point deadline = Clock::now() + options_.response_timeout;
-  GtpReply reply;
-  while (!take_response(command, reply)) {
-    pollfd fds[2] = {{from_engine_, POLLIN, 0}, {engine_stderr_, POLLIN, 0}};
+  char chunk[1 << 16];
+  while (true) {
+    GtpReply reply;
+    while (replies.size() < commands.size() && take_response(commands[replies.size()], reply)) {
+      replies.push_back(std::move(reply));
+      deadline = Clock::now() + options_.response_timeout;
+    }
+    if (replies.size() == commands.size()) return;
+    const std::string& waiting_for = commands[replies.size()];
+
+    // Engines write and flush every response on its own. While many responses are still due,
+    // let a few pile up in the pipe before reading: waking up for each one costs both
+    // processes more than the work itself (GNU Go's quick commands ran three times slower).
+    if (commands.size() - replies.size() > 1 && written > 0 && last_read < kCoalesceBytes) {
+      std::this_thread::sleep_for(kCoalesceNap);
+    }
+
     auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
     if (left.count() <= 0) {
-      fail(command,
+      fail(waiting_for,
            "did not answer within " + std::to_string(options_.response_timeout.count()) +
                " ms; it was killed",
            true);
     }
-    int ready = ::poll(fds, engine_stderr_ >= 0 ? 2 : 1,
-                       static_cast<int>(std::min<long long>(left.count(), 1'000'000)));
-    if (ready < 0 && errno != EINTR) fail(command, "could not be polled", true);
+    // poll() skips negative descriptors: no stderr when it is passed through or closed, and
+    // no writing once the input is all sent.
+    pollfd fds[3] = {{from_engine_, POLLIN, 0},
+                     {engine_stderr_, POLLIN, 0},
+                     {written < input.size() ? to_engine_ : -1, POLLOUT, 0}};
+    int ready = ::poll(fds, 3, static_cast<int>(std::min<long long>(left.count(), 1'000'000)));
+    if (ready < 0 && errno != EINTR) fail(waiting_for, "could not be polled", true);
     if (ready <= 0) continue;
-    if (engine_stderr_ >= 0 && fds[1].revents != 0) read_stderr();
+    if (fds[1].revents != 0) read_stderr();
+    if (fds[2].revents != 0) {
+      ssize_t sent = ::send(to_engine_, input.data() + written, input.size() - written,
+                            MSG_NOSIGNAL | MSG_DONTWAIT);
+      if (sent >= 0) {
+        written += static_cast<std::size_t>(sent);
+      } else if (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR) {
+        fail(waiting_for, "stopped reading its input", false);
+      }
+    }
     if (fds[0].revents == 0) continue;
-    char chunk[8192];
     ssize_t got = ::read(from_engine_, chunk, sizeof chunk);
+    last_read = got;
     if (got > 0) {
-      for (ssize_t i = 0; i < got; ++i) {
-        if (chunk[i] != '\r') buffer_ += chunk[i];  // CR LF line ends are allowed
+      const char* begin = chunk;
+      const char* end = chunk + got;
+      if (std::find(begin, end, '\r') == end) {
+        buffer_.append(begin, end);
+      } else {  // CR LF line ends are allowed
+        std::copy_if(begin, end, std::back_inserter(buffer_), [](char c) { return c != '\r'; });
       }
     } else if (got == 0) {
-      fail(command, "closed its output", false);
+      fail(waiting_for, "closed its output", false);
     } else if (errno != EAGAIN && errno != EINTR) {
-      fail(command, std::string("could not be read: ") + std::strerror(errno), true);
+      fail(waiting_for, std::string("could not be read: ") + std::strerror(errno), true);
     }
   }
-  return reply;
 }
 
 bool GtpClient::take_response(std::string_view command, GtpReply& reply) {
-  std::size_t start = buffer_.find_first_not_of('\n');
+  // Responses taken are skipped by moving buffer_start_, not erased one by one, so that a read
+  // holding hundreds of responses costs one compaction rather than one copy each.
+  std::size_t start = buffer_.find_first_not_of('\n', buffer_start_);
   if (start == std::string::npos) {
     buffer_.clear();
+    buffer_start_ = 0;
     return false;
   }
   std::size_t end = buffer_.find("\n\n", start);
@@ -253,21 +309,24 @@ bool GtpClient::take_response(std::string_view command, GtpReply& reply) {
         buffer_.find('\n', start) != std::string::npos) {
       end = buffer_.find('\n', start);
     } else {
+      buffer_.erase(0, start);
+      buffer_start_ = 0;
       return false;
     }
   }
-  std::string block = buffer_.substr(start, end - start);
-  buffer_.erase(0, end + 2 <= buffer_.size() ? end + 2 : buffer_.size());
+  std::string_view block(buffer_.data() + start, end - start);
   if (block[0] != '=' && block[0] != '?') {
+    std::string first_line(block.substr(0, block.find('\n')));
     fail(command,
-         "answered with '" + block.substr(0, block.find('\n')) +
+         "answered with '" + first_line +
              "', which is not a GTP response (it must start with '=' or '?'); it was killed",
          true);
   }
   std::size_t text = 1;
   while (text < block.size() && block[text] >= '0' && block[text] <= '9') ++text;
   reply.success = block[0] == '=';
-  reply.text = trim(std::string_view(block).substr(text));
+  reply.text = trim(block.substr(text));
+  buffer_start_ = std::min(end + 2, buffer_.size());
   return true;
 }
 
@@ -362,6 +421,7 @@ void GtpClient::close_all() {
   close_fd(from_engine_);
   close_fd(engine_stderr_);
   buffer_.clear();
+  buffer_start_ = 0;
 }
 
 }  // namespace dlgo

@@ -3,13 +3,14 @@
 //
 // Contract: a GtpClient owns its child process. The constructor starts it; the destructor sends
 // `quit`, waits a short grace period and kills it otherwise, so no child outlives the object or
-// stays a zombie. Each command is one line sent without an id; its response is read before the
-// next command goes out. These throw GtpEngineError, naming the engine and the command: a
-// response that does not start with '=' or '?' (a protocol error), an engine that exits or
-// closes its output, one silent for longer than the response timeout (it is killed), and any
-// command after the engine is gone. The engine's standard error is collected and its last
-// lines are quoted in those messages (or passed through, if asked). A '?' response is returned
-// by send() and thrown by ask(). Not thread-safe: one client per thread. POSIX only.
+// stays a zombie. Each command is one line sent without an id; send() reads its response before
+// the next command goes out, send_all() sends a batch while reading the responses in order.
+// These throw GtpEngineError, naming the engine and the command: a response that does not
+// start with '=' or '?' (a protocol error), an engine that exits or closes its output, one
+// silent for longer than the response timeout (it is killed), and any command after the engine
+// is gone. The engine's standard error is collected and its last lines are quoted in those
+// messages (or passed through, if asked). A '?' response is returned by send() and send_all()
+// and thrown by ask(). Not thread-safe: one client per thread. POSIX only.
 #pragma once
 
 #include <sys/types.h>
@@ -47,8 +48,10 @@ struct GtpClientOptions {
 // std::invalid_argument for an unterminated quote or an empty line.
 std::vector<std::string> split_command_line(std::string_view line);
 
-// The full path of `name`: itself when it holds a '/', else the first executable match in PATH.
-std::optional<std::string> find_program(std::string_view name);
+// The full path of `name`: itself when it holds a '/', else the first executable match in PATH,
+// else in `fallback_dirs` (e.g. /usr/games, where Debian puts GNU Go, outside many PATHs).
+std::optional<std::string> find_program(std::string_view name,
+                                        const std::vector<std::string>& fallback_dirs = {});
 
 class GtpClient {
  public:
@@ -62,6 +65,11 @@ class GtpClient {
 
   // Sends one command and reads its response.
   GtpReply send(std::string_view command);
+  // Sends every command before reading the responses, so that a long series costs one round
+  // trip instead of one per command; input and output are interleaved with poll(), so a batch
+  // larger than the pipe buffers cannot deadlock. One reply per command, in order; the timeout
+  // applies to each response.
+  std::vector<GtpReply> send_all(const std::vector<std::string>& commands);
   // send(), but a '?' response throws GtpEngineError quoting the command and the reply.
   std::string ask(std::string_view command);
 
@@ -69,11 +77,14 @@ class GtpClient {
   void quit();
 
   bool running() const { return pid_ > 0 && !exited_; }
+  pid_t pid() const { return pid_; }
   // The command line as given, for messages.
   const std::string& label() const { return label_; }
 
  private:
   [[noreturn]] void fail(std::string_view command, const std::string& what, bool kill_it);
+  void exchange(const std::string& input, const std::vector<std::string>& commands,
+                std::vector<GtpReply>& replies);
   bool take_response(std::string_view command, GtpReply& reply);
   void read_stderr();
   void reap(std::chrono::milliseconds grace);
@@ -90,8 +101,9 @@ class GtpClient {
   int to_engine_ = -1;    // a socket: writing after the engine died fails with EPIPE, no signal
   int from_engine_ = -1;  // the engine's stdout
   int engine_stderr_ = -1;
-  std::string buffer_;       // stdout read but not yet taken as a response
-  std::string stderr_text_;  // the last few kilobytes of the engine's stderr
+  std::string buffer_;            // stdout read but not yet taken as a response...
+  std::size_t buffer_start_ = 0;  // ...from here on (responses taken are skipped, not erased)
+  std::string stderr_text_;       // the last few kilobytes of the engine's stderr
 };
 
 }  // namespace dlgo

@@ -8,7 +8,7 @@
 #include <sstream>
 
 #include "engine/ascii_board.h"
-#include "engine/eval/adjudication.h"
+#include "engine/dead_stones/adjudication.h"
 #include "engine/files/atomic_text_file.h"
 #include "engine/files/file_commit.h"
 #include "engine/gtp/gtp_arguments.h"

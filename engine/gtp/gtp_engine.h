@@ -31,7 +31,7 @@
 #include "engine/agents/agent.h"
 #include "engine/agents/agent_factory.h"
 #include "engine/agents/game_player.h"
-#include "engine/eval/final_status.h"
+#include "engine/dead_stones/final_status.h"
 #include "engine/gtp/analysis.h"
 #include "engine/gtp/gtp_command.h"
 #include "engine/gtp/gtp_game.h"

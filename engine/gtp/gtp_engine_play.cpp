@@ -4,7 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
-#include "engine/eval/adjudication.h"
+#include "engine/dead_stones/adjudication.h"
 #include "engine/gtp/gtp_arguments.h"
 #include "engine/gtp/gtp_engine.h"
 

@@ -2,7 +2,7 @@
 
 #include <stdexcept>
 
-#include "engine/eval/adjudication.h"
+#include "engine/dead_stones/adjudication.h"
 
 namespace dlgo {
 

@@ -15,7 +15,7 @@
 #include <optional>
 #include <vector>
 
-#include "engine/agents/agent.h"
+#include "engine/move_decision.h"
 #include "engine/move.h"
 
 namespace dlgo {

@@ -32,6 +32,7 @@
 #include <vector>
 
 #include "engine/game_state.h"
+#include "engine/move_decision.h"
 #include "engine/mutex.h"
 #include "engine/rng.h"
 #include "engine/search/evaluator.h"

@@ -8,43 +8,51 @@
 #include <optional>
 #include <stdexcept>
 
-#include "net/rl/experience_batch.h"
 #include "net/torch/agent_io.h"
-#include "net/training/device.h"
-#include "net/training/divergence.h"
+#include "net/torch/device.h"
+#include "net/torch/divergence.h"
+#include "net/torch/experience_batch.h"
 
 namespace dlgo::net {
 
-std::vector<std::string> rl_method_names() { return {"pg", "ac", "q", "value", "zero"}; }
+std::vector<std::string> rl_method_names() {
+  return {"pg", "ac", "q", "value", "zero"};
+}
 
 namespace {
 
 // A run writes its agent only at the end: a diverged one leaves the output untouched.
 constexpr const char* kNothingWritten = "nothing was written";
 
-bool needs_value_head(const std::string& method) { return method != "pg"; }
+bool needs_value_head(const std::string& method) {
+  return method != "pg";
+}
 
-void check_compatible(const AgentFileInfo& info, const std::string& agent_path, const Experience& experience,
-                      const std::string& method) {
+void check_compatible(const AgentFileInfo& info, const std::string& agent_path,
+                      const Experience& experience, const std::string& method) {
   check_agent_for_method(info, agent_path, method);
   const AgentMetadata& m = info.metadata;
   if (m.encoder != experience.encoder || m.board_width != experience.board_width ||
       m.board_height != experience.board_height) {
-    throw std::runtime_error(agent_path + " (" + m.encoder + ", " + std::to_string(m.board_width) + "x" +
-                             std::to_string(m.board_height) + ") does not match the experience (" +
-                             experience.encoder + ", " + std::to_string(experience.board_width) + "x" +
+    throw std::runtime_error(agent_path + " (" + m.encoder + ", " + std::to_string(m.board_width) +
+                             "x" + std::to_string(m.board_height) +
+                             ") does not match the experience (" + experience.encoder + ", " +
+                             std::to_string(experience.board_width) + "x" +
                              std::to_string(experience.board_height) + ")");
   }
   if (m.network.policy_outputs != experience.action_space) {
-    throw std::runtime_error(agent_path + ": its policy has " + std::to_string(m.network.policy_outputs) +
-                             " outputs, the experience " + std::to_string(experience.action_space) + " actions");
+    throw std::runtime_error(
+        agent_path + ": its policy has " + std::to_string(m.network.policy_outputs) +
+        " outputs, the experience " + std::to_string(experience.action_space) + " actions");
   }
   if (method == "q" && m.network.action_input != experience.action_space) {
-    throw std::runtime_error(agent_path + ": its action input has " + std::to_string(m.network.action_input) +
-                             " entries, the experience " + std::to_string(experience.action_space) + " actions");
+    throw std::runtime_error(agent_path + ": its action input has " +
+                             std::to_string(m.network.action_input) + " entries, the experience " +
+                             std::to_string(experience.action_space) + " actions");
   }
   if (method == "zero" && !experience.has_visit_counts()) {
-    throw std::runtime_error("method zero needs experience with visit counts (self-play of a zero agent)");
+    throw std::runtime_error(
+        "method zero needs experience with visit counts (self-play of a zero agent)");
   }
 }
 
@@ -61,14 +69,17 @@ torch::Tensor move_log_probs(const torch::Tensor& policy_logits, const Experienc
   return torch::log_softmax(logits, 1).gather(1, batch.actions.unsqueeze(1)).squeeze(1);
 }
 
-bool is_policy_gradient(const std::string& method) { return method == "pg" || method == "ac"; }
+bool is_policy_gradient(const std::string& method) {
+  return method == "pg" || method == "ac";
+}
 
-torch::Tensor method_loss(PolicyValueNet& network, const std::string& method, const ExperienceBatch& batch,
-                          double value_weight, double ppo_clip) {
+torch::Tensor method_loss(PolicyValueNet& network, const std::string& method,
+                          const ExperienceBatch& batch, double value_weight, double ppo_clip) {
   const torch::Tensor& rewards = batch.rewards;
   if (method == "q") {
     const auto action_space = network->spec().action_input;
-    torch::Tensor one_hot = torch::nn::functional::one_hot(batch.actions, action_space).to(torch::kFloat32);
+    torch::Tensor one_hot =
+        torch::nn::functional::one_hot(batch.actions, action_space).to(torch::kFloat32);
     NetOutput out = network->forward(batch.states, one_hot);
     return torch::mse_loss(out.value, rewards);
   }
@@ -87,14 +98,17 @@ torch::Tensor method_loss(PolicyValueNet& network, const std::string& method, co
     // factor 1 +- clip from where this training began, so one round cannot push the moves of
     // lost games (every one of them, decided positions too) into the floor.
     torch::Tensor ratio = torch::exp(log_p - batch.old_log_probs);
-    policy_loss = -torch::min(ratio * weights, ratio.clamp(1 - ppo_clip, 1 + ppo_clip) * weights).mean();
+    policy_loss =
+        -torch::min(ratio * weights, ratio.clamp(1 - ppo_clip, 1 + ppo_clip) * weights).mean();
   } else {
     // log p(a|s) bounded to [log 1e-5, log(1 - 1e-5)], where clamp passes no gradient:
     // unbounded, a lost game's move (-(-1) * log p) keeps pushing a probability that is
     // already negligible down, and the loss runs off to -infinity (seen: -1e6 within two
     // rounds). The book's Keras loss clips the same way; 1e-5 is the floor pg/ac agents sample
     // with, so nothing below it changes play.
-    policy_loss = -(weights * log_p.clamp(std::log(kPolicyGradientFloor), std::log1p(-kPolicyGradientFloor))).mean();
+    policy_loss =
+        -(weights * log_p.clamp(std::log(kPolicyGradientFloor), std::log1p(-kPolicyGradientFloor)))
+             .mean();
   }
   if (method == "pg") return policy_loss;
   return policy_loss + value_weight * torch::mse_loss(out.value, rewards);  // ac
@@ -102,34 +116,42 @@ torch::Tensor method_loss(PolicyValueNet& network, const std::string& method, co
 
 }  // namespace
 
-void check_agent_for_method(const AgentFileInfo& info, const std::string& agent_path, const std::string& method) {
+void check_agent_for_method(const AgentFileInfo& info, const std::string& agent_path,
+                            const std::string& method) {
   bool known = false;
   for (const auto& name : rl_method_names()) known = known || name == method;
-  if (!known) throw std::runtime_error("unknown method '" + method + "' (known: pg, ac, q, value, zero)");
+  if (!known)
+    throw std::runtime_error("unknown method '" + method + "' (known: pg, ac, q, value, zero)");
   const AgentMetadata& m = info.metadata;
   if (needs_value_head(method) && !m.network.value_head) {
     throw std::runtime_error(agent_path + ": method " + method +
-                             " needs a network with a value head (make one with dlgo-init --kind " + method + ")");
+                             " needs a network with a value head (make one with dlgo-init --kind " +
+                             method + ")");
   }
   if (method == "q" && m.network.action_input == 0) {
-    throw std::runtime_error(agent_path + ": method q needs a network with an action input (dlgo-init --kind q)");
+    throw std::runtime_error(
+        agent_path + ": method q needs a network with an action input (dlgo-init --kind q)");
   }
   if (method != "q" && m.network.action_input != 0) {
-    throw std::runtime_error(agent_path + ": a network with an action input trains only with --method q");
+    throw std::runtime_error(agent_path +
+                             ": a network with an action input trains only with --method q");
   }
 }
 
-ExperienceTrainResult train_from_experience(const ExperienceTrainOptions& options,
-                                            const std::function<void(const ExperienceTrainProgress&)>& progress) {
+ExperienceTrainResult train_from_experience(
+    const ExperienceTrainOptions& options,
+    const std::function<void(const ExperienceTrainProgress&)>& progress) {
   const auto start = std::chrono::steady_clock::now();
   if (options.batch_size < 1 || options.epochs < 1 || options.learning_rate <= 0) {
     throw std::runtime_error("batch size, epochs and learning rate must be positive");
   }
   if (options.optimizer != "sgd" && options.optimizer != "adam") {
-    throw std::runtime_error("unknown optimizer '" + options.optimizer + "' for experience training (known: sgd, adam)");
+    throw std::runtime_error("unknown optimizer '" + options.optimizer +
+                             "' for experience training (known: sgd, adam)");
   }
   Experience experience = merge_experience_files(options.experience_paths);
-  if (experience.rows() == 0) throw std::runtime_error("the experience holds no decisions to learn from");
+  if (experience.rows() == 0)
+    throw std::runtime_error("the experience holds no decisions to learn from");
   AgentFileInfo info = read_agent_info(options.agent_path);
   check_compatible(info, options.agent_path, experience, options.method);
   if (options.threads > 0) torch::set_num_threads(options.threads);
@@ -156,15 +178,18 @@ ExperienceTrainResult train_from_experience(const ExperienceTrainOptions& option
   }
   std::unique_ptr<torch::optim::Optimizer> optimizer;
   if (options.optimizer == "adam") {
-    optimizer = std::make_unique<torch::optim::Adam>(network->parameters(), torch::optim::AdamOptions(options.learning_rate));
+    optimizer = std::make_unique<torch::optim::Adam>(
+        network->parameters(), torch::optim::AdamOptions(options.learning_rate));
   } else {
     optimizer = std::make_unique<torch::optim::SGD>(
-        network->parameters(), torch::optim::SGDOptions(options.learning_rate).momentum(options.momentum));
+        network->parameters(),
+        torch::optim::SGDOptions(options.learning_rate).momentum(options.momentum));
   }
   const std::int64_t n = static_cast<std::int64_t>(experience.rows());
   std::optional<BoardSymmetries> symmetries;
   if (options.augment) {
-    symmetries.emplace(experience.board_width, experience.board_height, experience.action_space, device);
+    symmetries.emplace(experience.board_width, experience.board_height, experience.action_space,
+                       device);
   }
 
   ExperienceTrainResult result;
@@ -188,12 +213,15 @@ ExperienceTrainResult train_from_experience(const ExperienceTrainOptions& option
       if (symmetries) symmetries->apply_random(batch);
       if (ppo) {
         torch::NoGradGuard no_grad;
-        batch.old_log_probs = move_log_probs(frozen_start->forward(batch.states).policy_logits, batch);
+        batch.old_log_probs =
+            move_log_probs(frozen_start->forward(batch.states).policy_logits, batch);
       }
       optimizer->zero_grad();
-      torch::Tensor loss = method_loss(network, options.method, batch, options.value_weight, ppo ? options.ppo_clip : 0);
+      torch::Tensor loss = method_loss(network, options.method, batch, options.value_weight,
+                                       ppo ? options.ppo_clip : 0);
       loss.backward();
-      if (options.clip_grad_norm > 0) torch::nn::utils::clip_grad_norm_(network->parameters(), options.clip_grad_norm);
+      if (options.clip_grad_norm > 0)
+        torch::nn::utils::clip_grad_norm_(network->parameters(), options.clip_grad_norm);
       optimizer->step();
       const double batch_loss = loss.item<double>();
       stop_if_loss_diverged(batch_loss, epoch, begin / options.batch_size + 1, kNothingWritten);
@@ -204,7 +232,8 @@ ExperienceTrainResult train_from_experience(const ExperienceTrainOptions& option
     EpochMetrics metrics;
     metrics.epoch = epoch;
     metrics.train_loss = loss_sum / n;
-    metrics.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - epoch_start).count();
+    metrics.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - epoch_start).count();
     metrics.samples_per_second = n / std::max(metrics.seconds, 1e-9);
     summary.metrics.push_back(metrics);
     summary.epochs = epoch;
@@ -217,8 +246,9 @@ ExperienceTrainResult train_from_experience(const ExperienceTrainOptions& option
   return result;
 }
 
-double experience_loss(const std::string& agent_path, const Experience& experience, const std::string& method,
-                       double value_weight, const std::string& device_text) {
+double experience_loss(const std::string& agent_path, const Experience& experience,
+                       const std::string& method, double value_weight,
+                       const std::string& device_text) {
   AgentFileInfo info = read_agent_info(agent_path);
   check_compatible(info, agent_path, experience, method);
   if (experience.rows() == 0) throw std::runtime_error("the experience holds no decisions");
@@ -231,7 +261,8 @@ double experience_loss(const std::string& agent_path, const Experience& experien
   double sum = 0;
   for (std::int64_t begin = 0; begin < n; begin += 256) {
     const std::int64_t end = std::min(n, begin + 256);
-    const ExperienceBatch batch = gather_rows(rows, torch::arange(begin, end, torch::kLong), device);
+    const ExperienceBatch batch =
+        gather_rows(rows, torch::arange(begin, end, torch::kLong), device);
     sum += method_loss(network, method, batch, value_weight, 0).item<double>() * (end - begin);
   }
   return sum / n;

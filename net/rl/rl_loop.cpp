@@ -46,10 +46,12 @@ void copy_atomically(const fs::path& from, const fs::path& to) {
 }
 
 json record_to_json(const RlRoundRecord& r) {
-  return {{"round", r.round},           {"games", r.games},         {"rows", r.rows},
-          {"train_loss", r.train_loss}, {"win_rate", r.win_rate},   {"low", r.low},
-          {"high", r.high},             {"promoted", r.promoted},   {"best_elo", r.best_elo},
-          {"reference_win_rate", r.reference_win_rate},             {"seconds", r.seconds}};
+  return {{"round", r.round},       {"games", r.games},
+          {"rows", r.rows},         {"train_loss", r.train_loss},
+          {"win_rate", r.win_rate}, {"low", r.low},
+          {"high", r.high},         {"promoted", r.promoted},
+          {"best_elo", r.best_elo}, {"reference_win_rate", r.reference_win_rate},
+          {"seconds", r.seconds}};
 }
 
 RlRoundRecord record_from_json(const json& j) {
@@ -76,7 +78,9 @@ void stop_here_for_tests(const char* step) {
   if (wanted && std::strcmp(wanted, step) == 0) std::_Exit(3);
 }
 
-std::string learner_name(RlLearner learner) { return learner == RlLearner::kContinue ? "continue" : "best"; }
+std::string learner_name(RlLearner learner) {
+  return learner == RlLearner::kContinue ? "continue" : "best";
+}
 
 struct LoopState {
   int best_round = 0;     // the round whose candidate is the best (0: the initial agent)
@@ -118,10 +122,11 @@ LoopState load_state(const fs::path& path) {
 
 void write_metrics(const fs::path& dir, const std::vector<RlRoundRecord>& rounds, double gate) {
   std::ostringstream csv;
-  csv << "round,games,rows,train_loss,win_rate_vs_best,low,high,promoted,best_elo,reference_win_rate,seconds\n";
+  csv << "round,games,rows,train_loss,win_rate_vs_best,low,high,promoted,best_elo,reference_win_"
+         "rate,seconds\n";
   for (const auto& r : rounds) {
-    csv << r.round << ',' << r.games << ',' << r.rows << ',' << r.train_loss << ',' << r.win_rate << ','
-        << r.low << ',' << r.high << ',' << (r.promoted ? 1 : 0) << ',' << r.best_elo << ','
+    csv << r.round << ',' << r.games << ',' << r.rows << ',' << r.train_loss << ',' << r.win_rate
+        << ',' << r.low << ',' << r.high << ',' << (r.promoted ? 1 : 0) << ',' << r.best_elo << ','
         << r.reference_win_rate << ',' << r.seconds << '\n';
   }
   write_text_atomically((dir / "metrics.csv").string(), csv.str());
@@ -130,7 +135,8 @@ void write_metrics(const fs::path& dir, const std::vector<RlRoundRecord>& rounds
 
 // Score of factory 0 over a set of games: wins + draws / 2.
 WinRateSummary play_match(const std::string& first, const std::string& second, int games,
-                          const RlLoopOptions& options, std::uint64_t seed, const std::string& sgf_dir) {
+                          const RlLoopOptions& options, std::uint64_t seed,
+                          const std::string& sgf_dir) {
   AgentOptions agent_options;
   agent_options.seed = seed;
   agent_options.rounds = options.eval_rounds;
@@ -154,12 +160,184 @@ WinRateSummary play_match(const std::string& first, const std::string& second, i
   return summarize_win_rate(wins, draws, losses);
 }
 
+using LogLine = std::function<void(const std::string&)>;
+
+// A new loop: the work dir must hold no earlier loop's files and the agent must suit the
+// method and board; it becomes initial.h5 (and best.h5).
+LoopState start_loop(const RlLoopOptions& options, const fs::path& dir, const LogLine& say) {
+  const fs::path state_path = dir / "state.json";
+  for (const char* folder : {"experience", "candidates"}) {
+    if (!fs::is_empty(dir / folder)) {
+      throw std::runtime_error((dir / folder).string() + " holds files of an earlier loop but " +
+                               state_path.string() +
+                               " is missing; use an empty work dir for a new loop");
+    }
+  }
+  const AgentFileInfo info = read_agent_info(options.agent_path);  // fails early on a bad file
+  check_agent_for_method(info, options.agent_path, options.train.method);
+  if (options.train.method == "zero" && info.metadata.kind != "zero") {
+    throw std::runtime_error(options.agent_path +
+                             ": method zero learns from a zero agent's searches; this is a " +
+                             info.metadata.kind + " agent");
+  }
+  if (info.metadata.board_width != options.board_size ||
+      info.metadata.board_height != options.board_size) {
+    throw std::runtime_error(
+        options.agent_path + " is for " + std::to_string(info.metadata.board_width) + "x" +
+        std::to_string(info.metadata.board_height) + ", not " + std::to_string(options.board_size) +
+        "x" + std::to_string(options.board_size));
+  }
+  copy_atomically(options.agent_path, dir / "initial.h5");
+  copy_atomically(dir / "initial.h5", dir / "best.h5");
+  LoopState state;
+  state.method = options.train.method;
+  state.learner = learner_name(options.learner);
+  save_state(dir, state);
+  say("new loop: " + options.agent_path + " -> " + dir.string() + ", method " +
+      options.train.method);
+  return state;
+}
+
+// A loop already under way: its state, which must be for the same method and learner.
+LoopState resume_loop(const RlLoopOptions& options, const fs::path& dir, const LogLine& say) {
+  const fs::path state_path = dir / "state.json";
+  LoopState state = load_state(state_path);
+  if (state.method != options.train.method) {
+    throw std::runtime_error(state_path.string() + ": this loop trains with --method " +
+                             state.method + ", not " + options.train.method);
+  }
+  if (state.learner != learner_name(options.learner)) {
+    throw std::runtime_error(state_path.string() + ": this loop's learner is " + state.learner +
+                             ", not " + learner_name(options.learner));
+  }
+  if (!options.agent_path.empty() && fs::path(options.agent_path) != dir / "initial.h5") {
+    say("note: resuming, so --agent " + options.agent_path +
+        " is not used; the loop goes on from its own files");
+  }
+  say("resuming after round " + std::to_string(state.rounds.size()) + " (best: " +
+      (state.best_round == 0 ? std::string("initial.h5")
+                             : round_name("candidates", state.best_round)) +
+      ")");
+  return state;
+}
+
+// One loop under way: its folder, options and state, shared by the steps of a round.
+struct Loop {
+  const RlLoopOptions& options;
+  fs::path dir;
+  LoopState state;
+  LogLine say;         // to log.txt and the console
+  const LogLine& log;  // to the console only
+
+  // Who plays and is trained: the best (default), or in continue mode the latest candidate.
+  bool continuing() const { return options.learner == RlLearner::kContinue; }
+  std::string agent_of_round(int round) const {
+    return (round == 0 ? dir / "initial.h5" : dir / round_name("candidates", round)).string();
+  }
+  // The best is named by the state (initial.h5 or a candidate), so a kill between promoting and
+  // saving the state cannot make a candidate the best by accident; best.h5 is a copy for users.
+  std::string best_path() const { return agent_of_round(state.best_round); }
+  std::string learner_path() const {
+    return continuing() ? agent_of_round(state.learner_round) : best_path();
+  }
+};
+
+// 1. Self-play by the learner, unless a killed run already wrote this round's experience.
+void self_play_round(const Loop& loop, int round) {
+  const RlLoopOptions& options = loop.options;
+  const fs::path experience_path = loop.dir / round_name("experience", round);
+  if (fs::exists(experience_path)) return;
+  SelfPlayerOptions player_options = options.player;
+  player_options.seed = options.player.seed * 7919 + round;
+  SelfPlayer player = load_self_player(loop.learner_path(), player_options);
+  SelfPlaySettings settings;
+  settings.board_size = options.board_size;
+  settings.komi = options.komi;
+  settings.num_games = options.games_per_round;
+  settings.workers = options.workers;
+  int reported = 0;
+  SelfPlayResult games = run_self_play(player, nullptr, settings, [&](int done, int total) {
+    if (loop.log && done * 4 >= (reported + 1) * total && done < total) {  // console, quarterly
+      reported = done * 4 / total;
+      loop.log("round " + std::to_string(round) + ": self-play " + std::to_string(done) + "/" +
+               std::to_string(total) + " games");
+    }
+  });
+  write_experience_file(experience_path.string(), games.experience);
+  loop.say("round " + std::to_string(round) + ": self-play " +
+           std::to_string(options.games_per_round) + " games, " +
+           std::to_string(games.experience.rows()) + " decisions in " +
+           std::to_string(static_cast<int>(games.seconds)) + " s");
+}
+
+// 2. Train a candidate from the learner on the window of experience since the best.
+void train_candidate(const Loop& loop, int round, RlRoundRecord& record) {
+  const RlLoopOptions& options = loop.options;
+  std::vector<std::string> window;
+  const int oldest = loop.continuing() ? 1 : loop.state.best_round + 1;
+  for (int r = std::max(oldest, round - options.experience_window + 1); r <= round; ++r) {
+    window.push_back((loop.dir / round_name("experience", r)).string());
+  }
+  ExperienceTrainOptions train = options.train;
+  train.experience_paths = window;
+  train.agent_path = loop.learner_path();
+  train.out_path = loop.agent_of_round(round);
+  train.seed = options.train.seed * 7919 + round;
+  ExperienceTrainResult trained = train_from_experience(train);
+  record.rows = trained.rows;
+  record.train_loss = trained.epoch_losses.empty() ? 0.0 : trained.epoch_losses.back();
+  loop.say("round " + std::to_string(round) + ": trained on " + std::to_string(window.size()) +
+           " round(s), " + std::to_string(trained.rows) + " decisions, loss " +
+           std::to_string(record.train_loss));
+}
+
+// 3. Evaluate the candidate against the best (and the reference agent, if any).
+void evaluate_candidate(const Loop& loop, int round, RlRoundRecord& record) {
+  const RlLoopOptions& options = loop.options;
+  const std::string candidate = loop.agent_of_round(round);
+  const std::uint64_t eval_seed = options.player.seed * 104729 + round;
+  WinRateSummary versus_best =
+      play_match(candidate, loop.best_path(), options.eval_games, options, eval_seed, "");
+  record.win_rate = versus_best.win_rate;
+  record.low = versus_best.interval.low;
+  record.high = versus_best.interval.high;
+  if (!options.reference.empty() && options.reference_games > 0) {
+    record.reference_win_rate = play_match(candidate, options.reference, options.reference_games,
+                                           options, eval_seed + 17, "")
+                                    .win_rate;
+  }
+}
+
+// 4. Promote only on a win. Returns the round's line for the log.
+std::string promote_on_a_win(Loop& loop, int round, RlRoundRecord& record) {
+  const RlLoopOptions& options = loop.options;
+  record.promoted = record.win_rate >= options.promote_threshold;
+  char line[160];
+  std::snprintf(line, sizeof line, "round %d: candidate vs best %.1f%% [%.1f, %.1f] of %d games",
+                round, 100 * record.win_rate, 100 * record.low, 100 * record.high,
+                options.eval_games);
+  std::string message = line;
+  if (record.reference_win_rate >= 0) {
+    std::snprintf(line, sizeof line, ", vs %s %.1f%% of %d", options.reference.c_str(),
+                  100 * record.reference_win_rate, options.reference_games);
+    message += line;
+  }
+  message += record.promoted ? " -> promoted" : " -> the best stays";
+  if (record.promoted) {
+    loop.state.best_round = round;
+    record.best_elo += std::clamp(elo_from_win_rate(record.win_rate), -800.0, 800.0);
+  }
+  if (loop.continuing()) loop.state.learner_round = round;
+  return message;
+}
+
 }  // namespace
 
-RlLoopResult run_rl_loop(const RlLoopOptions& options, const std::function<void(const std::string&)>& log) {
+RlLoopResult run_rl_loop(const RlLoopOptions& options, const LogLine& log) {
   if (options.rounds < 1 || options.games_per_round < 1 || options.eval_games < 1 ||
       options.experience_window < 1) {
-    throw std::runtime_error("rounds, games per round, evaluation games and the experience window must be positive");
+    throw std::runtime_error(
+        "rounds, games per round, evaluation games and the experience window must be positive");
   }
   const fs::path dir = options.work_dir;
   fs::create_directories(dir / "experience");
@@ -169,160 +347,39 @@ RlLoopResult run_rl_loop(const RlLoopOptions& options, const std::function<void(
     log_file << line << '\n' << std::flush;
     if (log) log(line);
   };
+  Loop loop{options, dir, {}, say, log};
+  loop.state = fs::exists(dir / "state.json") ? resume_loop(options, dir, say)
+                                              : start_loop(options, dir, say);
 
-  LoopState state;
-  const fs::path state_path = dir / "state.json";
-  if (fs::exists(state_path)) {
-    state = load_state(state_path);
-    if (state.method != options.train.method) {
-      throw std::runtime_error(state_path.string() + ": this loop trains with --method " + state.method +
-                               ", not " + options.train.method);
-    }
-    if (state.learner != learner_name(options.learner)) {
-      throw std::runtime_error(state_path.string() + ": this loop's learner is " + state.learner + ", not " +
-                               learner_name(options.learner));
-    }
-    if (!options.agent_path.empty() && fs::path(options.agent_path) != dir / "initial.h5") {
-      say("note: resuming, so --agent " + options.agent_path + " is not used; the loop goes on from its own files");
-    }
-    say("resuming after round " + std::to_string(state.rounds.size()) + " (best: " +
-        (state.best_round == 0 ? std::string("initial.h5") : round_name("candidates", state.best_round)) + ")");
-  } else {
-    for (const char* folder : {"experience", "candidates"}) {
-      if (!fs::is_empty(dir / folder)) {
-        throw std::runtime_error((dir / folder).string() + " holds files of an earlier loop but " + state_path.string() +
-                                 " is missing; use an empty work dir for a new loop");
-      }
-    }
-    const AgentFileInfo info = read_agent_info(options.agent_path);  // fails early on a bad file
-    check_agent_for_method(info, options.agent_path, options.train.method);
-    if (options.train.method == "zero" && info.metadata.kind != "zero") {
-      throw std::runtime_error(options.agent_path + ": method zero learns from a zero agent's searches; this is a " +
-                               info.metadata.kind + " agent");
-    }
-    if (info.metadata.board_width != options.board_size || info.metadata.board_height != options.board_size) {
-      throw std::runtime_error(options.agent_path + " is for " + std::to_string(info.metadata.board_width) + "x" +
-                               std::to_string(info.metadata.board_height) + ", not " +
-                               std::to_string(options.board_size) + "x" + std::to_string(options.board_size));
-    }
-    copy_atomically(options.agent_path, dir / "initial.h5");
-    copy_atomically(dir / "initial.h5", dir / "best.h5");
-    state.method = options.train.method;
-    state.learner = learner_name(options.learner);
-    save_state(dir, state);
-    say("new loop: " + options.agent_path + " -> " + dir.string() + ", method " + options.train.method);
-  }
-
-  // The best is named by the state (initial.h5 or a candidate), so a kill between promoting and
-  // saving the state cannot make a candidate the best by accident; best.h5 is a copy for users.
-  auto best_path = [&]() {
-    return (state.best_round == 0 ? dir / "initial.h5" : dir / round_name("candidates", state.best_round)).string();
-  };
-  // Who plays and is trained: the best (default), or in continue mode the latest candidate.
-  const bool continuing = options.learner == RlLearner::kContinue;
-  auto learner_path = [&]() {
-    if (!continuing) return best_path();
-    return (state.learner_round == 0 ? dir / "initial.h5" : dir / round_name("candidates", state.learner_round))
-        .string();
-  };
-  for (int round = static_cast<int>(state.rounds.size()) + 1; round <= options.rounds; ++round) {
+  for (int round = static_cast<int>(loop.state.rounds.size()) + 1; round <= options.rounds;
+       ++round) {
     const auto round_start = std::chrono::steady_clock::now();
     RlRoundRecord record;
     record.round = round;
-    record.best_elo = state.rounds.empty() ? 0.0 : state.rounds.back().best_elo;
-
-    // 1. Self-play by the best.
-    const fs::path experience_path = dir / round_name("experience", round);
-    if (!fs::exists(experience_path)) {
-      SelfPlayerOptions player_options = options.player;
-      player_options.seed = options.player.seed * 7919 + round;
-      SelfPlayer player = load_self_player(learner_path(), player_options);
-      SelfPlaySettings settings;
-      settings.board_size = options.board_size;
-      settings.komi = options.komi;
-      settings.num_games = options.games_per_round;
-      settings.workers = options.workers;
-      int reported = 0;
-      SelfPlayResult games = run_self_play(player, nullptr, settings, [&](int done, int total) {
-        if (log && done * 4 >= (reported + 1) * total && done < total) {  // console only, every quarter
-          reported = done * 4 / total;
-          log("round " + std::to_string(round) + ": self-play " + std::to_string(done) + "/" + std::to_string(total) +
-              " games");
-        }
-      });
-      write_experience_file(experience_path.string(), games.experience);
-      say("round " + std::to_string(round) + ": self-play " + std::to_string(options.games_per_round) + " games, " +
-          std::to_string(games.experience.rows()) + " decisions in " + std::to_string(static_cast<int>(games.seconds)) + " s");
-    }
+    record.best_elo = loop.state.rounds.empty() ? 0.0 : loop.state.rounds.back().best_elo;
+    self_play_round(loop, round);
     record.games = options.games_per_round;
-
     stop_here_for_tests("selfplay");
-
-    // 2. Train a candidate from the best on the best's own experience.
-    const fs::path candidate = dir / round_name("candidates", round);
-    std::vector<std::string> window;
-    const int oldest = continuing ? 1 : state.best_round + 1;
-    for (int r = std::max(oldest, round - options.experience_window + 1); r <= round; ++r) {
-      window.push_back((dir / round_name("experience", r)).string());
-    }
-    ExperienceTrainOptions train = options.train;
-    train.experience_paths = window;
-    train.agent_path = learner_path();
-    train.out_path = candidate.string();
-    train.seed = options.train.seed * 7919 + round;
-    ExperienceTrainResult trained = train_from_experience(train);
-    record.rows = trained.rows;
-    record.train_loss = trained.epoch_losses.empty() ? 0.0 : trained.epoch_losses.back();
-    say("round " + std::to_string(round) + ": trained on " + std::to_string(window.size()) + " round(s), " +
-        std::to_string(trained.rows) + " decisions, loss " + std::to_string(record.train_loss));
-
+    train_candidate(loop, round, record);
     stop_here_for_tests("train");
-
-    // 3. Evaluate the candidate against the best.
-    const std::uint64_t eval_seed = options.player.seed * 104729 + round;
-    WinRateSummary versus_best = play_match(candidate.string(), best_path(), options.eval_games, options, eval_seed, "");
-    record.win_rate = versus_best.win_rate;
-    record.low = versus_best.interval.low;
-    record.high = versus_best.interval.high;
-    if (!options.reference.empty() && options.reference_games > 0) {
-      record.reference_win_rate =
-          play_match(candidate.string(), options.reference, options.reference_games, options, eval_seed + 17, "")
-              .win_rate;
-    }
-
+    evaluate_candidate(loop, round, record);
     stop_here_for_tests("evaluate");
-
-    // 4. Promote only on a win.
-    record.promoted = versus_best.win_rate >= options.promote_threshold;
-    char line[160];
-    std::snprintf(line, sizeof line, "round %d: candidate vs best %.1f%% [%.1f, %.1f] of %d games", round,
-                  100 * record.win_rate, 100 * record.low, 100 * record.high, options.eval_games);
-    std::string message = line;
-    if (record.reference_win_rate >= 0) {
-      std::snprintf(line, sizeof line, ", vs %s %.1f%% of %d", options.reference.c_str(),
-                    100 * record.reference_win_rate, options.reference_games);
-      message += line;
-    }
-    message += record.promoted ? " -> promoted" : " -> the best stays";
-    if (record.promoted) {
-      state.best_round = round;
-      record.best_elo += std::clamp(elo_from_win_rate(record.win_rate), -800.0, 800.0);
-    }
-    if (continuing) state.learner_round = round;
-    record.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - round_start).count();
-    state.rounds.push_back(record);
-    save_state(dir, state);
+    const std::string message = promote_on_a_win(loop, round, record);
+    record.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - round_start).count();
+    loop.state.rounds.push_back(record);
+    save_state(dir, loop.state);
     stop_here_for_tests("state");
-    copy_atomically(best_path(), dir / "best.h5");
-    write_metrics(dir, state.rounds, options.promote_threshold);
+    copy_atomically(loop.best_path(), dir / "best.h5");
+    write_metrics(dir, loop.state.rounds, options.promote_threshold);
     say(message);
   }
   // A kill between saving the state and refreshing these would leave them a round behind.
-  copy_atomically(best_path(), dir / "best.h5");
-  write_metrics(dir, state.rounds, options.promote_threshold);
+  copy_atomically(loop.best_path(), dir / "best.h5");
+  write_metrics(dir, loop.state.rounds, options.promote_threshold);
   RlLoopResult result;
-  result.rounds = state.rounds;
-  result.best_path = best_path();
+  result.rounds = loop.state.rounds;
+  result.best_path = loop.best_path();
   return result;
 }
 

@@ -8,8 +8,8 @@
 // candidate plays `eval_games` games against the best, colours alternating; it becomes the
 // best only if it scores at least `promote_threshold`. In continue mode (RlLearner) the latest
 // candidate plays and goes on training instead of the best, whatever the gate said, over the
-// last `experience_window` rounds; the gate still decides what becomes the best. Optionally both are also measured
-// against a fixed reference (e.g. `random`) to show absolute progress.
+// last `experience_window` rounds; the gate still decides what becomes the best. Optionally both
+// are also measured against a fixed reference (e.g. `random`) to show absolute progress.
 //
 // Work dir: state.json (the loop's state, rewritten atomically after every step), best.h5,
 // initial.h5, experience/, candidates/, sgf/ (evaluation games), log.txt, metrics.csv,
@@ -43,19 +43,19 @@ struct RlLoopOptions {
   std::string work_dir;
   int board_size = 9;
   double komi = 7.5;
-  int rounds = 5;               // total rounds (a resumed loop continues to this many)
+  int rounds = 5;  // total rounds (a resumed loop continues to this many)
   int games_per_round = 100;
   int eval_games = 40;
   double promote_threshold = 0.55;
-  int experience_window = 5;    // rounds of experience a candidate trains on
+  int experience_window = 5;  // rounds of experience a candidate trains on
   RlLearner learner = RlLearner::kBest;
   int workers = 1;
-  std::string reference;        // e.g. "random"; empty: none
+  std::string reference;  // e.g. "random"; empty: none
   int reference_games = 0;
-  SelfPlayerOptions player;     // self-play settings (temperature, zero search)
-  int eval_rounds = 0;          // zero/alphago search size in evaluation games (0: default)
+  SelfPlayerOptions player;  // self-play settings (temperature, zero search)
+  int eval_rounds = 0;       // zero/alphago search size in evaluation games (0: default)
   int eval_sampled_opening_moves = 4;
-  ExperienceTrainOptions train; // method, optimizer, lr, batch size, epochs, clipping, device
+  ExperienceTrainOptions train;  // method, optimizer, lr, batch size, epochs, clipping, device
 };
 
 struct RlRoundRecord {
@@ -65,8 +65,8 @@ struct RlRoundRecord {
   double train_loss = 0;
   double win_rate = 0, low = 0, high = 0;  // candidate vs best, Wilson 95%
   bool promoted = false;
-  double best_elo = 0;                     // of the best, relative to the initial agent
-  double reference_win_rate = -1;          // candidate vs the reference, -1: not measured
+  double best_elo = 0;             // of the best, relative to the initial agent
+  double reference_win_rate = -1;  // candidate vs the reference, -1: not measured
   double seconds = 0;
 };
 
@@ -75,6 +75,7 @@ struct RlLoopResult {
   std::string best_path;
 };
 
-RlLoopResult run_rl_loop(const RlLoopOptions& options, const std::function<void(const std::string&)>& log = {});
+RlLoopResult run_rl_loop(const RlLoopOptions& options,
+                         const std::function<void(const std::string&)>& log = {});
 
 }  // namespace dlgo::net

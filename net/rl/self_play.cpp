@@ -92,6 +92,120 @@ Experience empty_experience(const Model& model) {
   return e;
 }
 
+// Both players can play this board, the first one records only if it has a network, and
+// there is work to do.
+void check_settings(const SelfPlayer& first, const SelfPlayer* second,
+                    const SelfPlaySettings& settings) {
+  const BoardSize size{settings.board_size, settings.board_size};
+  for (const SelfPlayer* player : {&first, second}) {
+    if (!player) continue;
+    if (!player->plays_on(size)) {
+      throw std::runtime_error(player->spec + " cannot play on " +
+                               std::to_string(settings.board_size) + "x" +
+                               std::to_string(settings.board_size));
+    }
+  }
+  if (settings.record && !first.model) {
+    throw std::runtime_error(first.spec +
+                             ": experience needs a network agent (an agent file), not '" +
+                             first.spec + "'");
+  }
+  if (settings.num_games < 1 || settings.workers < 1) {
+    throw std::runtime_error("self-play needs at least one game and one worker");
+  }
+}
+
+// Plays one game from the empty board until it is over or `max_moves` are played, recording
+// the decisions of the sides that record. Returns the final position; `moves` is set.
+GameState play_game(GameSide& black, GameSide& white, const SelfPlaySettings& settings,
+                    int max_moves, GameRows& rows, int& moves) {
+  Rules rules;
+  rules.komi = settings.komi;
+  GameState state = GameState::new_game(settings.board_size, rules);
+  moves = 0;
+  while (!state.is_over() && moves < max_moves) {
+    GameSide& side = state.next_player() == Color::kBlack ? black : white;
+    MoveDecision decision = side.game->select_move(state);
+    if (side.record) record_decision(rows, side, state, decision);
+    state.play(decision.move);
+    ++moves;
+  }
+  return state;
+}
+
+// The game's outcome on its recorded decisions: reward +1 for the winner's moves, -1 for the
+// loser's, 0 for all after a draw; advantage is the reward minus the mover's own estimate.
+void score_decisions(GameRows& rows, Color winner, int index) {
+  Experience& experience = rows.rows;
+  experience.games.assign(experience.actions.size(), index);
+  for (size_t i = 0; i < rows.movers.size(); ++i) {
+    const float reward = winner == Color::kEmpty ? 0.0f : (rows.movers[i] == winner ? 1.0f : -1.0f);
+    experience.rewards.push_back(reward);
+    experience.advantages.push_back(reward - rows.values[i]);
+  }
+}
+
+// game_NNNN.sgf in the SGF folder, numbered from 1.
+void write_game_sgf_file(const std::string& sgf_dir, int index, const GameState& state,
+                         const GameSide& black, const GameSide& white) {
+  GameInfo info;
+  info.black_player = black.player->spec;
+  info.white_player = white.player->spec;
+  char name[32];
+  std::snprintf(name, sizeof name, "game_%04d.sgf", index + 1);
+  const std::string path = (std::filesystem::path(sgf_dir) / name).string();
+  write_text_atomically(path, write_game_sgf(state, info));
+}
+
+// Runs `play` on `workers` threads, the calling thread one of them. A failure (in `play`, which
+// records it in `failure` under `mutex`, or in starting a thread) is rethrown once all stopped.
+void run_on_workers(int workers, const std::function<void()>& play, std::mutex& mutex,
+                    std::exception_ptr& failure) {
+  std::vector<std::thread> threads;
+  try {
+    for (int i = 1; i < workers; ++i) threads.emplace_back(play);
+  } catch (...) {  // no more threads: stop the started ones cleanly, then report
+    {
+      std::lock_guard<std::mutex> lock(mutex);
+      if (!failure) failure = std::current_exception();
+    }
+    for (auto& thread : threads) thread.join();
+    std::rethrow_exception(failure);
+  }
+  play();
+  for (auto& thread : threads) thread.join();
+  if (failure) std::rethrow_exception(failure);
+}
+
+// The games' experience joined in game order, and the wins and draws counted.
+void collect_results(std::vector<GameRows>& per_game, const SelfPlayer& first,
+                     const SelfPlaySettings& settings, SelfPlayResult& result) {
+  if (settings.record) result.experience = empty_experience(*first.model);
+  for (int index = 0; index < settings.num_games; ++index) {
+    if (settings.record) {
+      // Game numbers are the game indices (append() would renumber them).
+      Experience& rows = per_game[index].rows;
+      Experience& all = result.experience;
+      all.states.insert(all.states.end(), rows.states.begin(), rows.states.end());
+      all.actions.insert(all.actions.end(), rows.actions.begin(), rows.actions.end());
+      all.rewards.insert(all.rewards.end(), rows.rewards.begin(), rows.rewards.end());
+      all.advantages.insert(all.advantages.end(), rows.advantages.begin(), rows.advantages.end());
+      all.visit_counts.insert(all.visit_counts.end(), rows.visit_counts.begin(),
+                              rows.visit_counts.end());
+      all.move_masks.insert(all.move_masks.end(), rows.move_masks.begin(), rows.move_masks.end());
+      all.games.insert(all.games.end(), rows.games.begin(), rows.games.end());
+    }
+    const SelfPlayGame& game = result.games[index];
+    if (game.winner == Color::kEmpty) {
+      ++result.draws;
+    } else if (game.winner == game.first_player_color) {
+      ++result.first_wins;
+    } else {
+      ++result.second_wins;
+    }
+  }
+}
+
 }  // namespace
 
 SelfPlayer load_self_player(const std::string& spec, const SelfPlayerOptions& options) {
@@ -123,25 +237,9 @@ bool SelfPlayer::plays_on(BoardSize size) const {
 SelfPlayResult run_self_play(const SelfPlayer& first, const SelfPlayer* second,
                              const SelfPlaySettings& settings,
                              const std::function<void(int, int)>& progress) {
-  const BoardSize size{settings.board_size, settings.board_size};
-  for (const SelfPlayer* player : {&first, second}) {
-    if (!player) continue;
-    if (!player->plays_on(size)) {
-      throw std::runtime_error(player->spec + " cannot play on " +
-                               std::to_string(settings.board_size) + "x" +
-                               std::to_string(settings.board_size));
-    }
-  }
-  if (settings.record && !first.model) {
-    throw std::runtime_error(first.spec +
-                             ": experience needs a network agent (an agent file), not '" +
-                             first.spec + "'");
-  }
-  if (settings.num_games < 1 || settings.workers < 1) {
-    throw std::runtime_error("self-play needs at least one game and one worker");
-  }
+  check_settings(first, second, settings);
   if (!settings.sgf_dir.empty()) std::filesystem::create_directories(settings.sgf_dir);
-
+  const BoardSize size{settings.board_size, settings.board_size};
   const int max_moves = settings.max_moves > 0 ? settings.max_moves : 3 * size.num_points();
   std::vector<GameRows> per_game(settings.num_games);
   SelfPlayResult result;
@@ -174,43 +272,18 @@ SelfPlayResult run_self_play(const SelfPlayer& first, const SelfPlayer* second,
               side->player->options.seed * 1000003ULL + index * 2ULL + side_number++;
           side->game = side->player->agent->new_game_player(seed);
         }
-        Rules rules;
-        rules.komi = settings.komi;
-        GameState state = GameState::new_game(settings.board_size, rules);
         GameRows& rows = per_game[index];
         if (settings.record) rows.rows = empty_experience(*first.model);
-        int moves = 0;
-        while (!state.is_over() && moves < max_moves) {
-          GameSide& side = state.next_player() == Color::kBlack ? black : white;
-          MoveDecision decision = side.game->select_move(state);
-          if (side.record) record_decision(rows, side, state, decision);
-          state.play(decision.move);
-          ++moves;
-        }
-        const GameResult outcome = state.result();
-        const Color winner = outcome.winner();
-        Experience& experience = rows.rows;
-        experience.games.assign(experience.actions.size(), index);
-        for (size_t i = 0; i < rows.movers.size(); ++i) {
-          const float reward =
-              winner == Color::kEmpty ? 0.0f : (rows.movers[i] == winner ? 1.0f : -1.0f);
-          experience.rewards.push_back(reward);
-          experience.advantages.push_back(reward - rows.values[i]);
-        }
         SelfPlayGame& game = result.games[index];
+        const GameState state = play_game(black, white, settings, max_moves, rows, game.moves);
+        const GameResult outcome = state.result();
+        score_decisions(rows, outcome.winner(), index);
         game.index = index;
         game.first_player_color = first_is_black ? Color::kBlack : Color::kWhite;
-        game.winner = winner;
+        game.winner = outcome.winner();
         game.result = outcome.to_string();
-        game.moves = moves;
         if (!settings.sgf_dir.empty()) {
-          GameInfo info;
-          info.black_player = black.player->spec;
-          info.white_player = white.player->spec;
-          char name[32];
-          std::snprintf(name, sizeof name, "game_%04d.sgf", index + 1);
-          const std::string path = (std::filesystem::path(settings.sgf_dir) / name).string();
-          write_text_atomically(path, write_game_sgf(state, info));
+          write_game_sgf_file(settings.sgf_dir, index, state, black, white);
         }
         std::lock_guard<std::mutex> lock(report_mutex);
         ++done;
@@ -222,47 +295,8 @@ SelfPlayResult run_self_play(const SelfPlayer& first, const SelfPlayer* second,
       }
     }
   };
-
-  const int workers = std::min(settings.workers, settings.num_games);
-  std::vector<std::thread> threads;
-  try {
-    for (int i = 1; i < workers; ++i) threads.emplace_back(play_games);
-  } catch (...) {  // no more threads: stop the started ones cleanly, then report
-    {
-      std::lock_guard<std::mutex> lock(report_mutex);
-      if (!failure) failure = std::current_exception();
-    }
-    for (auto& thread : threads) thread.join();
-    std::rethrow_exception(failure);
-  }
-  play_games();
-  for (auto& thread : threads) thread.join();
-  if (failure) std::rethrow_exception(failure);
-
-  if (settings.record) result.experience = empty_experience(*first.model);
-  for (int index = 0; index < settings.num_games; ++index) {
-    if (settings.record) {
-      // Game numbers are the game indices (append() would renumber them).
-      Experience& rows = per_game[index].rows;
-      Experience& all = result.experience;
-      all.states.insert(all.states.end(), rows.states.begin(), rows.states.end());
-      all.actions.insert(all.actions.end(), rows.actions.begin(), rows.actions.end());
-      all.rewards.insert(all.rewards.end(), rows.rewards.begin(), rows.rewards.end());
-      all.advantages.insert(all.advantages.end(), rows.advantages.begin(), rows.advantages.end());
-      all.visit_counts.insert(all.visit_counts.end(), rows.visit_counts.begin(),
-                              rows.visit_counts.end());
-      all.move_masks.insert(all.move_masks.end(), rows.move_masks.begin(), rows.move_masks.end());
-      all.games.insert(all.games.end(), rows.games.begin(), rows.games.end());
-    }
-    const SelfPlayGame& game = result.games[index];
-    if (game.winner == Color::kEmpty) {
-      ++result.draws;
-    } else if (game.winner == game.first_player_color) {
-      ++result.first_wins;
-    } else {
-      ++result.second_wins;
-    }
-  }
+  run_on_workers(std::min(settings.workers, settings.num_games), play_games, report_mutex, failure);
+  collect_results(per_game, first, settings, result);
   result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return result;
 }

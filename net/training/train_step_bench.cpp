@@ -6,10 +6,10 @@
 #include <cstdio>
 #include <stdexcept>
 
+#include "net/torch/device.h"
 #include "net/torch/memory_format.h"
 #include "net/torch/networks.h"
 #include "net/training/autocast.h"
-#include "net/training/device.h"
 
 namespace dlgo::net {
 

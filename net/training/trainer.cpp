@@ -11,13 +11,13 @@
 
 #include "engine/dataset/dataset_pair.h"
 #include "engine/encoders/registry.h"
+#include "net/torch/adadelta.h"
 #include "net/torch/agent_io.h"
+#include "net/torch/device.h"
+#include "net/torch/divergence.h"
 #include "net/torch/memory_format.h"
-#include "net/training/adadelta.h"
 #include "net/training/autocast.h"
 #include "net/training/batch_source.h"
-#include "net/training/device.h"
-#include "net/training/divergence.h"
 #include "net/training/learning_curve.h"
 
 namespace dlgo::net {
@@ -242,10 +242,12 @@ Evaluation evaluate(PolicyValueNet& network, BatchSource& source, const Device& 
   return result;
 }
 
-}  // namespace
+using TrainProgressCallback = std::function<void(const TrainProgress&)>;
 
-TrainResult train_supervised(const TrainOptions& options,
-                             const std::function<void(const TrainProgress&)>& progress) {
+// Set-up: the options that no later step checks, and the device with its global settings
+// (threads, seed, cuDNN autotuning). The seed is set before anything draws from torch's
+// generator (the network's initial weights).
+Device training_device(const TrainOptions& options) {
   if (options.out_path.empty()) throw std::runtime_error("no output agent file given (--out)");
   if (options.epochs < 1) throw std::runtime_error("--epochs must be at least 1");
   if (options.lr_schedule != "constant" && options.lr_schedule != "step" &&
@@ -260,30 +262,45 @@ TrainResult train_supervised(const TrainOptions& options,
                 use_channels_last(options.memory_format, torch_device)};
   if (options.amp && !device.cuda) throw std::runtime_error("--amp needs a CUDA device");
   if (device.cuda) at::globalContext().setBenchmarkCuDNN(true);
+  return device;
+}
 
+BatchSourceOptions train_source_options(const TrainOptions& options) {
   BatchSourceOptions train_options;
   train_options.batch_size = options.batch_size;
   train_options.augment = options.augment;
   train_options.seed = options.seed;
-  BatchSource train(options.train_path, train_options);
-  BatchSourceOptions test_options = train_options;
-  // A sample of the test set is a seeded random set of its blocks, the same every epoch; in file
-  // order it would be the games of the first archives only.
+  return train_options;
+}
+
+// A sample of the test set is a seeded random set of its blocks, the same every epoch; in file
+// order it would be the games of the first archives only.
+BatchSourceOptions test_source_options(const TrainOptions& options) {
+  BatchSourceOptions test_options = train_source_options(options);
   test_options.shuffle = options.test_batches > 0;
   test_options.augment = false;
   test_options.batch_size = std::max(options.batch_size, 256);
-  const std::int64_t test_batch_size = test_options.batch_size;
-  std::unique_ptr<BatchSource> test;
-  if (!options.test_path.empty())
-    test = std::make_unique<BatchSource>(options.test_path, test_options);
-  if (test) dataset::require_one_prepare_run(options.train_path, options.test_path);
-  if (test && (test->encoder_name() != train.encoder_name() ||
-               test->board_width() != train.board_width())) {
+  return test_options;
+}
+
+// The test file, when given, checked to be the partner of the training file.
+std::unique_ptr<BatchSource> open_test_source(const TrainOptions& options,
+                                              const BatchSource& train) {
+  if (options.test_path.empty()) return nullptr;
+  auto test = std::make_unique<BatchSource>(options.test_path, test_source_options(options));
+  dataset::require_one_prepare_run(options.train_path, options.test_path);
+  if (test->encoder_name() != train.encoder_name() || test->board_width() != train.board_width()) {
     throw std::runtime_error(options.test_path +
                              " was prepared with another encoder or board than " +
                              options.train_path);
   }
+  return test;
+}
 
+// The agent file's metadata and network for these options and data; a value head (--kind
+// zero) needs outcomes in both files.
+AgentMetadata agent_metadata(const TrainOptions& options, const BatchSource& train,
+                             const BatchSource* test) {
   AgentMetadata metadata;
   metadata.kind = options.kind;
   metadata.encoder = train.encoder_name();
@@ -297,10 +314,9 @@ TrainResult train_supervised(const TrainOptions& options,
   spec.policy_outputs = train.label_space();
   spec.blocks = options.blocks;
   spec.filters = options.filters;
-  const bool train_value = options.kind == "zero";
-  spec.value_head = train_value;
-  if (train_value) {
-    for (const BatchSource* source : {&train, test.get()}) {
+  spec.value_head = options.kind == "zero";
+  if (spec.value_head) {
+    for (const BatchSource* source : {&train, test}) {
       if (source && !source->has_outcomes()) {
         throw std::runtime_error((source == &train ? options.train_path : options.test_path) +
                                  ": holds no game outcomes (dataset format version 1), which "
@@ -315,51 +331,51 @@ TrainResult train_supervised(const TrainOptions& options,
   } catch (const std::invalid_argument& error) {
     throw std::runtime_error(error.what());
   }
+  return metadata;
+}
 
-  PolicyValueNet network(spec);
-  TrainingSummary summary;
-  summary.optimizer = options.optimizer;
-  summary.batch_size = options.batch_size;
-  summary.train_data = options.train_path;
-  summary.test_data = options.test_path;
-  const double base_lr =
-      options.learning_rate > 0 ? options.learning_rate : default_learning_rate(options.optimizer);
-  summary.learning_rate = base_lr;
+// Where a resumed run picks up: the epochs done so far (in `summary`) and the optimizer state.
+struct ResumePoint {
   int start_epoch = 1;
-  std::string resume_optimizer;
-  if (!options.resume_path.empty()) {
-    AgentFileInfo info;
-    network = load_agent_network(options.resume_path, torch::kCPU, &info);
-    if (!(info.metadata.network == spec)) {
-      throw std::runtime_error(options.resume_path + ": its network (" +
-                               info.metadata.network.to_json() +
-                               ") differs from the one asked for (" + spec.to_json() + ")");
-    }
-    auto state = read_resume_state(options.resume_path);
-    if (!state || !info.training) {
-      throw std::runtime_error(options.resume_path + ": has no training state to resume from");
-    }
-    if (info.training->optimizer != options.optimizer) {
-      throw std::runtime_error(options.resume_path + ": was trained with --optimizer " +
-                               info.training->optimizer + ", not " + options.optimizer +
-                               " (resume with the same optimizer)");
-    }
-    summary.metrics = info.training->metrics;
-    // A final agent written by a run resumed past its last epoch used to record 0 epochs done
-    // while holding every epoch's metrics row (and the right optimizer and RNG state).
-    int epochs_done = decode_rng_state(state->rng_state, options.resume_path);
-    if (!summary.metrics.empty()) epochs_done = std::max(epochs_done, summary.metrics.back().epoch);
-    summary.epochs = epochs_done;
-    start_epoch = epochs_done + 1;
-    resume_optimizer = state->optimizer_state;
-  }
-  network->to(device.device);
-  if (device.channels_last) to_channels_last(*network);
-  auto optimizer = make_optimizer(options, base_lr, network);
-  if (!resume_optimizer.empty()) {
-    restore_optimizer(*optimizer, resume_optimizer, options.resume_path);
-  }
+  std::string optimizer_state;  // empty: a fresh optimizer
+};
 
+// --resume: the network, metrics and optimizer of the file, which must have been trained with
+// the same network and optimizer. Without --resume, the run starts at epoch 1.
+ResumePoint resume_point(const TrainOptions& options, const NetworkSpec& spec,
+                         PolicyValueNet& network, TrainingSummary& summary) {
+  ResumePoint point;
+  if (options.resume_path.empty()) return point;
+  AgentFileInfo info;
+  network = load_agent_network(options.resume_path, torch::kCPU, &info);
+  if (!(info.metadata.network == spec)) {
+    throw std::runtime_error(options.resume_path + ": its network (" +
+                             info.metadata.network.to_json() +
+                             ") differs from the one asked for (" + spec.to_json() + ")");
+  }
+  auto state = read_resume_state(options.resume_path);
+  if (!state || !info.training) {
+    throw std::runtime_error(options.resume_path + ": has no training state to resume from");
+  }
+  if (info.training->optimizer != options.optimizer) {
+    throw std::runtime_error(options.resume_path + ": was trained with --optimizer " +
+                             info.training->optimizer + ", not " + options.optimizer +
+                             " (resume with the same optimizer)");
+  }
+  summary.metrics = info.training->metrics;
+  // A final agent written by a run resumed past its last epoch used to record 0 epochs done
+  // while holding every epoch's metrics row (and the right optimizer and RNG state).
+  int epochs_done = decode_rng_state(state->rng_state, options.resume_path);
+  if (!summary.metrics.empty()) epochs_done = std::max(epochs_done, summary.metrics.back().epoch);
+  summary.epochs = epochs_done;
+  point.start_epoch = epochs_done + 1;
+  point.optimizer_state = state->optimizer_state;
+  return point;
+}
+
+// The run's files: the checkpoint folder made and cleared of a killed run's staging files.
+TrainResult result_files(const TrainOptions& options, const Device& device,
+                         const TrainingSummary& summary) {
   TrainResult result;
   result.device = device.device.str();
   result.final_path = options.out_path;
@@ -371,115 +387,171 @@ TrainResult train_supervised(const TrainOptions& options,
   remove_stale_staging_files(result.checkpoint_dir, options.out_path);
   result.best_path = (fs::path(result.checkpoint_dir) / "best.h5").string();
   result.metrics = summary.metrics;
-  double best_top1 = -1;
-  for (const auto& m : summary.metrics) best_top1 = std::max(best_top1, m.test_top1);
+  return result;
+}
 
+// What is left of the run should epoch `epoch` diverge (stopping writes nothing of it).
+std::string left_if_diverging(const TrainOptions& options, const TrainResult& result, int epoch) {
+  const fs::path previous = fs::path(result.checkpoint_dir) / checkpoint_name(epoch - 1);
+  if (epoch > 1 && fs::exists(previous)) {
+    return "its last good checkpoint " + previous.string() + " is kept";
+  }
+  if (!options.resume_path.empty()) return options.resume_path + " is kept";
+  return "nothing was written";
+}
+
+// One epoch's training steps; returns its training metrics (the test fields left 0, `seconds`
+// the training's).
+EpochMetrics train_epoch(const TrainOptions& options, int epoch, PolicyValueNet& network,
+                         torch::optim::Optimizer& optimizer, BatchSource& train,
+                         const Device& device, const std::string& kept,
+                         const TrainProgressCallback& progress) {
   const int channels = train.input_channels(), height = train.board_height(),
             width = train.board_width();
+  const bool train_value = network->spec().value_head;
   // With --max-batches an epoch is a random subset; the progress total says how big.
   const std::int64_t epoch_rows =
       options.max_batches > 0
           ? std::min(train.epoch_rows(), options.max_batches * options.batch_size)
           : train.epoch_rows();
-  // What is left of the run should epoch `epoch` diverge (stopping writes nothing of it).
-  auto left_if_diverging = [&](int epoch) -> std::string {
-    const fs::path previous = fs::path(result.checkpoint_dir) / checkpoint_name(epoch - 1);
-    if (epoch > 1 && fs::exists(previous)) {
-      return "its last good checkpoint " + previous.string() + " is kept";
-    }
-    if (!options.resume_path.empty()) return options.resume_path + " is kept";
-    return "nothing was written";
-  };
-  for (int epoch = start_epoch; epoch <= options.epochs; ++epoch) {
-    const std::string kept = left_if_diverging(epoch);
-    const double lr = scheduled_lr(options, base_lr, epoch);
-    set_learning_rate(*optimizer, lr);
-    network->train();
-    train.start_epoch(epoch);
-    auto epoch_start = std::chrono::steady_clock::now();
-    const double wait_before = train.wait_seconds();
-    double loss_sum = 0, correct = 0, value_sum = 0, value_rows = 0;
-    std::int64_t samples = 0, batches = 0;
-    auto last_report = epoch_start;
-    while (auto batch = train.next()) {
-      auto [inputs, labels, outcomes] = to_device(*batch, device, channels, height, width);
-      optimizer->zero_grad();
-      torch::Tensor loss, policy_loss, logits;
-      {
-        AutocastScope autocast(options.amp);
-        NetOutput out = network->forward(inputs);
-        logits = out.policy_logits.to(torch::kFloat32);
-        loss = policy_loss = torch::nn::functional::cross_entropy(logits, labels);
-        if (train_value) {
-          auto [error_sum, known] = value_error_sum(out.value.to(torch::kFloat32), outcomes);
-          loss = loss + options.value_weight * error_sum / known.clamp_min(1);
-          value_sum += error_sum.item<double>();
-          value_rows += known.item<double>();
-        }
+  network->train();
+  train.start_epoch(epoch);
+  auto epoch_start = std::chrono::steady_clock::now();
+  const double wait_before = train.wait_seconds();
+  double loss_sum = 0, correct = 0, value_sum = 0, value_rows = 0;
+  std::int64_t samples = 0, batches = 0;
+  auto last_report = epoch_start;
+  while (auto batch = train.next()) {
+    auto [inputs, labels, outcomes] = to_device(*batch, device, channels, height, width);
+    optimizer.zero_grad();
+    torch::Tensor loss, policy_loss, logits;
+    {
+      AutocastScope autocast(options.amp);
+      NetOutput out = network->forward(inputs);
+      logits = out.policy_logits.to(torch::kFloat32);
+      loss = policy_loss = torch::nn::functional::cross_entropy(logits, labels);
+      if (train_value) {
+        auto [error_sum, known] = value_error_sum(out.value.to(torch::kFloat32), outcomes);
+        loss = loss + options.value_weight * error_sum / known.clamp_min(1);
+        value_sum += error_sum.item<double>();
+        value_rows += known.item<double>();
       }
-      loss.backward();
-      optimizer->step();
-      const double batch_loss = loss.item<double>();
-      ++batches;
-      stop_if_loss_diverged(batch_loss, epoch, batches, kept);
-      // train_loss is the policy's alone, as test_loss is, whatever the value head adds.
-      loss_sum += (train_value ? policy_loss.item<double>() : batch_loss) * batch->rows;
-      correct += logits.argmax(1).eq(labels).sum().item<double>();
-      samples += batch->rows;
-      auto now = std::chrono::steady_clock::now();
-      if (progress && (now - last_report > std::chrono::milliseconds(200))) {
-        double seconds = std::chrono::duration<double>(now - epoch_start).count();
-        progress({epoch, options.epochs, samples, epoch_rows, loss_sum / samples, correct / samples,
-                  samples / std::max(seconds, 1e-9), false});
-        last_report = now;
-      }
-      if (options.max_batches > 0 && batches >= options.max_batches) break;
     }
-    if (samples == 0) throw std::runtime_error(options.train_path + " has no rows to train on");
-    stop_if_weights_diverged(*network, epoch, kept);
-    const double train_seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - epoch_start).count();
-    EpochMetrics metrics;
-    metrics.epoch = epoch;
-    metrics.train_loss = loss_sum / samples;
-    metrics.train_accuracy = correct / samples;
-    metrics.train_value_loss = value_rows > 0 ? value_sum / value_rows : 0;
-    metrics.samples_per_second = samples / std::max(train_seconds, 1e-9);
-    metrics.data_wait_seconds = train.wait_seconds() - wait_before;
-    if (test) {
-      const std::int64_t test_rows =
-          options.test_batches > 0 ? std::min(test->rows(), options.test_batches * test_batch_size)
-                                   : test->rows();
-      Evaluation evaluation = evaluate(
-          network, *test, device, options.amp,
-          [&](std::int64_t rows) {
-            if (progress) progress({epoch, options.epochs, rows, test_rows, 0, 0, 0, true});
-          },
-          options.test_batches);
-      metrics.test_loss = evaluation.loss;
-      metrics.test_top1 = evaluation.top1;
-      metrics.test_top5 = evaluation.top5;
-      metrics.test_value_loss = evaluation.value_loss;
+    loss.backward();
+    optimizer.step();
+    const double batch_loss = loss.item<double>();
+    ++batches;
+    stop_if_loss_diverged(batch_loss, epoch, batches, kept);
+    // train_loss is the policy's alone, as test_loss is, whatever the value head adds.
+    loss_sum += (train_value ? policy_loss.item<double>() : batch_loss) * batch->rows;
+    correct += logits.argmax(1).eq(labels).sum().item<double>();
+    samples += batch->rows;
+    auto now = std::chrono::steady_clock::now();
+    if (progress && (now - last_report > std::chrono::milliseconds(200))) {
+      double seconds = std::chrono::duration<double>(now - epoch_start).count();
+      progress({epoch, options.epochs, samples, epoch_rows, loss_sum / samples, correct / samples,
+                samples / std::max(seconds, 1e-9), false});
+      last_report = now;
     }
-    metrics.seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - epoch_start).count();
+    if (options.max_batches > 0 && batches >= options.max_batches) break;
+  }
+  if (samples == 0) throw std::runtime_error(options.train_path + " has no rows to train on");
+  stop_if_weights_diverged(*network, epoch, kept);
+  const double train_seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - epoch_start).count();
+  EpochMetrics metrics;
+  metrics.epoch = epoch;
+  metrics.train_loss = loss_sum / samples;
+  metrics.train_accuracy = correct / samples;
+  metrics.train_value_loss = value_rows > 0 ? value_sum / value_rows : 0;
+  metrics.samples_per_second = samples / std::max(train_seconds, 1e-9);
+  metrics.data_wait_seconds = train.wait_seconds() - wait_before;
+  metrics.seconds = train_seconds;
+  return metrics;
+}
+
+// The test fields of `metrics`: the whole test file, or --test-batches of it.
+void test_epoch(const TrainOptions& options, PolicyValueNet& network, BatchSource& test,
+                const Device& device, const TrainProgressCallback& progress,
+                EpochMetrics& metrics) {
+  const std::int64_t test_batch_size = test_source_options(options).batch_size;
+  const std::int64_t test_rows = options.test_batches > 0
+                                     ? std::min(test.rows(), options.test_batches * test_batch_size)
+                                     : test.rows();
+  Evaluation evaluation = evaluate(
+      network, test, device, options.amp,
+      [&](std::int64_t rows) {
+        if (progress) progress({metrics.epoch, options.epochs, rows, test_rows, 0, 0, 0, true});
+      },
+      options.test_batches);
+  metrics.test_loss = evaluation.loss;
+  metrics.test_top1 = evaluation.top1;
+  metrics.test_top5 = evaluation.top5;
+  metrics.test_value_loss = evaluation.value_loss;
+}
+
+// The epoch's files: its checkpoint, best.h5 when it is the best so far, the metrics table and
+// the learning curve.
+void write_epoch_files(const TrainResult& result, const AgentMetadata& metadata,
+                       PolicyValueNet& network, const TrainingSummary& summary,
+                       const ResumeState& resume, bool best) {
+  const fs::path dir = result.checkpoint_dir;
+  write_agent_file((dir / checkpoint_name(summary.epochs)).string(), metadata, network, &summary,
+                   &resume);
+  if (best) write_agent_file(result.best_path, metadata, network, &summary, &resume);
+  write_metrics_csv((dir / "metrics.csv").string(), summary.metrics);
+  write_learning_curve_svg((dir / "learning_curve.svg").string(), summary.metrics,
+                           metadata.network.network + " on " + metadata.encoder);
+}
+
+}  // namespace
+
+TrainResult train_supervised(const TrainOptions& options, const TrainProgressCallback& progress) {
+  const Device device = training_device(options);
+  BatchSource train(options.train_path, train_source_options(options));
+  std::unique_ptr<BatchSource> test = open_test_source(options, train);
+  const AgentMetadata metadata = agent_metadata(options, train, test.get());
+
+  PolicyValueNet network(metadata.network);
+  TrainingSummary summary;
+  summary.optimizer = options.optimizer;
+  summary.batch_size = options.batch_size;
+  summary.train_data = options.train_path;
+  summary.test_data = options.test_path;
+  const double base_lr =
+      options.learning_rate > 0 ? options.learning_rate : default_learning_rate(options.optimizer);
+  summary.learning_rate = base_lr;
+  const ResumePoint resume = resume_point(options, metadata.network, network, summary);
+  network->to(device.device);
+  if (device.channels_last) to_channels_last(*network);
+  auto optimizer = make_optimizer(options, base_lr, network);
+  if (!resume.optimizer_state.empty()) {
+    restore_optimizer(*optimizer, resume.optimizer_state, options.resume_path);
+  }
+
+  TrainResult result = result_files(options, device, summary);
+  double best_top1 = -1;
+  for (const auto& m : summary.metrics) best_top1 = std::max(best_top1, m.test_top1);
+  for (int epoch = resume.start_epoch; epoch <= options.epochs; ++epoch) {
+    const std::string kept = left_if_diverging(options, result, epoch);
+    set_learning_rate(*optimizer, scheduled_lr(options, base_lr, epoch));
+    EpochMetrics metrics =
+        train_epoch(options, epoch, network, *optimizer, train, device, kept, progress);
+    auto test_start = std::chrono::steady_clock::now();
+    if (test) test_epoch(options, network, *test, device, progress, metrics);
+    metrics.seconds +=
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - test_start).count();
     summary.metrics.push_back(metrics);
     summary.epochs = epoch;
     result.metrics = summary.metrics;
 
-    ResumeState resume{serialize_optimizer(*optimizer), encode_rng_state(epoch)};
-    write_agent_file((fs::path(result.checkpoint_dir) / checkpoint_name(epoch)).string(), metadata,
-                     network, &summary, &resume);
-    if (!test || metrics.test_top1 > best_top1) {
-      best_top1 = metrics.test_top1;
-      write_agent_file(result.best_path, metadata, network, &summary, &resume);
-    }
-    write_metrics_csv((fs::path(result.checkpoint_dir) / "metrics.csv").string(), summary.metrics);
-    write_learning_curve_svg((fs::path(result.checkpoint_dir) / "learning_curve.svg").string(),
-                             summary.metrics, spec.network + " on " + metadata.encoder);
+    const bool best = !test || metrics.test_top1 > best_top1;
+    if (best) best_top1 = metrics.test_top1;
+    write_epoch_files(result, metadata, network, summary,
+                      ResumeState{serialize_optimizer(*optimizer), encode_rng_state(epoch)}, best);
   }
-  ResumeState resume{serialize_optimizer(*optimizer), encode_rng_state(summary.epochs)};
-  write_agent_file(options.out_path, metadata, network, &summary, &resume);
+  ResumeState resume_state{serialize_optimizer(*optimizer), encode_rng_state(summary.epochs)};
+  write_agent_file(options.out_path, metadata, network, &summary, &resume_state);
   return result;
 }
 

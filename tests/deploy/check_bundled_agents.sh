@@ -3,8 +3,8 @@
 # tools/quickstart starts it, and answer moves on their pages' boards.
 set -euo pipefail
 serve=$1 root=$2
-# shellcheck source=serve_helpers.sh
-source "$(dirname "${BASH_SOURCE[0]}")/serve_helpers.sh"
+# shellcheck source=serve_support.sh
+source "$(dirname "${BASH_SOURCE[0]}")/serve_support.sh"
 serve_test_setup
 
 for agent in zero_19 predict_19 pg_99; do

@@ -13,8 +13,8 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-# shellcheck source=serve_helpers.sh
-source "$(dirname "${BASH_SOURCE[0]}")/serve_helpers.sh"
+# shellcheck source=serve_support.sh
+source "$(dirname "${BASH_SOURCE[0]}")/serve_support.sh"
 
 # systemd: the unit as shipped, pointed at this build.
 sed -e "s#/opt/dlgo/bin/dlgo-serve#$serve#" "$root/tools/deploy/dlgo-serve.service" >"$work/dlgo-serve.service"

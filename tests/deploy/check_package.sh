@@ -17,8 +17,8 @@ deb=$(realpath "${1:?usage: check_package.sh PACKAGE.deb}")
 source "$DLGO_ROOT/tools/lib/common.sh"
 # shellcheck source=../../tools/lib/debian_root.sh
 source "$DLGO_ROOT/tools/lib/debian_root.sh"
-# shellcheck source=serve_helpers.sh
-source "$here/serve_helpers.sh"
+# shellcheck source=serve_support.sh
+source "$here/serve_support.sh"
 
 clean=$DLGO_ROOT/.cache/debian12/root
 dlgo_debian_root bookworm "$clean"

@@ -5,8 +5,8 @@
 # most of it; its peak memory stays well under the 1 GB of a small serving box.
 set -euo pipefail
 serve=$1 init=$2
-# shellcheck source=serve_helpers.sh
-source "$(dirname "${BASH_SOURCE[0]}")/serve_helpers.sh"
+# shellcheck source=serve_support.sh
+source "$(dirname "${BASH_SOURCE[0]}")/serve_support.sh"
 serve_test_setup
 
 "$init" --out "$work/zero19.h5" --kind zero --network pvresnet --blocks 6 --filters 64 \

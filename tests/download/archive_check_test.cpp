@@ -1,9 +1,9 @@
-#include "tools/download/archive_check.h"
+#include "download/archive_check.h"
 
 #include <fstream>
 #include "tests/catch.h"
 
-#include "tests/download/test_support.h"
+#include "tests/download/download_support.h"
 
 using namespace dlgo::download;
 using namespace dlgo::download::testing;

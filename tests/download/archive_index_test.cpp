@@ -1,4 +1,4 @@
-#include "tools/download/archive_index.h"
+#include "download/archive_index.h"
 
 #include <algorithm>
 #include <fstream>

@@ -4,10 +4,10 @@
 #include <sstream>
 #include "tests/catch.h"
 
+#include "download/download_manager.h"
+#include "tests/download/download_support.h"
 #include "tests/download/loopback_server.h"
-#include "tests/download/test_support.h"
-#include "tools/download/download_command.h"
-#include "tools/download/download_manager.h"
+#include "tools/data_download_command.h"
 
 using namespace dlgo::download;
 using namespace dlgo::download::testing;
@@ -70,16 +70,35 @@ int count_method(const std::vector<LoopbackServer::Request>& requests, const std
                                         [&](const auto& r) { return r.method == method; }));
 }
 
+// The set-up most cases share: a scratch folder, the three archives to serve, a plain-HTTP
+// loopback server offering them under an index page, the destination folder and the streams
+// a run writes to. Members are destroyed in reverse: the server stops before the folder goes.
+class PublishedArchives {
+ protected:
+  explicit PublishedArchives(ArchiveOrigin origin = ArchiveOrigin::kSharedWhenPresent)
+      : archives(source_archives(scratch.path(), origin)), index(publish(server, archives)) {}
+
+  DownloadOptions run_options() const { return options_for(index, dest); }
+
+  ScratchDir scratch;
+  std::vector<SourceArchive> archives;
+  LoopbackServer server;
+  std::string index;
+  fs::path dest = scratch.path() / "kgs";
+  std::ostringstream out, err;
+};
+
+// The same with archives built by the test, never the shared ones.
+class BuiltArchivesPublished : public PublishedArchives {
+ protected:
+  BuiltArchivesPublished() : PublishedArchives(ArchiveOrigin::kBuilt) {}
+};
+
 }  // namespace
 
-TEST_CASE("downloads every archive over plain HTTP, following a redirect to the index") {
-  ScratchDir scratch;
-  std::vector<SourceArchive> archives = source_archives(scratch.path());
-  LoopbackServer server;
-  publish(server, archives);
+TEST_CASE_METHOD(PublishedArchives,
+                 "downloads every archive over plain HTTP, following a redirect to the index") {
   server.add_redirect("/old/records", "/gamerecords/", 301);
-  fs::path dest = scratch.path() / "kgs";
-  std::ostringstream out;
 
   DownloadReport report = run_download(options_for(server.base_url() + "/old/records", dest), out);
 
@@ -106,14 +125,9 @@ TEST_CASE("downloads every archive over plain HTTP, following a redirect to the 
   CHECK(out.str().find("archive verified") != std::string::npos);
 }
 
-TEST_CASE("downloads archives built by the test, whether or not the shared data exists") {
-  ScratchDir scratch;
-  std::vector<SourceArchive> archives = source_archives(scratch.path(), ArchiveOrigin::kBuilt);
-  LoopbackServer server;
-  std::string index = publish(server, archives);
-  fs::path dest = scratch.path() / "kgs";
-  std::ostringstream out;
-  DownloadOptions options = options_for(index, dest);
+TEST_CASE_METHOD(BuiltArchivesPublished,
+                 "downloads archives built by the test, whether or not the shared data exists") {
+  DownloadOptions options = run_options();
   options.workers = 1;
   server.cut_after(archive_path(archives[0]), fs::file_size(archives[0].file) / 2);
 
@@ -126,17 +140,12 @@ TEST_CASE("downloads archives built by the test, whether or not the shared data 
     CHECK(same_bytes(dest / archive.name, archive.file));
 }
 
-TEST_CASE("a second run skips complete archives and replaces one of the wrong size") {
-  ScratchDir scratch;
-  std::vector<SourceArchive> archives = source_archives(scratch.path());
-  LoopbackServer server;
-  std::string index = publish(server, archives);
-  fs::path dest = scratch.path() / "kgs";
-  std::ostringstream out;
-  REQUIRE(run_download(options_for(index, dest), out).count(ArchiveStatus::kDownloaded) == 3);
+TEST_CASE_METHOD(PublishedArchives,
+                 "a second run skips complete archives and replaces one of the wrong size") {
+  REQUIRE(run_download(run_options(), out).count(ArchiveStatus::kDownloaded) == 3);
 
   fs::resize_file(dest / archives[1].name, fs::file_size(archives[1].file) / 2);
-  DownloadReport second = run_download(options_for(index, dest), out);
+  DownloadReport second = run_download(run_options(), out);
 
   CHECK(result_for(second, archives[0]).status == ArchiveStatus::kAlreadyComplete);
   CHECK(result_for(second, archives[2]).status == ArchiveStatus::kAlreadyComplete);
@@ -151,19 +160,14 @@ TEST_CASE("a second run skips complete archives and replaces one of the wrong si
   CHECK(out.str().find("2 already complete") != std::string::npos);
 }
 
-TEST_CASE("an interrupted download resumes with a Range request and ends byte-identical") {
-  ScratchDir scratch;
-  std::vector<SourceArchive> archives = source_archives(scratch.path());
-  LoopbackServer server;
-  std::string index = publish(server, archives);
-  fs::path dest = scratch.path() / "kgs";
+TEST_CASE_METHOD(PublishedArchives,
+                 "an interrupted download resumes with a Range request and ends byte-identical") {
   const SourceArchive& victim = archives[1];
   const std::size_t cut = static_cast<std::size_t>(fs::file_size(victim.file) / 3);
   server.cut_after(archive_path(victim), cut);
-  std::ostringstream out, err;
 
   SECTION("within one run, by retrying") {
-    DownloadReport report = run_download(options_for(index, dest), out);
+    DownloadReport report = run_download(run_options(), out);
     const ArchiveResult& result = result_for(report, victim);
     CHECK(result.status == ArchiveStatus::kDownloaded);
     CHECK(result.attempts == 2);
@@ -171,7 +175,7 @@ TEST_CASE("an interrupted download resumes with a Range request and ends byte-id
     CHECK(out.str().find("connection lost after " + std::to_string(cut)) != std::string::npos);
   }
   SECTION("in a later run, from the .part file the failed run left") {
-    DownloadOptions no_retries = options_for(index, dest);
+    DownloadOptions no_retries = run_options();
     no_retries.retries = 0;
     CHECK(run_download_command(no_retries, out, err, "dlgo-data") == 1);
     CHECK(err.str().find("dlgo-data: error: 1 of 3 archives failed: " + victim.name) == 0);
@@ -179,7 +183,7 @@ TEST_CASE("an interrupted download resumes with a Range request and ends byte-id
     REQUIRE(fs::exists(dest / (victim.name + ".part")));
     CHECK(fs::file_size(dest / (victim.name + ".part")) == cut);
 
-    DownloadReport report = run_download(options_for(index, dest), out);
+    DownloadReport report = run_download(run_options(), out);
     const ArchiveResult& result = result_for(report, victim);
     CHECK(result.status == ArchiveStatus::kDownloaded);
     CHECK(result.resumed_from == cut);
@@ -197,18 +201,13 @@ TEST_CASE("an interrupted download resumes with a Range request and ends byte-id
   CHECK(gets[1].range == "bytes=" + std::to_string(cut) + "-");
 }
 
-TEST_CASE("a server that stalls mid-body times out, and the download resumes") {
-  ScratchDir scratch;
-  std::vector<SourceArchive> archives = source_archives(scratch.path());
-  LoopbackServer server;
-  std::string index = publish(server, archives);
-  fs::path dest = scratch.path() / "kgs";
+TEST_CASE_METHOD(PublishedArchives,
+                 "a server that stalls mid-body times out, and the download resumes") {
   const SourceArchive& victim = archives[2];
   const std::size_t cut = static_cast<std::size_t>(fs::file_size(victim.file) / 4);
   server.cut_after(archive_path(victim), cut, 1, std::chrono::milliseconds(3000));
-  DownloadOptions options = options_for(index, dest);
+  DownloadOptions options = run_options();
   options.http.io_timeout = std::chrono::milliseconds(300);
-  std::ostringstream out;
 
   auto started = std::chrono::steady_clock::now();
   DownloadReport report = run_download(options, out);
@@ -225,14 +224,9 @@ TEST_CASE("a server that stalls mid-body times out, and the download resumes") {
   CHECK(seconds < 2.5);  // the timeout, not the stalled server, ended the first try
 }
 
-TEST_CASE("an existing archive is checked locally when the server cannot tell its size") {
-  ScratchDir scratch;
-  std::vector<SourceArchive> archives = source_archives(scratch.path());
-  LoopbackServer server;
-  std::string index = publish(server, archives);
-  fs::path dest = scratch.path() / "kgs";
-  std::ostringstream out;
-  REQUIRE(run_download(options_for(index, dest), out).count(ArchiveStatus::kDownloaded) == 3);
+TEST_CASE_METHOD(PublishedArchives,
+                 "an existing archive is checked locally when the server cannot tell its size") {
+  REQUIRE(run_download(run_options(), out).count(ArchiveStatus::kDownloaded) == 3);
   // HEAD fails for two archives (no retries for HEAD: it is only a shortcut); one of them
   // was damaged locally meanwhile.
   server.fail_with(archive_path(archives[0]), 404, 1);
@@ -243,7 +237,7 @@ TEST_CASE("an existing archive is checked locally when the server cannot tell it
     file << std::string(2000, '\0');
   }
 
-  DownloadReport report = run_download(options_for(index, dest), out);
+  DownloadReport report = run_download(run_options(), out);
 
   CHECK(result_for(report, archives[0]).status == ArchiveStatus::kAlreadyComplete);
   CHECK_THAT(result_for(report, archives[0]).note,
@@ -256,17 +250,13 @@ TEST_CASE("an existing archive is checked locally when the server cannot tell it
   CHECK(result_for(report, archives[2]).status == ArchiveStatus::kAlreadyComplete);
 }
 
-TEST_CASE("a partial file is restarted when the server ignores Range or the parts disagree") {
-  ScratchDir scratch;
-  std::vector<SourceArchive> archives = source_archives(scratch.path());
-  LoopbackServer server;
-  std::string index = publish(server, archives);
-  fs::path dest = scratch.path() / "kgs";
+TEST_CASE_METHOD(
+    PublishedArchives,
+    "a partial file is restarted when the server ignores Range or the parts disagree") {
   fs::create_directories(dest);
   const SourceArchive& victim = archives[0];
   const std::size_t kept = 5000;
   fs::path part = dest / (victim.name + ".part");
-  std::ostringstream out;
 
   SECTION("the server answers 200 to the Range request") {
     {
@@ -274,7 +264,7 @@ TEST_CASE("a partial file is restarted when the server ignores Range or the part
       file << read_bytes(victim.file).substr(0, kept);
     }
     server.set_ignore_range(true);
-    DownloadReport report = run_download(options_for(index, dest), out);
+    DownloadReport report = run_download(run_options(), out);
     CHECK(result_for(report, victim).status == ArchiveStatus::kDownloaded);
     CHECK(result_for(report, victim).resumed_from == 0);
     CHECK(result_for(report, victim).downloaded == fs::file_size(victim.file));
@@ -286,7 +276,7 @@ TEST_CASE("a partial file is restarted when the server ignores Range or the part
       std::ofstream file(part, std::ios::binary);
       file << std::string(kept, 'x');
     }
-    DownloadReport report = run_download(options_for(index, dest), out);
+    DownloadReport report = run_download(run_options(), out);
     CHECK(result_for(report, victim).status == ArchiveStatus::kDownloaded);
     CHECK(result_for(report, victim).attempts == 2);
     CHECK(out.str().find("corrupt after resuming") != std::string::npos);
@@ -295,21 +285,16 @@ TEST_CASE("a partial file is restarted when the server ignores Range or the part
   CHECK_FALSE(fs::exists(part));
 }
 
-TEST_CASE("a .part file already whole, or longer than the server's file, gets answer 416") {
-  ScratchDir scratch;
-  std::vector<SourceArchive> archives = source_archives(scratch.path());
-  LoopbackServer server;
-  std::string index = publish(server, archives);
-  fs::path dest = scratch.path() / "kgs";
+TEST_CASE_METHOD(PublishedArchives,
+                 "a .part file already whole, or longer than the server's file, gets answer 416") {
   fs::create_directories(dest);
   const SourceArchive& victim = archives[1];
   const std::string bytes = read_bytes(victim.file);
   fs::path part = dest / (victim.name + ".part");
-  std::ostringstream out;
 
   SECTION("whole: checked and renamed without fetching a byte") {
     std::ofstream(part, std::ios::binary) << bytes;
-    DownloadReport report = run_download(options_for(index, dest), out);
+    DownloadReport report = run_download(run_options(), out);
     CHECK(result_for(report, victim).status == ArchiveStatus::kDownloaded);
     CHECK(result_for(report, victim).downloaded == 0);
     std::vector<LoopbackServer::Request> requests = server.requests_for(archive_path(victim));
@@ -318,7 +303,7 @@ TEST_CASE("a .part file already whole, or longer than the server's file, gets an
   }
   SECTION("longer: started again from byte 0") {
     std::ofstream(part, std::ios::binary) << bytes << "trailing junk";
-    DownloadReport report = run_download(options_for(index, dest), out);
+    DownloadReport report = run_download(run_options(), out);
     CHECK(result_for(report, victim).status == ArchiveStatus::kDownloaded);
     CHECK(result_for(report, victim).downloaded == bytes.size());
     CHECK(out.str().find("the server cannot resume at byte " + std::to_string(bytes.size() + 13)) !=
@@ -332,14 +317,8 @@ TEST_CASE("a .part file already whole, or longer than the server's file, gets an
   CHECK_FALSE(fs::exists(part));
 }
 
-TEST_CASE("5xx answers are retried with backoff, up to --retries") {
-  ScratchDir scratch;
-  std::vector<SourceArchive> archives = source_archives(scratch.path());
-  LoopbackServer server;
-  std::string index = publish(server, archives);
-  fs::path dest = scratch.path() / "kgs";
-  std::ostringstream out;
-  DownloadOptions options = options_for(index, dest);
+TEST_CASE_METHOD(PublishedArchives, "5xx answers are retried with backoff, up to --retries") {
+  DownloadOptions options = run_options();
 
   SECTION("two failures, two retries: success") {
     server.fail_with(archive_path(archives[2]), 503, 2);
@@ -364,16 +343,13 @@ TEST_CASE("5xx answers are retried with backoff, up to --retries") {
   }
 }
 
-TEST_CASE("a missing archive (404) fails alone, without retries, and the exit code is 1") {
-  ScratchDir scratch;
-  std::vector<SourceArchive> archives = source_archives(scratch.path());
-  LoopbackServer server;
+TEST_CASE_METHOD(PublishedArchives,
+                 "a missing archive (404) fails alone, without retries, and the exit code is 1") {
+  // The index page again, now also linking an archive the server does not have.
   const std::string missing = "KGS-2016_05-19-12-.tar.gz";
-  std::string index = publish(server, archives, "<a href=\"/files/" + missing + "\">gone</a>");
-  fs::path dest = scratch.path() / "kgs";
-  std::ostringstream out, err;
+  index = publish(server, archives, "<a href=\"/files/" + missing + "\">gone</a>");
 
-  int code = run_download_command(options_for(index, dest), out, err, "dlgo-data");
+  int code = run_download_command(run_options(), out, err, "dlgo-data");
 
   CHECK(code == 1);
   CHECK(err.str() == "dlgo-data: error: 1 of 4 archives failed: " + missing + ": " +
@@ -444,16 +420,11 @@ TEST_CASE("a corrupt archive is detected, removed and reported") {
   }
 }
 
-TEST_CASE("selection by --years and --max-games decides which archives are fetched") {
-  ScratchDir scratch;
-  std::vector<SourceArchive> archives = source_archives(scratch.path());
+TEST_CASE_METHOD(PublishedArchives,
+                 "selection by --years and --max-games decides which archives are fetched") {
   REQUIRE(archives[0].year == archives[1].year);
   REQUIRE(archives[2].year != archives[0].year);
-  LoopbackServer server;
-  std::string index = publish(server, archives);
-  fs::path dest = scratch.path() / "kgs";
-  std::ostringstream out;
-  DownloadOptions options = options_for(index, dest);
+  DownloadOptions options = run_options();
   auto fetched = [&] {
     std::vector<bool> present;
     for (const SourceArchive& archive : archives)
@@ -484,13 +455,7 @@ TEST_CASE("selection by --years and --max-games decides which archives are fetch
   }
 }
 
-TEST_CASE("the download subcommand parses its flags and runs") {
-  ScratchDir scratch;
-  std::vector<SourceArchive> archives = source_archives(scratch.path());
-  LoopbackServer server;
-  std::string index = publish(server, archives);
-  fs::path dest = scratch.path() / "kgs";
-
+TEST_CASE_METHOD(PublishedArchives, "the download subcommand parses its flags and runs") {
   CLI::App app{"test", "dlgo-data"};
   register_download_command(app);
   SECTION("bad flag values are usage errors") {

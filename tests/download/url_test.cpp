@@ -1,4 +1,4 @@
-#include "tools/download/url.h"
+#include "download/url.h"
 
 #include "tests/catch.h"
 

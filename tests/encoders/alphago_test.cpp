@@ -7,7 +7,7 @@
 #include "engine/ascii_board.h"
 #include "engine/encoders/alphago.h"
 #include "engine/encoders/registry.h"
-#include "tests/encoders/plane_helpers.h"
+#include "tests/encoders/plane_support.h"
 
 using namespace dlgo;
 using namespace dlgo::test;

@@ -8,7 +8,7 @@
 #include "engine/encoders/registry.h"
 #include "engine/playout.h"
 #include "engine/rng.h"
-#include "tests/encoders/plane_helpers.h"
+#include "tests/encoders/plane_support.h"
 
 using namespace dlgo;
 using namespace dlgo::test;

@@ -3,7 +3,7 @@
 
 #include "engine/ascii_board.h"
 #include "engine/encoders/move_effect.h"
-#include "tests/encoders/plane_helpers.h"
+#include "tests/encoders/plane_support.h"
 
 using namespace dlgo;
 using namespace dlgo::test;

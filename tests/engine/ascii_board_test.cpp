@@ -8,7 +8,7 @@
 
 #include "engine/ascii_board.h"
 #include "engine/rng.h"
-#include "tests/engine/diagram_helpers.h"
+#include "tests/engine/diagram_support.h"
 
 using namespace dlgo;
 using namespace dlgo::test;

@@ -9,7 +9,7 @@
 
 #include "engine/game_state.h"
 #include "engine/handicap.h"
-#include "tests/engine/diagram_helpers.h"
+#include "tests/engine/diagram_support.h"
 
 using namespace dlgo;
 using namespace dlgo::test;

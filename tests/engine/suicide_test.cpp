@@ -6,7 +6,7 @@
 
 #include "engine/ascii_board.h"
 #include "engine/game_state.h"
-#include "tests/engine/diagram_helpers.h"
+#include "tests/engine/diagram_support.h"
 
 using namespace dlgo;
 using namespace dlgo::test;

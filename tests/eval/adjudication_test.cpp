@@ -5,7 +5,7 @@
 #include <sstream>
 
 #include "engine/ascii_board.h"
-#include "engine/eval/adjudication.h"
+#include "engine/dead_stones/adjudication.h"
 #include "engine/gtp/gtp_arguments.h"
 #include "engine/sgf/game_record.h"
 

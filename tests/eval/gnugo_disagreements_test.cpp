@@ -6,7 +6,7 @@
 #include <string>
 
 #include "engine/ascii_board.h"
-#include "engine/eval/final_status.h"
+#include "engine/dead_stones/final_status.h"
 #include "engine/gtp/gtp_arguments.h"
 #include "tests/eval/final_positions.h"
 

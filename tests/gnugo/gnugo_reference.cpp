@@ -10,18 +10,18 @@ namespace dlgo {
 
 std::string locate_gnugo() {
   if (const char* configured = std::getenv("DLGO_GNUGO"); configured && *configured) {
-    if (auto path = find_executable(configured)) return *path;
+    if (auto path = find_program(configured)) return *path;
     throw std::runtime_error(std::string("DLGO_GNUGO is set to '") + configured +
                              "', which is not an executable");
   }
-  if (auto path = find_executable("gnugo", {"/usr/games"})) return *path;
+  if (auto path = find_program("gnugo", {"/usr/games"})) return *path;
   throw std::runtime_error(
       "GNU Go is not installed: the rules engine is checked against it. Install it with "
       "'sudo apt-get install gnugo' (tools/test does this), or set DLGO_GNUGO to its path.");
 }
 
-std::unique_ptr<GtpProcess> start_gnugo() {
-  return std::make_unique<GtpProcess>(std::vector<std::string>{
+std::unique_ptr<GtpClient> start_gnugo() {
+  return std::make_unique<GtpClient>(std::vector<std::string>{
       locate_gnugo(), "--mode", "gtp", "--chinese-rules", "--positional-superko"});
 }
 

@@ -15,7 +15,7 @@
 #include <vector>
 
 #include "engine/game_state.h"
-#include "tests/gnugo/gtp_process.h"
+#include "engine/gtp/gtp_client.h"
 
 namespace dlgo {
 
@@ -25,7 +25,7 @@ namespace dlgo {
 std::string locate_gnugo();
 
 // GNU Go in GTP mode with the rules we compare against: area scoring and positional superko.
-std::unique_ptr<GtpProcess> start_gnugo();
+std::unique_ptr<GtpClient> start_gnugo();
 
 // Reads a GTP vertex list ("A1 C3 ..."; "" for none) as sorted point indices. Throws
 // std::runtime_error naming a word that is not a vertex of this board.

@@ -10,18 +10,18 @@
 using namespace dlgo;
 
 TEST_CASE("fixed handicap points and errors match GNU Go on boards 2x2 to 19x19") {
-  std::unique_ptr<GtpProcess> gnugo = start_gnugo();
+  std::unique_ptr<GtpClient> gnugo = start_gnugo();
   int placements = 0;
   int errors = 0;
   for (int side = 2; side <= 19; ++side) {
     BoardSize size{side, side};
     for (int stones = -1; stones <= 12; ++stones) {
-      std::vector<GtpResponse> responses =
+      std::vector<GtpReply> responses =
           gnugo->send_all({"boardsize " + std::to_string(side), "clear_board",
                            "fixed_handicap " + std::to_string(stones)});
       REQUIRE(responses[0].success);
       REQUIRE(responses[1].success);
-      const GtpResponse& gnugo_answer = responses[2];
+      const GtpReply& gnugo_answer = responses[2];
       HandicapPlacement ours = fixed_handicap_points(size, stones);
       INFO(side << "x" << side << ", " << stones << " stones: GNU Go says "
                 << (gnugo_answer.success ? "= " : "? ") << gnugo_answer.text << "; dlgo says "

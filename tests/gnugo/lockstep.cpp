@@ -109,7 +109,7 @@ std::string LockstepStats::summary() const {
   return out.str();
 }
 
-LockstepResult play_in_lockstep(GtpProcess& gnugo, BoardSize size, const MoveChooser& choose,
+LockstepResult play_in_lockstep(GtpClient& gnugo, BoardSize size, const MoveChooser& choose,
                                 int max_moves, const std::string& label) {
   LockstepResult result{"", LockstepStats{}, GameState(size)};
   LockstepStats& stats = result.stats;
@@ -152,7 +152,7 @@ LockstepResult play_in_lockstep(GtpProcess& gnugo, BoardSize size, const MoveCho
       commands.push_back("play " + gtp_color(shots[i].to_move) + " " + move_to_gtp(size, moves[i]));
     }
   }
-  std::vector<GtpResponse> responses = gnugo.send_all(commands);
+  std::vector<GtpReply> responses = gnugo.send_all(commands);
 
   auto fail = [&](size_t index, const std::string& what) {
     result.mismatch = label + ", position " + std::to_string(index) + ": " + what + "\n" +

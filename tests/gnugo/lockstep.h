@@ -18,7 +18,7 @@
 #include <string>
 
 #include "engine/game_state.h"
-#include "tests/gnugo/gtp_process.h"
+#include "engine/gtp/gtp_client.h"
 
 namespace dlgo {
 
@@ -53,7 +53,7 @@ using MoveChooser =
 // until the chooser stops, the game ends or `max_moves` moves are played; then replays the
 // game in `gnugo`. `label` names the game in a mismatch report, which also shows the board,
 // both legal sets as GTP vertices and the move list.
-LockstepResult play_in_lockstep(GtpProcess& gnugo, BoardSize size, const MoveChooser& choose,
+LockstepResult play_in_lockstep(GtpClient& gnugo, BoardSize size, const MoveChooser& choose,
                                 int max_moves, const std::string& label);
 
 }  // namespace dlgo

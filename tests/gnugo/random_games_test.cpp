@@ -42,7 +42,7 @@ LockstepStats run_random_games(int board_size, int games, int max_moves, std::ui
   auto started = std::chrono::steady_clock::now();
   double our_cpu = cpu_seconds(RUSAGE_SELF);
   double gnugo_cpu = cpu_seconds(RUSAGE_CHILDREN);
-  std::unique_ptr<GtpProcess> gnugo = start_gnugo();
+  std::unique_ptr<GtpClient> gnugo = start_gnugo();
   LockstepStats total;
   for (int game = 0; game < games; ++game) {
     Rng rng(seed + static_cast<std::uint64_t>(game));

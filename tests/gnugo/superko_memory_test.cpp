@@ -108,7 +108,7 @@ KoWalk gray_code_ko_walk(BoardSize size, int kos) {
 
 // Plays the first `length` moves of the walk (setup included) in lockstep with GNU Go; stops
 // early before a move that GNU Go, by the emulation of its superko, would refuse.
-LockstepResult play_ko_walk(GtpProcess& gnugo, const std::vector<Move>& script,
+LockstepResult play_ko_walk(GtpClient& gnugo, const std::vector<Move>& script,
                             const std::string& label) {
   size_t next = 0;
   MoveChooser scripted = [&](const GameState&,
@@ -133,7 +133,7 @@ std::vector<Move> whole_walk(const KoWalk& walk) {
 }  // namespace
 
 TEST_CASE("a superko cycle within GNU Go's 500-move history is illegal for both engines") {
-  std::unique_ptr<GtpProcess> gnugo = start_gnugo();
+  std::unique_ptr<GtpClient> gnugo = start_gnugo();
   BoardSize size{19, 19};
   KoWalk walk = gray_code_ko_walk(size, 7);
   std::vector<Move> moves = whole_walk(walk);
@@ -155,7 +155,7 @@ TEST_CASE("a superko cycle within GNU Go's 500-move history is illegal for both 
 }
 
 TEST_CASE("after folding its history GNU Go misses repetitions and refuses new positions") {
-  std::unique_ptr<GtpProcess> gnugo = start_gnugo();
+  std::unique_ptr<GtpClient> gnugo = start_gnugo();
   BoardSize size{19, 19};
   KoWalk walk = gray_code_ko_walk(size, 9);
   std::vector<Move> moves = whole_walk(walk);
@@ -208,9 +208,8 @@ TEST_CASE("after folding its history GNU Go misses repetitions and refuses new p
   CHECK_FALSE(state.is_legal(Move::play(point)));
   GameState earlier(size);
   for (size_t i = 0; i + static_cast<size_t>(age) < played.size(); ++i) earlier.play(played[i]);
-  std::vector<GtpResponse> after =
-      gnugo->send_all({"play " + color + " " + point_to_gtp(size, point), "list_stones black",
-                       "list_stones white"});
+  std::vector<GtpReply> after = gnugo->send_all({"play " + color + " " + point_to_gtp(size, point),
+                                                 "list_stones black", "list_stones white"});
   REQUIRE(after[0].success);
   CHECK(parse_vertex_list(size, after[1].text) == stones_of(earlier.board(), Color::kBlack));
   CHECK(parse_vertex_list(size, after[2].text) == stones_of(earlier.board(), Color::kWhite));

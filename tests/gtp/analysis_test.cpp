@@ -8,7 +8,7 @@
 #include "engine/agents/agent_factory.h"
 #include "engine/gtp/analysis.h"
 #include "engine/gtp/gtp_engine.h"
-#include "tests/gtp/test_support.h"
+#include "tests/gtp/gtp_support.h"
 
 using namespace dlgo;
 

@@ -7,7 +7,7 @@
 
 #include "engine/agents/agent_factory.h"
 #include "engine/ascii_board.h"
-#include "engine/eval/final_status.h"
+#include "engine/dead_stones/final_status.h"
 #include "engine/gtp/gtp_arguments.h"
 #include "engine/gtp/gtp_engine.h"
 #include "tests/eval/final_positions.h"

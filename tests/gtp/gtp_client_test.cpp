@@ -1,7 +1,12 @@
 // The external-engine client: talking to dlgo-gtp, and clear errors for engines that misbehave.
 #include "tests/catch.h"
 
+#include <sys/wait.h>
+
+#include <cerrno>
 #include <chrono>
+#include <cstdlib>
+#include <optional>
 
 #include "engine/gtp/gtp_client.h"
 
@@ -23,6 +28,11 @@ std::string error_of(std::vector<std::string> argv, const std::string& command,
     return error.what();
   }
   return "";
+}
+
+bool process_gone(pid_t pid) {
+  // Reaped children are no longer ours: waitpid fails with ECHILD.
+  return ::waitpid(pid, nullptr, WNOHANG) == -1 && errno == ECHILD;
 }
 
 }  // namespace
@@ -101,4 +111,67 @@ TEST_CASE("responses with ids, CR LF and failure marks are read") {
   GtpReply second = client.send("b");
   CHECK_FALSE(second.success);
   CHECK(second.text == "no");
+}
+
+TEST_CASE("no engine outlives its client or stays a zombie") {
+  pid_t pid = 0;
+  {
+    GtpClient client({DLGO_GTP_BINARY, "--bot", "random", "--board-size", "9"});
+    pid = client.pid();
+    CHECK(pid > 0);
+    CHECK(client.ask("name") == "dlgo");
+  }
+  CHECK(process_gone(pid));
+
+  // An engine that never answers `quit` is killed after the grace period.
+  GtpClientOptions options;
+  options.quit_grace = std::chrono::milliseconds(200);
+  GtpClient silent(shell("while read line; do :; done"), options);
+  pid = silent.pid();
+  auto started = std::chrono::steady_clock::now();
+  CHECK_THROWS_WITH(silent.quit(), Catch::Contains("did not answer within 200 ms"));
+  CHECK(std::chrono::steady_clock::now() - started < std::chrono::seconds(5));
+  CHECK_FALSE(silent.running());
+  CHECK(process_gone(pid));
+
+  // One that dies mid-command, or answers outside the protocol, is reaped at once.
+  for (const char* script : {"read line; exit 3", "read line; echo nonsense; exec sleep 60"}) {
+    GtpClient engine(shell(script));
+    pid = engine.pid();
+    CHECK_THROWS_AS(engine.send("name"), GtpEngineError);
+    CHECK_FALSE(engine.running());
+    CHECK(process_gone(pid));
+    CHECK_THROWS_WITH(engine.send("name"), Catch::Contains("not running"));
+  }
+}
+
+TEST_CASE("a batch of commands is answered in order, failures included") {
+  GtpClient client(
+      shell("while read line; do case $line in bad*) printf '? no\\n\\n';; "
+            "*) printf '= %s\\n\\n' \"$line\";; esac; done"));
+  std::vector<GtpReply> replies = client.send_all({"one", "bad two", "three"});
+  REQUIRE(replies.size() == 3);
+  CHECK(replies[0].success);
+  CHECK(replies[0].text == "one");
+  CHECK_FALSE(replies[1].success);
+  CHECK(replies[2].text == "three");
+  CHECK(client.send_all({}).empty());
+  CHECK_THROWS_AS(client.send_all({"fine", "two\nlines"}), std::invalid_argument);
+  CHECK(client.ask("still here") == "still here");
+}
+
+TEST_CASE("find_program searches PATH, then the fallback directories") {
+  std::optional<std::string> sh = find_program("sh");
+  REQUIRE(sh);
+  CHECK(sh->back() == 'h');
+  CHECK(find_program(*sh) == sh);
+  CHECK_FALSE(find_program("dlgo-no-such-program"));
+  CHECK_FALSE(find_program(""));
+  // A directory outside PATH is searched only when named as a fallback.
+  std::string dir = sh->substr(0, sh->rfind('/'));
+  std::string saved_path = std::getenv("PATH") ? std::getenv("PATH") : "";
+  ::setenv("PATH", "/nonexistent", 1);
+  CHECK_FALSE(find_program("sh"));
+  CHECK(find_program("sh", {"/also/nonexistent", dir}) == dir + "/sh");
+  ::setenv("PATH", saved_path.c_str(), 1);
 }

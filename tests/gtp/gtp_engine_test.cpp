@@ -10,7 +10,7 @@
 #include "engine/gtp/gtp_engine.h"
 #include "engine/gtp/handicap_placement.h"
 #include "engine/rng.h"
-#include "tests/gtp/test_support.h"
+#include "tests/gtp/gtp_support.h"
 
 using namespace dlgo;
 

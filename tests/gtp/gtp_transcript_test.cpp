@@ -5,7 +5,7 @@
 #include <filesystem>
 #include <thread>
 
-#include "tests/gtp/test_support.h"
+#include "tests/gtp/gtp_support.h"
 #include "tests/gtp/transcript.h"
 
 using namespace dlgo;

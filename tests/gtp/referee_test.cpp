@@ -6,9 +6,9 @@
 #include <set>
 #include <sstream>
 
-#include "engine/eval/adjudication.h"
+#include "engine/dead_stones/adjudication.h"
 #include "engine/gtp/gtp_client.h"
-#include "tests/gtp/test_support.h"
+#include "tests/gtp/gtp_support.h"
 
 using namespace dlgo;
 

@@ -10,7 +10,7 @@
 #include "net/agent_init.h"
 #include "net/model.h"
 #include "net/torch/agent_io.h"
-#include "net_test_support.h"
+#include "net_support.h"
 
 #include "catch_with_torch.h"
 
@@ -139,7 +139,8 @@ TEST_CASE("fresh agents of every kind get the right heads and inputs") {
   }
   InitOptions bad;
   bad.kind = "wizard";
-  CHECK_THROWS_WITH(write_fresh_agent(dir + "/x.h5", bad), Catch::Contains("unknown agent kind 'wizard'"));
+  CHECK_THROWS_WITH(write_fresh_agent(dir + "/x.h5", bad),
+                    Catch::Contains("unknown agent kind 'wizard'"));
   bad.kind = "predict";
   bad.encoder = "nonsense";
   CHECK_THROWS_WITH(write_fresh_agent(dir + "/x.h5", bad), Catch::Contains("nonsense"));
@@ -152,7 +153,8 @@ TEST_CASE("missing, foreign, truncated and damaged agent files are refused with 
   std::ofstream(dir + "/text.h5") << "hello";
   CHECK_THROWS_WITH(read_agent_info(dir + "/text.h5"), Catch::Contains("not an HDF5 file"));
   testing::write_random_dataset(dir + "/data", "sevenplane", 5, 1, 1, 3);
-  CHECK_THROWS_WITH(read_agent_info(dir + "/data.train.h5"), Catch::Contains("not a dlgo agent file"));
+  CHECK_THROWS_WITH(read_agent_info(dir + "/data.train.h5"),
+                    Catch::Contains("not a dlgo agent file"));
 
   InitOptions options;
   options.board_size = 5;
@@ -171,7 +173,8 @@ TEST_CASE("missing, foreign, truncated and damaged agent files are refused with 
   PolicyValueNet medium(other.network);
   other.network.network = "small";
   write_agent_file(dir + "/mismatch.h5", other, medium);
-  CHECK_THROWS_WITH(load_agent_network(dir + "/mismatch.h5", torch::kCPU), Catch::Contains("values"));
+  CHECK_THROWS_WITH(load_agent_network(dir + "/mismatch.h5", torch::kCPU),
+                    Catch::Contains("values"));
   fs::remove_all(dir);
 }
 

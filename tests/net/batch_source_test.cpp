@@ -8,7 +8,7 @@
 #include "engine/dataset/dataset_file.h"
 #include "engine/encoders/registry.h"
 #include "net/training/batch_source.h"
-#include "net_test_support.h"
+#include "net_support.h"
 
 #include "catch_with_torch.h"
 

@@ -6,7 +6,7 @@
 #include "net/torch/agent_io.h"
 #include "net/training/symmetry.h"
 #include "net/training/trainer.h"
-#include "net_test_support.h"
+#include "net_support.h"
 
 #include "catch_with_torch.h"
 

@@ -8,7 +8,7 @@
 #include "net/agent_files.h"
 #include "net/torch/agent_io.h"
 #include "net/training/trainer.h"
-#include "net_test_support.h"
+#include "net_support.h"
 
 #include "catch_with_torch.h"
 

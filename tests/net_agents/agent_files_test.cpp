@@ -6,7 +6,7 @@
 
 #include "engine/agents/agent_factory.h"
 #include "net/agent_files.h"
-#include "tests/net_agents/agent_test_support.h"
+#include "tests/net_agents/agent_support.h"
 
 using namespace dlgo;
 using dlgo::test::fresh_agent_file;

@@ -14,7 +14,7 @@
 #include "net/agents/alphago_agent.h"
 #include "net/network_spec.h"
 #include "net/rollout_policy.h"
-#include "tests/net_agents/agent_test_support.h"
+#include "tests/net_agents/agent_support.h"
 
 using namespace dlgo;
 using dlgo::test::fresh_agent_file;

@@ -10,7 +10,7 @@
 #include "net/agents/q_agent.h"
 #include "net/agents/scored_moves.h"
 #include "net/agents/value_agent.h"
-#include "tests/net_agents/agent_test_support.h"
+#include "tests/net_agents/agent_support.h"
 
 using namespace dlgo;
 using namespace dlgo::net;

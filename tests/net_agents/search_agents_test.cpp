@@ -13,7 +13,7 @@
 #include "net/agents/alphago_agent.h"
 #include "net/agents/zero_agent.h"
 #include "net/agents/zero_search.h"
-#include "tests/net_agents/agent_test_support.h"
+#include "tests/net_agents/agent_support.h"
 #include "tests/search/search_positions.h"
 
 using namespace dlgo;

@@ -4,10 +4,10 @@
 #include "tests/catch.h"
 
 #include "net/model.h"
-#include "net/rl/experience_batch.h"
 #include "net/rl/experience_trainer.h"
+#include "net/torch/experience_batch.h"
 #include "net/training/symmetry.h"
-#include "tests/net_agents/agent_test_support.h"
+#include "tests/net_agents/agent_support.h"
 
 using namespace dlgo;
 

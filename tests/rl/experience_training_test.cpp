@@ -11,7 +11,7 @@
 #include "net/model.h"
 #include "net/rl/experience_trainer.h"
 #include "net/rl/self_play.h"
-#include "tests/net_agents/agent_test_support.h"
+#include "tests/net_agents/agent_support.h"
 
 using namespace dlgo;
 

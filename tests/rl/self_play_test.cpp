@@ -12,7 +12,7 @@
 #include "net/agents/move_choice.h"
 #include "net/model.h"
 #include "net/rl/self_play.h"
-#include "tests/net_agents/agent_test_support.h"
+#include "tests/net_agents/agent_support.h"
 
 namespace fs = std::filesystem;
 using namespace dlgo;

@@ -9,7 +9,7 @@
 #include "engine/agents/agent_factory.h"
 #include "engine/ascii_board.h"
 #include "engine/coords.h"
-#include "engine/eval/final_status.h"
+#include "engine/dead_stones/final_status.h"
 #include "engine/gtp/gtp_engine.h"
 #include "tests/eval/final_positions.h"
 #include "tests/server/http_test_client.h"

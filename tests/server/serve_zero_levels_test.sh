@@ -5,8 +5,8 @@
 set -euo pipefail
 serve=$1 init=$2
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-# shellcheck source=../deploy/serve_helpers.sh
-source "$here/../deploy/serve_helpers.sh"
+# shellcheck source=../deploy/serve_support.sh
+source "$here/../deploy/serve_support.sh"
 serve_test_setup
 
 "$init" --out "$work/zero9.h5" --kind zero --network resnet --blocks 1 --filters 8 \

@@ -78,7 +78,7 @@ TEST_CASE("every play page and its assets are served from web/ with the right ty
     CHECK(reply.body == read_file(source_web_dir() / asset.file));
     CHECK(reply.header("content-length") == std::to_string(reply.body.size()));
   }
-  // The pages name their bot and board as DESIGN.md says.
+  // The pages name their bot and board as docs/http-api.md ("The play pages") says.
   CHECK_THAT(
       client.get("/static/play_predict_19.html").body,
       Catch::Contains("data-bot=\"zero predict\"") && Catch::Contains("data-board-size=\"19\""));

@@ -1,7 +1,7 @@
 # Shared by tools/test and tools/quickstart: install what is missing, configure, build.
 # Sourced, not run. Expects DLGO_ROOT to be set to the repository root.
 
-# tools/download needs Boost >= 1.81; Debian 12's default (libboost-dev) is 1.74, so there take
+# download/ (dlgo-data download) needs Boost >= 1.81; Debian 12's default (libboost-dev) is 1.74, so there take
 # libboost1.81-dev. Newer releases' default is new enough (Debian 13: 1.83).
 dlgo_boost_package() {
   if grep -qs '^VERSION_CODENAME=bookworm$' /etc/os-release; then

@@ -1,4 +1,4 @@
-#include "tools/download/archive_fetch.h"
+#include "download/archive_fetch.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -6,8 +6,8 @@
 #include <stdexcept>
 #include <thread>
 
+#include "download/archive_check.h"
 #include "engine/files/file_commit.h"
-#include "tools/download/archive_check.h"
 
 namespace dlgo::download {
 namespace {

@@ -1,4 +1,4 @@
-#include "net/rl/experience_batch.h"
+#include "net/torch/experience_batch.h"
 
 #include <cstdint>
 

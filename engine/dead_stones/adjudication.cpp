@@ -1,4 +1,4 @@
-#include "engine/eval/adjudication.h"
+#include "engine/dead_stones/adjudication.h"
 
 namespace dlgo {
 

@@ -1,4 +1,4 @@
-#include "engine/eval/ownership.h"
+#include "engine/dead_stones/ownership.h"
 
 #include "engine/playout.h"
 #include "engine/rng.h"

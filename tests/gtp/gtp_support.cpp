@@ -1,4 +1,4 @@
-#include "tests/gtp/test_support.h"
+#include "tests/gtp/gtp_support.h"
 
 #include <unistd.h>
 

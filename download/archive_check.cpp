@@ -1,4 +1,4 @@
-#include "tools/download/archive_check.h"
+#include "download/archive_check.h"
 
 #include <archive.h>
 #include <archive_entry.h>

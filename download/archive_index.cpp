@@ -1,11 +1,11 @@
-#include "tools/download/archive_index.h"
+#include "download/archive_index.h"
 
 #include <algorithm>
 #include <cctype>
 #include <set>
 #include <stdexcept>
 
-#include "tools/download/url.h"
+#include "download/url.h"
 
 namespace dlgo::download {
 namespace {

@@ -1,4 +1,4 @@
-#include "tests/net_agents/agent_test_support.h"
+#include "tests/net_agents/agent_support.h"
 
 #include <unistd.h>
 #include "tests/catch.h"

@@ -12,9 +12,9 @@
 #include <filesystem>
 #include <string>
 
-#include "tools/download/archive_index.h"
-#include "tools/download/http_client.h"
-#include "tools/download/progress.h"
+#include "download/archive_index.h"
+#include "download/http_client.h"
+#include "download/progress.h"
 
 namespace dlgo::download {
 

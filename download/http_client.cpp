@@ -1,4 +1,4 @@
-#include "tools/download/http_client.h"
+#include "download/http_client.h"
 
 #include <openssl/ssl.h>
 #include <openssl/x509v3.h>
@@ -14,7 +14,7 @@
 #include <optional>
 #include <vector>
 
-#include "tools/download/url.h"
+#include "download/url.h"
 
 namespace dlgo::download {
 namespace {

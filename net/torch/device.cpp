@@ -1,11 +1,12 @@
-#include "net/training/device.h"
+#include "net/torch/device.h"
 
 #include <stdexcept>
 
 namespace dlgo::net {
 
 torch::Device resolve_device(const std::string& text) {
-  if (text == "auto") return torch::cuda::is_available() ? torch::Device(torch::kCUDA, 0) : torch::kCPU;
+  if (text == "auto")
+    return torch::cuda::is_available() ? torch::Device(torch::kCUDA, 0) : torch::kCPU;
   if (text == "cpu") return torch::kCPU;
   if (text == "cuda" || text.rfind("cuda:", 0) == 0) {
     if (!torch::cuda::is_available()) {

@@ -1,6 +1,6 @@
-#include "engine/eval/final_status.h"
+#include "engine/dead_stones/final_status.h"
 
-#include "engine/eval/ownership.h"
+#include "engine/dead_stones/ownership.h"
 
 namespace dlgo {
 

@@ -1,4 +1,4 @@
-#include "net/training/adadelta.h"
+#include "net/torch/adadelta.h"
 
 namespace dlgo::net {
 

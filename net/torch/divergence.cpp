@@ -1,4 +1,4 @@
-#include "net/training/divergence.h"
+#include "net/torch/divergence.h"
 
 #include <cmath>
 #include <stdexcept>

@@ -15,10 +15,10 @@
 #include <string>
 #include <vector>
 
-#include "tools/download/archive_fetch.h"
-#include "tools/download/archive_index.h"
-#include "tools/download/http_client.h"
-#include "tools/download/progress.h"
+#include "download/archive_fetch.h"
+#include "download/archive_index.h"
+#include "download/http_client.h"
+#include "download/progress.h"
 
 namespace dlgo::download {
 

@@ -1,4 +1,4 @@
-#include "tools/download/download_command.h"
+#include "tools/data_download_command.h"
 
 #include <cstdlib>
 #include <iostream>

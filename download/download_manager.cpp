@@ -1,4 +1,4 @@
-#include "tools/download/download_manager.h"
+#include "download/download_manager.h"
 
 #include <algorithm>
 #include <atomic>
@@ -7,7 +7,7 @@
 #include <sstream>
 #include <thread>
 
-#include "tools/download/url.h"
+#include "download/url.h"
 
 namespace dlgo::download {
 namespace {

@@ -1,4 +1,4 @@
-#include "net_test_support.h"
+#include "net_support.h"
 
 #include <cstdlib>
 #include <filesystem>

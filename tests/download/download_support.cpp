@@ -1,4 +1,4 @@
-#include "tests/download/test_support.h"
+#include "tests/download/download_support.h"
 
 #include <archive.h>
 #include <archive_entry.h>
@@ -11,7 +11,7 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "tools/download/archive_index.h"
+#include "download/archive_index.h"
 
 namespace dlgo::download::testing {
 namespace fs = std::filesystem;

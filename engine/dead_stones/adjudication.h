@@ -10,8 +10,8 @@
 
 #include <vector>
 
-#include "engine/eval/final_status.h"
-#include "engine/eval/ownership.h"
+#include "engine/dead_stones/final_status.h"
+#include "engine/dead_stones/ownership.h"
 #include "engine/game_state.h"
 #include "engine/scoring.h"
 

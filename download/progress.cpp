@@ -1,4 +1,4 @@
-#include "tools/download/progress.h"
+#include "download/progress.h"
 
 #include <sys/ioctl.h>
 #include <unistd.h>

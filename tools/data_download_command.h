@@ -1,5 +1,6 @@
 // The `download` subcommand of dlgo-data: fetch the KGS game-record archives listed on the
-// u-go.net index page (see docs/download.md).
+// u-go.net index page (see docs/download.md). The command line only: the work is download/'s
+// (run_download in download_manager.h).
 //
 // Contract: register_download_command adds the subcommand to `app`, keeps its options in
 // static storage, and is called once from main. When the subcommand runs it prints progress
@@ -11,7 +12,7 @@
 #include <ostream>
 #include <string>
 
-#include "tools/download/download_manager.h"
+#include "download/download_manager.h"
 
 namespace dlgo::download {
 
