@@ -15,8 +15,8 @@
 #include <optional>
 #include <vector>
 
-#include "engine/move_decision.h"
 #include "engine/move.h"
+#include "engine/move_decision.h"
 
 namespace dlgo {
 
