@@ -5,6 +5,7 @@
 #include <iostream>
 #include <memory>
 
+#include "net/agent_file.h"
 #include "net/network_spec.h"
 #include "net/rl/experience_trainer.h"
 #include "net/training/trainer.h"
@@ -95,9 +96,11 @@ int main(int argc, char** argv) {
   app.add_option("--batch-size,--bs", options.batch_size, "Batch size")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
-  app.add_option("--optimizer", options.optimizer, "sgd, adadelta, adagrad or adam")
-      ->check(CLI::IsMember(dlgo::net::optimizer_names()))
-      ->capture_default_str();
+  auto* optimizer_option =
+      app.add_option("--optimizer", options.optimizer,
+                     "adam, sgd, adadelta or adagrad (default: adam, which learns most per "
+                     "CPU-hour; with --resume the checkpoint's; with --experience sgd)")
+          ->check(CLI::IsMember(dlgo::net::optimizer_names()));
   app.add_option("--lr", options.learning_rate,
                  "Learning rate (default: sgd 0.01, adagrad 0.01, adadelta 1.0, adam 0.001)")
       ->check(CLI::PositiveNumber);
@@ -170,6 +173,8 @@ int main(int argc, char** argv) {
                    "dlgo-train: error: --experience needs --agent (the agent file to improve)\n");
       return dlgo::cli::kExitUsageError;
     }
+    // Reinforcement learning keeps the book's plain SGD unless asked otherwise.
+    if (optimizer_option->count() == 0) options.optimizer = "sgd";
     if (options.optimizer != "sgd" && options.optimizer != "adam") {
       std::fprintf(stderr,
                    "dlgo-train: error: --experience trains with --optimizer sgd or adam, not %s\n",
@@ -190,6 +195,16 @@ int main(int argc, char** argv) {
     rl.augment = options.augment;
     if (value_weight_option->count() > 0) rl.value_weight = options.value_weight;
     return run_experience_training(app, rl);
+  }
+
+  // A resumed run goes on with the optimizer it was trained with, whatever today's default.
+  if (optimizer_option->count() == 0 && !options.resume_path.empty()) {
+    try {
+      const dlgo::net::AgentFileInfo info = dlgo::net::read_agent_info(options.resume_path);
+      if (info.training) options.optimizer = info.training->optimizer;
+    } catch (const std::exception&) {
+      // train_supervised opens the file again and reports what is wrong with it.
+    }
   }
 
   std::unique_ptr<dlgo::cli::ProgressBar> bar;

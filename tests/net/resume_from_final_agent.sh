@@ -35,4 +35,22 @@ train --resume "$work/ck/epoch_002.h5" --epochs 2 --out "$work/OUT.h5"
 train --resume "$work/OUT.h5" --epochs 3 --out "$work/OUT.h5"
 [ "$(epochs_column)" = "1 2 3 " ] || fail "metrics.csv holds epochs $(epochs_column), expected 1 2 3"
 [ "$(record "$work/OUT.h5")" = "3 [1, 2, 3] 3" ] || fail "OUT records $(record "$work/OUT.h5"), expected 3 epochs"
-echo "resumed from the final agent at epoch 3"
+
+# Without --optimizer a resumed run goes on with the checkpoint's optimizer, not the default
+# (adam): a file trained with sgd resumes, and an explicit other optimizer is refused.
+optimizer_of() {
+  /usr/bin/python3 -c 'import sys, h5py; v = h5py.File(sys.argv[1], "r")["training"].attrs["optimizer"]; print(v.decode() if isinstance(v, bytes) else v)' "$1"
+}
+args=(--train "$work/d.train.h5" --test "$work/d.test.h5" --network small --batch-size 64 --threads 1
+      --seed 5 --checkpoint-dir "$work/ck_sgd")
+train --epochs 1 --optimizer sgd --out "$work/sgd.h5"
+train --epochs 2 --resume "$work/sgd.h5" --out "$work/sgd.h5"
+[ "$(optimizer_of "$work/sgd.h5")" = sgd ] || fail "the resumed run trained with $(optimizer_of "$work/sgd.h5")"
+if "$dlgo_train" "${args[@]}" --epochs 3 --resume "$work/sgd.h5" --optimizer adam --out "$work/x.h5" \
+  >"$work/log" 2>&1; then
+  fail "resuming an sgd file with --optimizer adam was accepted"
+fi
+grep -q "trained with --optimizer sgd, not adam" "$work/log" || { cat "$work/log"; fail "no clear refusal"; }
+train --epochs 1 --out "$work/default.h5"
+[ "$(optimizer_of "$work/default.h5")" = adam ] || fail "the default optimizer is $(optimizer_of "$work/default.h5")"
+echo "resumed from the final agent at epoch 3; a resumed run keeps its optimizer; the default is adam"
