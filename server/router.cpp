@@ -190,7 +190,7 @@ json Router::bots_json() const {
   json list = json::array();
   for (const Bot& bot : bots_.bots()) {
     json entry = {{"name", bot.name},
-                  {"kind", std::string(bot.agent->kind())},
+                  {"kind", std::string(agent_kind_name(bot.agent->kind()))},
                   {"description", bot.agent->description()},
                   {"page", play_url(bot)}};
     std::optional<std::vector<int>> sizes = supported_board_sizes(*bot.agent);

@@ -76,7 +76,7 @@ std::string GtpEngine::generate_move(const GtpCommand& command, bool cleanup) {
 }
 
 std::shared_ptr<const Agent> GtpEngine::agent_for_move(const GameState& position, Color color) {
-  if (options_.agent_spec != "mcts" || agent_->kind() != "mcts") return agent_;
+  if (options_.agent_spec != "mcts" || agent_->kind() != AgentKind::kMcts) return agent_;
   const int side = color == Color::kBlack ? 0 : 1;
   double budget = move_time_budget(time_control_, clocks_[side], position.board().empty_count());
   if (!std::isfinite(budget)) return agent_;
@@ -210,7 +210,7 @@ void GtpEngine::start_analysis(const GtpCommand& command, GtpOutput& out) {
   // Searches are pooled, so smaller ones lose little and keep the stop at the next command
   // quick even when the agent plays with very many rounds.
   std::shared_ptr<const Agent> analyst = agent_;
-  if (options_.agent_spec == "mcts" && agent_->kind() == "mcts" &&
+  if (options_.agent_spec == "mcts" && agent_->kind() == AgentKind::kMcts &&
       options_.agent_options.mcts_rounds > kAnalysisRounds) {
     AgentOptions batch = options_.agent_options;
     batch.mcts_rounds = kAnalysisRounds;

@@ -196,9 +196,9 @@ RlLoopResult run_rl_loop(const RlLoopOptions& options, const std::function<void(
     }
     const AgentFileInfo info = read_agent_info(options.agent_path);  // fails early on a bad file
     check_agent_for_method(info, options.agent_path, options.train.method);
-    if (options.train.method == "zero" && info.metadata.kind != "zero") {
+    if (options.train.method == "zero" && info.metadata.kind != AgentKind::kZero) {
       throw std::runtime_error(options.agent_path + ": method zero learns from a zero agent's searches; this is a " +
-                               info.metadata.kind + " agent");
+                               std::string(agent_kind_name(info.metadata.kind)) + " agent");
     }
     if (info.metadata.board_width != options.board_size || info.metadata.board_height != options.board_size) {
       throw std::runtime_error(options.agent_path + " is for " + std::to_string(info.metadata.board_width) + "x" +

@@ -285,7 +285,7 @@ TrainResult train_supervised(const TrainOptions& options,
   }
 
   AgentMetadata metadata;
-  metadata.kind = options.kind;
+  metadata.kind = parse_agent_kind(options.kind, agent_file_kinds());
   metadata.encoder = train.encoder_name();
   metadata.board_width = train.board_width();
   metadata.board_height = train.board_height();
@@ -297,7 +297,7 @@ TrainResult train_supervised(const TrainOptions& options,
   spec.policy_outputs = train.label_space();
   spec.blocks = options.blocks;
   spec.filters = options.filters;
-  const bool train_value = options.kind == "zero";
+  const bool train_value = kind_has_value_head(metadata.kind);
   spec.value_head = train_value;
   if (train_value) {
     for (const BatchSource* source : {&train, test.get()}) {

@@ -83,7 +83,7 @@ TEST_CASE("an agent file round-trips the network: the loaded one computes the sa
   std::string path = dir + "/zero.h5";
   write_fresh_agent(path, options);
   AgentFileInfo info = read_agent_info(path);
-  CHECK(info.metadata.kind == "zero");
+  CHECK(info.metadata.kind == AgentKind::kZero);
   CHECK(info.metadata.encoder == "zero");
   CHECK(info.metadata.board_width == 9);
   CHECK(info.metadata.network.network == "resnet");
@@ -123,7 +123,7 @@ TEST_CASE("an agent file round-trips the network: the loaded one computes the sa
 
 TEST_CASE("fresh agents of every kind get the right heads and inputs") {
   std::string dir = testing::make_temp_directory("dlgo-agent");
-  for (const auto& kind : agent_kinds()) {
+  for (const std::string& kind : agent_kind_names(agent_file_kinds())) {
     InitOptions options;
     options.kind = kind;
     options.board_size = 5;
@@ -133,13 +133,19 @@ TEST_CASE("fresh agents of every kind get the right heads and inputs") {
     CHECK(write_fresh_agent(path, options) > 0);
     AgentFileInfo info = read_agent_info(path);
     INFO(kind);
-    CHECK(info.metadata.kind == kind);
+    CHECK(agent_kind_name(info.metadata.kind) == kind);
     CHECK(info.metadata.network.value_head == (kind != "predict" && kind != "pg"));
     CHECK(info.metadata.network.action_input == (kind == "q" ? 25 : 0));
   }
   InitOptions bad;
   bad.kind = "wizard";
-  CHECK_THROWS_WITH(write_fresh_agent(dir + "/x.h5", bad), Catch::Contains("unknown agent kind 'wizard'"));
+  CHECK_THROWS_WITH(
+      write_fresh_agent(dir + "/x.h5", bad),
+      Catch::Contains(
+          "unknown agent kind 'wizard' (known: predict, pg, q, ac, value, zero, alphago)"));
+  bad.kind = "mcts";  // a kind, but not one an agent file holds
+  CHECK_THROWS_WITH(write_fresh_agent(dir + "/x.h5", bad),
+                    Catch::Contains("unknown agent kind 'mcts'"));
   bad.kind = "predict";
   bad.encoder = "nonsense";
   CHECK_THROWS_WITH(write_fresh_agent(dir + "/x.h5", bad), Catch::Contains("nonsense"));
@@ -152,7 +158,8 @@ TEST_CASE("missing, foreign, truncated and damaged agent files are refused with 
   std::ofstream(dir + "/text.h5") << "hello";
   CHECK_THROWS_WITH(read_agent_info(dir + "/text.h5"), Catch::Contains("not an HDF5 file"));
   testing::write_random_dataset(dir + "/data", "sevenplane", 5, 1, 1, 3);
-  CHECK_THROWS_WITH(read_agent_info(dir + "/data.train.h5"), Catch::Contains("not a dlgo agent file"));
+  CHECK_THROWS_WITH(read_agent_info(dir + "/data.train.h5"),
+                    Catch::Contains("not a dlgo agent file"));
 
   InitOptions options;
   options.board_size = 5;
@@ -171,7 +178,8 @@ TEST_CASE("missing, foreign, truncated and damaged agent files are refused with 
   PolicyValueNet medium(other.network);
   other.network.network = "small";
   write_agent_file(dir + "/mismatch.h5", other, medium);
-  CHECK_THROWS_WITH(load_agent_network(dir + "/mismatch.h5", torch::kCPU), Catch::Contains("values"));
+  CHECK_THROWS_WITH(load_agent_network(dir + "/mismatch.h5", torch::kCPU),
+                    Catch::Contains("values"));
   fs::remove_all(dir);
 }
 

@@ -28,7 +28,7 @@ namespace dlgo::server::testing {
 // Plays the first legal point, but only after release() (or at once once released).
 class GateAgent : public Agent {
  public:
-  std::string_view kind() const override { return "gate"; }
+  AgentKind kind() const override { return AgentKind::kRandom; }  // plays without a network
   bool supports(BoardSize) const override { return true; }
   MoveDecision select_move(const GameState& state) const override;
   void set_seed(std::uint64_t) override {}
@@ -50,7 +50,7 @@ class GateAgent : public Agent {
 // player to move.
 class Only19Agent : public Agent {
  public:
-  std::string_view kind() const override { return "predict"; }
+  AgentKind kind() const override { return AgentKind::kPredict; }
   bool supports(BoardSize size) const override { return size == BoardSize{19, 19}; }
   MoveDecision select_move(const GameState& state) const override {
     return select_move_within(state, {});
