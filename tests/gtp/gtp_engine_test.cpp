@@ -53,8 +53,7 @@ TEST_CASE("mcts turns a longer budget into more rounds") {
   AgentOptions agent_options;
   GtpEngineOptions options;
   options.board_size = 9;
-  options.agent_spec = "mcts";
-  options.agent_options = agent_options;
+  options.seed = agent_options.seed;
   options.log = &log;
   GtpEngine engine(std::shared_ptr<Agent>(make_agent("mcts", agent_options)), options);
   auto rounds_of_last_move = [&] {
