@@ -92,7 +92,7 @@ TEST_CASE("GET /healthz, /bots and / describe the server") {
   HttpReply bots = client.get("/bots");
   REQUIRE(bots.status == 200);
   json list = bots.json().at("bots");
-  REQUIRE(list.size() == 4);
+  REQUIRE(list.size() == 5);
   CHECK(list[0]["name"] == "random");
   CHECK(list[0]["kind"] == "random");
   CHECK(list[0]["board_size"].is_null());
