@@ -25,14 +25,14 @@ int player_moves(HttpTestClient& client, const json& moves, std::string* bot_mov
 
 }  // namespace
 
-TEST_CASE("successive requests of one game play with one player; another game gets its own") {
+TEST_CASE("successive requests of one game play with one player, another game with its own") {
   TestServer server;
   HttpTestClient client(server.port());
-  std::string reply_move;
-  CHECK(player_moves(client, {"E5"}, &reply_move) == 1);
+  std::string first_reply, second_reply;
+  CHECK(player_moves(client, {"E5"}, &first_reply) == 1);
   // The same game, one move on each side later: the player of the previous move.
-  CHECK(player_moves(client, {"E5", reply_move, "C3"}, &reply_move) == 2);
-  const json game = {"E5", "A9", "C3", reply_move, "G7"};
+  CHECK(player_moves(client, {"E5", first_reply, "C3"}, &second_reply) == 2);
+  const json game = {"E5", first_reply, "C3", second_reply, "G7"};
   CHECK(player_moves(client, game) == 3);
   // Another opening is another game; so is the same moves with another komi.
   CHECK(player_moves(client, {"D4"}) == 1);
