@@ -6,15 +6,34 @@
 
 namespace dlgo::net {
 
-std::vector<std::string> agent_kinds() {
-  return {"predict", "pg", "q", "ac", "value", "zero", "alphago"};
+const std::vector<AgentKind>& agent_file_kinds() {
+  static const std::vector<AgentKind> kinds = {
+      AgentKind::kPredict, AgentKind::kPg,   AgentKind::kQ,      AgentKind::kAc,
+      AgentKind::kValue,   AgentKind::kZero, AgentKind::kAlphaGo};
+  return kinds;
 }
 
-bool kind_has_policy(const std::string& kind) {
-  return kind == "predict" || kind == "pg" || kind == "ac" || kind == "zero" || kind == "alphago";
+bool kind_has_policy(AgentKind kind) {
+  return kind == AgentKind::kPredict || kind == AgentKind::kPg || kind == AgentKind::kAc ||
+         kind == AgentKind::kZero || kind == AgentKind::kAlphaGo;
+}
+
+bool kind_has_value_head(AgentKind kind) {
+  return kind == AgentKind::kQ || kind == AgentKind::kAc || kind == AgentKind::kValue ||
+         kind == AgentKind::kZero || kind == AgentKind::kAlphaGo;
 }
 
 namespace {
+
+// The kind stored at `group`'s attribute kind; `where` names it in the error.
+AgentKind read_kind(const H5::Group& group, const std::string& where) {
+  const std::string text = h5::read_string_attr(group, "kind");
+  try {
+    return parse_agent_kind(text, agent_file_kinds());
+  } catch (const std::invalid_argument& error) {
+    throw AgentFileError(where + ": " + error.what());
+  }
+}
 
 std::vector<EpochMetrics> read_metrics(const H5::Group& training) {
   std::vector<EpochMetrics> metrics;
@@ -30,17 +49,28 @@ std::vector<EpochMetrics> read_metrics(const H5::Group& training) {
     for (hsize_t col = 0; col < dims[1] && col < columns.size(); ++col) {
       double v = values[row * dims[1] + col];
       const std::string& name = columns[col];
-      if (name == "epoch") m.epoch = static_cast<int>(v);
-      else if (name == "train_loss") m.train_loss = v;
-      else if (name == "train_accuracy") m.train_accuracy = v;
-      else if (name == "test_loss") m.test_loss = v;
-      else if (name == "test_top1") m.test_top1 = v;
-      else if (name == "test_top5") m.test_top5 = v;
-      else if (name == "seconds") m.seconds = v;
-      else if (name == "samples_per_second") m.samples_per_second = v;
-      else if (name == "data_wait_seconds") m.data_wait_seconds = v;
-      else if (name == "train_value_loss") m.train_value_loss = v;
-      else if (name == "test_value_loss") m.test_value_loss = v;
+      if (name == "epoch")
+        m.epoch = static_cast<int>(v);
+      else if (name == "train_loss")
+        m.train_loss = v;
+      else if (name == "train_accuracy")
+        m.train_accuracy = v;
+      else if (name == "test_loss")
+        m.test_loss = v;
+      else if (name == "test_top1")
+        m.test_top1 = v;
+      else if (name == "test_top5")
+        m.test_top5 = v;
+      else if (name == "seconds")
+        m.seconds = v;
+      else if (name == "samples_per_second")
+        m.samples_per_second = v;
+      else if (name == "data_wait_seconds")
+        m.data_wait_seconds = v;
+      else if (name == "train_value_loss")
+        m.train_value_loss = v;
+      else if (name == "test_value_loss")
+        m.test_value_loss = v;
     }
     metrics.push_back(m);
   }
@@ -49,8 +79,8 @@ std::vector<EpochMetrics> read_metrics(const H5::Group& training) {
 
 // The encoder/ and model/ groups under `root` (the file, or an embedded network's group).
 // `where` prefixes error messages: "FILE" or "FILE: group /rollout_policy".
-void read_network_description(const H5::Group& root, const std::string& where,
-                              AgentMetadata& meta, std::int64_t& parameters) {
+void read_network_description(const H5::Group& root, const std::string& where, AgentMetadata& meta,
+                              std::int64_t& parameters) {
   H5::Group encoder = h5::open_group(root, "encoder");
   meta.encoder = h5::read_string_attr(encoder, "name");
   meta.board_width = static_cast<int>(h5::read_int_attr(encoder, "board_width"));
@@ -71,14 +101,14 @@ void read_network_description(const H5::Group& root, const std::string& where,
 RolloutPolicyInfo read_rollout_policy(const H5::Group& file, const std::string& path,
                                       const AgentMetadata& owner) {
   const std::string where = path + ": group /" + kRolloutPolicyGroup;
-  if (owner.kind != "alphago") {
+  if (owner.kind != AgentKind::kAlphaGo) {
     throw AgentFileError(where + ": only alphago agent files carry a rollout policy, this is a " +
-                         owner.kind + " agent");
+                         std::string(agent_kind_name(owner.kind)) + " agent");
   }
   RolloutPolicyInfo info;
   try {
     H5::Group group = h5::open_group(file, kRolloutPolicyGroup);
-    info.metadata.kind = h5::read_string_attr(group, "kind");
+    info.metadata.kind = read_kind(group, where);
     if (group.attrExists("source")) info.source = h5::read_string_attr(group, "source");
     read_network_description(group, where, info.metadata, info.parameters);
   } catch (const h5::ReadError& error) {
@@ -87,16 +117,15 @@ RolloutPolicyInfo read_rollout_policy(const H5::Group& file, const std::string& 
     throw AgentFileError(where + ": unreadable rollout policy: " + h5::describe(error));
   }
   if (!kind_has_policy(info.metadata.kind)) {
-    throw AgentFileError(where + ": a " + info.metadata.kind +
+    throw AgentFileError(where + ": a " + std::string(agent_kind_name(info.metadata.kind)) +
                          " network has no move policy to play rollouts with");
   }
   if (info.metadata.board_width != owner.board_width ||
       info.metadata.board_height != owner.board_height) {
-    throw AgentFileError(where + ": the rollout policy plays " +
-                         std::to_string(info.metadata.board_width) + "x" +
-                         std::to_string(info.metadata.board_height) + ", the agent " +
-                         std::to_string(owner.board_width) + "x" +
-                         std::to_string(owner.board_height));
+    throw AgentFileError(
+        where + ": the rollout policy plays " + std::to_string(info.metadata.board_width) + "x" +
+        std::to_string(info.metadata.board_height) + ", the agent " +
+        std::to_string(owner.board_width) + "x" + std::to_string(owner.board_height));
   }
   return info;
 }
@@ -118,7 +147,7 @@ AgentFileInfo read_agent_info(const std::string& path) {
                            " is newer than this program reads (" +
                            std::to_string(kAgentFormatVersion) + ")");
     }
-    info.metadata.kind = h5::read_string_attr(file, "kind");
+    info.metadata.kind = read_kind(file, path);
     read_network_description(file, path, info.metadata, info.parameters);
     if (file.nameExists(kRolloutPolicyGroup)) {
       info.rollout_policy = read_rollout_policy(file, path, info.metadata);
@@ -140,10 +169,6 @@ AgentFileInfo read_agent_info(const std::string& path) {
     throw AgentFileError(path + ": " + error.what());
   } catch (const H5::Exception& error) {
     throw AgentFileError(path + ": unreadable agent file: " + h5::describe(error));
-  }
-  const auto kinds = agent_kinds();
-  if (std::find(kinds.begin(), kinds.end(), info.metadata.kind) == kinds.end()) {
-    throw AgentFileError(path + ": unknown agent kind '" + info.metadata.kind + "'");
   }
   return info;
 }

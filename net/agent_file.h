@@ -25,6 +25,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/agents/agent_kind.h"
 #include "net/network_spec.h"
 
 namespace dlgo::net {
@@ -37,11 +38,11 @@ class AgentFileError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// predict, pg, q, ac, value, zero, alphago
-std::vector<std::string> agent_kinds();
+// The kinds an agent file holds: predict, pg, q, ac, value, zero, alphago.
+const std::vector<AgentKind>& agent_file_kinds();
 
 struct AgentMetadata {
-  std::string kind = "predict";
+  AgentKind kind = AgentKind::kPredict;
   std::string encoder = "sevenplane";
   int board_width = 19;
   int board_height = 19;
@@ -72,7 +73,9 @@ inline constexpr const char* kRolloutPolicyGroup = "rollout_policy";
 
 // Kinds whose network has a trained move policy, so it can serve as a rollout policy:
 // predict, pg, ac, zero, alphago (not q or value).
-bool kind_has_policy(const std::string& kind);
+bool kind_has_policy(AgentKind kind);
+// Kinds whose network has a value head: q, ac, value, zero, alphago.
+bool kind_has_value_head(AgentKind kind);
 
 struct RolloutPolicyInfo {
   AgentMetadata metadata;  // kind, encoder, board and network of the rollout network
@@ -84,7 +87,7 @@ struct AgentFileInfo {
   AgentMetadata metadata;
   std::int64_t parameters = 0;
   std::optional<TrainingSummary> training;
-  bool resumable = false;  // has optimizer and RNG state
+  bool resumable = false;                           // has optimizer and RNG state
   std::optional<RolloutPolicyInfo> rollout_policy;  // alphago files that embed one
 };
 

@@ -20,21 +20,21 @@ namespace {
 std::unique_ptr<Agent> make_network_agent(std::shared_ptr<const Model> model,
                                           std::shared_ptr<const Model> rollout_policy,
                                           const AgentOptions& options) {
-  const std::string& kind = model->metadata().kind;
+  const AgentKind kind = model->metadata().kind;
   SamplingOptions sampling;
   sampling.temperature = options.temperature;
   sampling.greedy = options.greedy;
   ScoredAgentOptions scored;
   scored.sampling = sampling;
 
-  if (kind == "predict") {
+  if (kind == AgentKind::kPredict) {
     return std::make_unique<PredictAgent>(model, PredictOptions{options.greedy}, options.seed);
   }
-  if (kind == "pg") return std::make_unique<PgAgent>(model, sampling, options.seed);
-  if (kind == "q") return std::make_unique<QAgent>(model, scored, options.seed);
-  if (kind == "value") return std::make_unique<ValueAgent>(model, scored, options.seed);
-  if (kind == "ac") return std::make_unique<AcAgent>(model, scored, options.seed);
-  if (kind == "zero") {
+  if (kind == AgentKind::kPg) return std::make_unique<PgAgent>(model, sampling, options.seed);
+  if (kind == AgentKind::kQ) return std::make_unique<QAgent>(model, scored, options.seed);
+  if (kind == AgentKind::kValue) return std::make_unique<ValueAgent>(model, scored, options.seed);
+  if (kind == AgentKind::kAc) return std::make_unique<AcAgent>(model, scored, options.seed);
+  if (kind == AgentKind::kZero) {
     ZeroOptions zero;
     if (options.rounds > 0) zero.rounds = options.rounds;
     if (options.seconds_per_move > 0) zero.seconds_per_move = options.seconds_per_move;
@@ -47,13 +47,13 @@ std::unique_ptr<Agent> make_network_agent(std::shared_ptr<const Model> model,
     if (options.resign) zero.resign = clear_loss_resignation(model->encoder().board_size());
     return std::make_unique<ZeroAgent>(model, zero, options.seed);
   }
-  if (kind == "alphago") {
+  if (kind == AgentKind::kAlphaGo) {
     AlphaGoOptions alphago;
     if (options.rounds > 0) alphago.rounds = options.rounds;
     return std::make_unique<AlphaGoAgent>(model, alphago, options.seed, std::move(rollout_policy));
   }
-  throw AgentFileError(model->path() + ": unknown agent kind '" + kind +
-                       "' (known: predict, pg, q, ac, value, zero, alphago)");
+  throw AgentFileError(model->path() + ": a " + std::string(agent_kind_name(kind)) +
+                       " agent is not loaded from an agent file");
 }
 
 }  // namespace

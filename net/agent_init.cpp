@@ -1,6 +1,5 @@
 #include "net/agent_init.h"
 
-#include <algorithm>
 #include <cstdio>
 
 #include "engine/encoders/registry.h"
@@ -11,14 +10,10 @@
 namespace dlgo::net {
 
 AgentMetadata metadata_for(const InitOptions& options) {
-  const auto kinds = agent_kinds();
-  if (std::find(kinds.begin(), kinds.end(), options.kind) == kinds.end()) {
-    throw std::invalid_argument("unknown agent kind '" + options.kind +
-                                "' (known: predict, pg, q, ac, value, zero, alphago)");
-  }
+  const AgentKind kind = parse_agent_kind(options.kind, agent_file_kinds());
   std::unique_ptr<Encoder> encoder = make_encoder(options.encoder, options.board_size);
   AgentMetadata metadata;
-  metadata.kind = options.kind;
+  metadata.kind = kind;
   metadata.encoder = options.encoder;
   metadata.board_width = options.board_size;
   metadata.board_height = options.board_size;
@@ -30,9 +25,9 @@ AgentMetadata metadata_for(const InitOptions& options) {
   spec.policy_outputs = encoder->num_moves();
   spec.blocks = options.blocks;
   spec.filters = options.filters;
-  const std::string& kind = options.kind;
-  spec.value_head = kind == "ac" || kind == "value" || kind == "q" || kind == "zero" || kind == "alphago";
-  if (kind == "q") spec.action_input = encoder->num_moves();
+  spec.value_head = kind_has_value_head(kind);
+  // A q network scores (position, move) pairs: the move is an input.
+  if (kind == AgentKind::kQ) spec.action_input = encoder->num_moves();
   spec.validate();
   return metadata;
 }
@@ -40,7 +35,7 @@ AgentMetadata metadata_for(const InitOptions& options) {
 std::int64_t write_fresh_agent(const std::string& path, const InitOptions& options) {
   AgentMetadata metadata = metadata_for(options);
   if (!options.rollout_policy.empty()) {
-    if (options.kind != "alphago") {
+    if (metadata.kind != AgentKind::kAlphaGo) {
       throw std::invalid_argument("a rollout policy is for alphago agents, not " + options.kind);
     }
     check_rollout_policy_file(options.rollout_policy, metadata.board_width, metadata.board_height);

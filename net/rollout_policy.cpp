@@ -36,7 +36,7 @@ void check_rollout_policy_file(const std::string& policy_path, int board_width, 
   std::shared_ptr<const Model> policy = Model::load(policy_path, "cpu");
   const AgentMetadata& meta = policy->metadata();
   if (!kind_has_policy(meta.kind)) {
-    throw AgentFileError(policy_path + ": a " + meta.kind +
+    throw AgentFileError(policy_path + ": a " + std::string(agent_kind_name(meta.kind)) +
                          " agent has no move policy to play rollouts with (use a predict, pg, ac, "
                          "zero or alphago agent file)");
   }
@@ -50,12 +50,12 @@ void check_rollout_policy_file(const std::string& policy_path, int board_width, 
 
 void embed_rollout_policy(const std::string& agent_path, const std::string& policy_path) {
   const AgentFileInfo agent = read_agent_info(agent_path);
-  if (agent.metadata.kind != "alphago") {
+  if (agent.metadata.kind != AgentKind::kAlphaGo) {
     throw AgentFileError(agent_path + ": only alphago agents play rollouts, this is a " +
-                         agent.metadata.kind + " agent");
+                         std::string(agent_kind_name(agent.metadata.kind)) + " agent");
   }
   check_rollout_policy_file(policy_path, agent.metadata.board_width, agent.metadata.board_height);
-  const std::string kind = read_agent_info(policy_path).metadata.kind;
+  const std::string kind(agent_kind_name(read_agent_info(policy_path).metadata.kind));
   auto guard = h5::lock();
   H5::Exception::dontPrint();
   try {

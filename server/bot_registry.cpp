@@ -21,6 +21,7 @@ void BotRegistry::add(Bot bot) {
   }
   if (find(bot.name)) throw std::invalid_argument("bot '" + bot.name + "' is registered twice");
   if (!bot.agent) throw std::invalid_argument("bot '" + bot.name + "' has no agent");
+  game_players_[bot.name] = std::make_unique<GamePlayerCache>(*bot.agent);
   bots_.push_back(std::move(bot));
 }
 
@@ -29,6 +30,10 @@ const Bot* BotRegistry::find(std::string_view name) const {
     if (bot.name == name) return &bot;
   }
   return nullptr;
+}
+
+GamePlayerCache& BotRegistry::game_players(const Bot& bot) const {
+  return *game_players_.at(bot.name);
 }
 
 std::string BotRegistry::names() const {

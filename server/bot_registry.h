@@ -2,9 +2,11 @@
 // goes with it.
 //
 // Contract: filled once before the server starts (add()), then only read, which is safe from
-// any thread. Agents are shared: Agent::select_move() is thread-safe (engine/agents/agent.h).
+// any thread. Agents are shared: Agent::select_move() is thread-safe (engine/agents/agent.h);
+// each bot's game players are kept in its thread-safe GamePlayerCache.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -12,6 +14,7 @@
 #include <vector>
 
 #include "engine/agents/agent.h"
+#include "server/game_player_cache.h"
 
 namespace dlgo::server {
 
@@ -27,12 +30,15 @@ class BotRegistry {
   // Throws std::invalid_argument for a name that is not [A-Za-z0-9_-]{1,64} or already taken.
   void add(Bot bot);
   const Bot* find(std::string_view name) const;
+  // The players of the games a registered bot is playing.
+  GamePlayerCache& game_players(const Bot& bot) const;
   const std::vector<Bot>& bots() const { return bots_; }
   // "random, mcts": for error messages.
   std::string names() const;
 
  private:
   std::vector<Bot> bots_;
+  std::map<std::string, std::unique_ptr<GamePlayerCache>, std::less<>> game_players_;
 };
 
 bool is_valid_bot_name(std::string_view name);

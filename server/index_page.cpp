@@ -64,7 +64,7 @@ std::string index_page_html(const BotRegistry& bots) {
     std::string url = play_url(bot);
     html += "<li><a class=\"play-button\" href=\"" + escape_html(url) + "\">Play</a>" +
             "<a class=\"bot-link\" href=\"" + escape_html(url) + "\">" + escape_html(bot.name) +
-            "</a> <span class=\"bot-kind\">" + escape_html(bot.agent->kind()) +
+            "</a> <span class=\"bot-kind\">" + escape_html(agent_kind_name(bot.agent->kind())) +
             "</span><div class=\"bot-detail\">" + escape_html(bot.agent->description()) +
             " &middot; boards: " + sizes_text(*bot.agent);
     if (!bot.source.empty()) html += " &middot; file: " + escape_html(bot.source);

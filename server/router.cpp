@@ -147,10 +147,17 @@ void Router::select_move(const Request& request, std::string_view encoded_name,
   ResolvedStrength strength = resolve_strength(bot->agent->strength(), *move_request, bot->name);
   unsigned version = request.version();
   run_on_worker(
-      [bot, move_request, strength, version] {
+      [bot, &players = bots_.game_players(*bot), move_request, strength, version] {
         try {
-          MoveDecision decision =
-              bot->agent->select_move_within(move_request->state, strength.budget);
+          // The player of this game's previous move where the cache has it (a search keeps
+          // its tree), taken out so no other request plays with it meanwhile.
+          CachedGame game{move_request->setup, move_request->state.moves()};
+          std::unique_ptr<GamePlayer> player = players.take(game);
+          MoveDecision decision = player->select_move(move_request->state, strength.budget);
+          if (!decision.move.is_resign()) {
+            game.moves.push_back(decision.move);
+            players.put_back(std::move(game), std::move(player));
+          }
           json answer = move_response_json(decision, move_request->state.size());
           if (!strength.limits.is_null()) answer["limits"] = strength.limits;
           return make_json_response(http::status::ok, answer, version);
@@ -190,7 +197,7 @@ json Router::bots_json() const {
   json list = json::array();
   for (const Bot& bot : bots_.bots()) {
     json entry = {{"name", bot.name},
-                  {"kind", std::string(bot.agent->kind())},
+                  {"kind", std::string(agent_kind_name(bot.agent->kind()))},
                   {"description", bot.agent->description()},
                   {"page", play_url(bot)}};
     std::optional<std::vector<int>> sizes = supported_board_sizes(*bot.agent);

@@ -217,9 +217,11 @@ MoveRequest parse_move_request(std::string_view body, FinishedGame finished) {
   }
   if (!parsed.is_object()) bad_request("the body must be a JSON object, not " + describe(parsed));
   int side = read_board_size(parsed);
-  MoveRequest request{GameState::new_game(side), {}, {}, {}};
+  MoveRequest request{GameState::new_game(side), {}, {}, {}, {}};
   apply_komi(parsed, request.state);
   apply_handicap(parsed, request.state);
+  request.setup = std::to_string(side) + " komi " + json(request.state.rules().komi).dump() +
+                  " handicap " + parsed.value("handicap", json()).dump();  // checked points
   replay_moves(parsed, request.state, finished);
   request.level = read_optional_integer(parsed, "level", std::numeric_limits<long long>::min());
   request.seconds_per_move = read_seconds_per_move(parsed);

@@ -13,6 +13,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include <nlohmann/json.hpp>
@@ -28,6 +29,9 @@ struct MoveRequest {
   std::optional<long long> level;
   std::optional<double> seconds_per_move;
   std::optional<long long> visits;
+  // What was set before the first move (board size, komi, handicap), as text: two requests of
+  // one game have the same.
+  std::string setup;
 };
 
 // Whether a game that two passes have ended may be sent: not to /select-move, where the bot is

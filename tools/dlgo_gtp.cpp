@@ -37,7 +37,7 @@ int main(int argc, char** argv) {
       ->check(CLI::NonNegativeNumber)
       ->capture_default_str();
   app.add_option("--max-timed-rounds", max_timed_rounds,
-                 "mcts: most rollouts per move under a time limit")
+                 "Search agents: most visits (rollouts) per move under a time limit")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
   app.add_option("--temperature", options.temperature, "Network agents: sampling temperature")
@@ -91,8 +91,7 @@ int main(int argc, char** argv) {
   engine_options.board_size = board_size;
   engine_options.rules.komi = komi;
   engine_options.rules.ko_rule = *dlgo::parse_ko_rule(ko_rule);
-  engine_options.agent_spec = spec;
-  engine_options.agent_options = options;
+  engine_options.seed = options.seed;
   engine_options.max_timed_rounds = max_timed_rounds;
   if (verbose) engine_options.log = &std::cerr;
   try {

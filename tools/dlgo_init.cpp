@@ -17,7 +17,7 @@ int main(int argc, char** argv) {
   auto* out_option = app.add_option("--out", out, "Agent file to write (.h5)");
   app.add_option("file", positional_out, "The same as --out")->excludes(out_option);
   app.add_option("--kind", options.kind, "predict, pg, q, ac, value, zero or alphago")
-      ->check(CLI::IsMember(dlgo::net::agent_kinds()))
+      ->check(CLI::IsMember(dlgo::agent_kind_names(dlgo::net::agent_file_kinds())))
       ->capture_default_str();
   app.add_option("--network", options.network, "Network architecture")
       ->check(CLI::IsMember(dlgo::net::network_names()))

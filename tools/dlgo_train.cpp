@@ -5,6 +5,7 @@
 #include <iostream>
 #include <memory>
 
+#include "engine/agents/agent_kind.h"
 #include "net/agent_file.h"
 #include "net/network_spec.h"
 #include "net/rl/experience_trainer.h"
@@ -147,10 +148,9 @@ int main(int argc, char** argv) {
                  "(0: the whole set)")
       ->check(CLI::NonNegativeNumber);
   // Each mode's own options make no sense in the other: say so instead of ignoring them.
-  for (const char* name :
-       {"--test", "--network", "--blocks", "--filters", "--weight-decay", "--lr-schedule",
-        "--checkpoint-dir", "--resume", "--amp", "--memory-format", "--kind", "--max-batches",
-        "--test-batches"}) {
+  for (const char* name : {"--test", "--network", "--blocks", "--filters", "--weight-decay",
+                           "--lr-schedule", "--checkpoint-dir", "--resume", "--amp",
+                           "--memory-format", "--kind", "--max-batches", "--test-batches"}) {
     app.get_option(name)->excludes(experience_option);
   }
   for (const char* name : {"--method", "--agent", "--clip-grad", "--ppo-clip"}) {
@@ -162,8 +162,10 @@ int main(int argc, char** argv) {
                  "dlgo-train: error: give --train (a dataset) or --experience (self-play files)\n");
     return dlgo::cli::kExitUsageError;
   }
-  if (value_weight_option->count() > 0 && experience_option->count() == 0 &&
-      options.kind != "zero") {
+  // The kinds --kind offers train a value head exactly where their network has one (zero).
+  const bool trains_value_head =
+      dlgo::net::kind_has_value_head(dlgo::parse_agent_kind(options.kind));
+  if (value_weight_option->count() > 0 && experience_option->count() == 0 && !trains_value_head) {
     std::fprintf(stderr, "dlgo-train: error: --value-weight needs --kind zero (or --experience)\n");
     return dlgo::cli::kExitUsageError;
   }
@@ -234,7 +236,7 @@ int main(int argc, char** argv) {
           "%.0f samples/s, %.1f s waiting for data, %.1f s\n",
           m.epoch, m.train_loss, 100 * m.train_accuracy, m.test_loss, 100 * m.test_top1,
           100 * m.test_top5, m.samples_per_second, m.data_wait_seconds, m.seconds);
-      if (options.kind == "zero") {
+      if (trains_value_head) {
         std::printf("         value loss (MSE) train %.4f | test %.4f\n", m.train_value_loss,
                     m.test_value_loss);
       }

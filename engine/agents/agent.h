@@ -17,6 +17,7 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/agents/agent_kind.h"
 #include "engine/coords.h"
 #include "engine/game_state.h"
 #include "engine/move.h"
@@ -30,12 +31,12 @@ class Agent {
  public:
   virtual ~Agent() = default;
 
-  // The kind: "random", "mcts", "predict", "pg", "q", "ac", "value", "zero", "alphago".
-  virtual std::string_view kind() const = 0;
+  // The kind (its name as text: agent_kind_name()).
+  virtual AgentKind kind() const = 0;
   // Whether this agent can play on a board of this size (network agents: only their own).
   virtual bool supports(BoardSize size) const = 0;
   // A one-line description for listings (/bots, GTP name): kind, board, network, file.
-  virtual std::string description() const { return std::string(kind()); }
+  virtual std::string description() const { return std::string(agent_kind_name(kind())); }
   // The feature encoder of a network agent ("sevenplane", ...); empty for agents without one.
   virtual std::string encoder_name() const { return ""; }
 

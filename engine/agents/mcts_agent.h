@@ -22,7 +22,7 @@ class MctsAgent : public Agent {
   explicit MctsAgent(MctsOptions options = {}, std::uint64_t seed = 0x5EED)
       : options_(options), calls_(seed) {}
 
-  std::string_view kind() const override { return "mcts"; }
+  AgentKind kind() const override { return AgentKind::kMcts; }
   bool supports(BoardSize) const override { return true; }
   std::string description() const override;
   MoveDecision select_move(const GameState& state) const override {

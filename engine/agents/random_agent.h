@@ -14,7 +14,7 @@ class RandomAgent : public Agent {
  public:
   explicit RandomAgent(std::uint64_t seed = 0x5EED) : calls_(seed) {}
 
-  std::string_view kind() const override { return "random"; }
+  AgentKind kind() const override { return AgentKind::kRandom; }
   bool supports(BoardSize) const override { return true; }
   std::string description() const override { return "random: uniform legal non-eye moves"; }
   MoveDecision select_move(const GameState& state) const override;

@@ -85,9 +85,10 @@ std::string AnalysisPool::info_line(int max_moves) const {
   return line;
 }
 
-AnalysisRunner::AnalysisRunner(std::shared_ptr<const Agent> agent, GameState position,
-                               std::chrono::milliseconds interval, Sink sink)
+AnalysisRunner::AnalysisRunner(std::shared_ptr<const Agent> agent, MoveBudget budget,
+                               GameState position, std::chrono::milliseconds interval, Sink sink)
     : agent_(std::move(agent)),
+      budget_(budget),
       position_(std::move(position)),
       interval_(interval),
       sink_(std::move(sink)),
@@ -118,7 +119,7 @@ void AnalysisRunner::run() {
   };
   while (!stopping()) {
     if (position_.is_over()) break;
-    pool.add(agent_->select_move(position_), legal);
+    pool.add(agent_->select_move_within(position_, budget_), legal);
     if (!pool.has_search()) {
       std::string line = pool.info_line();  // a policy answer does not improve with time
       if (!line.empty()) sink_(line);

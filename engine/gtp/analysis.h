@@ -60,7 +60,8 @@ class AnalysisRunner {
  public:
   using Sink = std::function<void(const std::string& line)>;
 
-  AnalysisRunner(std::shared_ptr<const Agent> agent, GameState position,
+  // Each of the pooled searches plays within `budget`.
+  AnalysisRunner(std::shared_ptr<const Agent> agent, MoveBudget budget, GameState position,
                  std::chrono::milliseconds interval, Sink sink);
   ~AnalysisRunner();
 
@@ -73,6 +74,7 @@ class AnalysisRunner {
   void run();
 
   std::shared_ptr<const Agent> agent_;
+  MoveBudget budget_;
   GameState position_;
   std::chrono::milliseconds interval_;
   Sink sink_;

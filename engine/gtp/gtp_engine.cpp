@@ -180,7 +180,7 @@ std::string GtpEngine::cmd_boardsize(const GtpCommand& command) {
   if (side < kMinBoardSide || side > kMaxBoardSide || !agent_->supports(size)) {
     throw GtpFailure("unacceptable size");
   }
-  if (!(size == game_.size())) rounds_per_second_.reset();  // speeds differ between sizes
+  if (!(size == game_.size())) player_.reset();  // its search speed was another board's
   game_ = GtpGame(size, game_.rules());
   reset_clocks();
   return "";
@@ -317,7 +317,7 @@ std::string GtpEngine::cmd_loadsgf(const GtpCommand& command) {
     }
     GtpGame loaded(record.size, game_.rules());
     loaded.load(record, move_number);
-    if (!(record.size == game_.size())) rounds_per_second_.reset();
+    if (!(record.size == game_.size())) player_.reset();
     game_ = loaded;
     reset_clocks();
   } catch (const SgfError& error) {

@@ -9,8 +9,9 @@
 // '?' responses, never exceptions.
 //
 // Time: after time_settings / kgs-time_settings, genmove spends a share of the time left
-// (time_control.h). The mcts agent turns that budget into a number of rollouts, from the speed
-// it measured on earlier moves (at most `max_timed_rounds`); other agents are not affected.
+// (engine/agents/time_control.h), through the game's ClockedPlayer: agents that search for a
+// time get the seconds, agents that search a number of visits as many as their measured speed
+// fits (at most `max_timed_rounds`); agents without a search are not affected.
 //
 // Contract: a GtpEngine belongs to one controller thread (handle_line is not re-entrant). The
 // output must accept writes from the analysis thread while handle_line waits for the next line.
@@ -30,12 +31,11 @@
 
 #include "engine/agents/agent.h"
 #include "engine/agents/agent_factory.h"
-#include "engine/agents/game_player.h"
+#include "engine/agents/clocked_player.h"
 #include "engine/dead_stones/final_status.h"
 #include "engine/gtp/analysis.h"
 #include "engine/gtp/gtp_command.h"
 #include "engine/gtp/gtp_game.h"
-#include "engine/gtp/time_control.h"
 
 namespace dlgo {
 
@@ -72,10 +72,9 @@ class StringOutput : public GtpOutput {
 struct GtpEngineOptions {
   std::string name = "dlgo";
   int board_size = 19;
-  Rules rules;  // komi, ko rule, suicide
-  // Re-creating "mcts" with a rollout count that fits the time budget; empty for other agents.
-  std::string agent_spec;
-  AgentOptions agent_options;
+  Rules rules;                  // komi, ko rule, suicide
+  std::uint64_t seed = 0x5EED;  // seeds what the game's player draws for itself
+  // The most visits a move timed by the clock gets (agents that search a number of visits).
   int max_timed_rounds = 100000;
   // loadsgf and printsgf with a file name touch the file system; off for untrusted input.
   bool allow_files = true;
@@ -141,8 +140,6 @@ class GtpEngine {
   std::string cmd_final_status_list(const GtpCommand&);
 
   std::string generate_move(const GtpCommand& command, bool cleanup);
-  std::shared_ptr<const Agent> agent_for_move(const GameState& position, Color color);
-  void note_search_speed(const MoveDecision& decision);
   void start_analysis(const GtpCommand& command, GtpOutput& out);
   FinalStatus final_status() const;
   void reset_clocks();
@@ -150,7 +147,7 @@ class GtpEngine {
   std::shared_ptr<Agent> agent_;
   // agent_'s player for the game on the board, made at the first genmove (zero keeps its tree
   // for as long as the positions continue each other).
-  std::unique_ptr<GamePlayer> player_;
+  std::unique_ptr<ClockedPlayer> player_;
   GtpEngineOptions options_;
   GtpGame game_;
   std::map<std::string, Handler, std::less<>> handlers_;
@@ -159,8 +156,6 @@ class GtpEngine {
 
   TimeControl time_control_;
   ClockReading clocks_[2];
-  std::optional<double> rounds_per_second_;  // mcts speed seen so far
-  std::uint64_t timed_searches_ = 0;
 
   std::unique_ptr<AnalysisRunner> analysis_;
   GtpOutput* analysis_out_ = nullptr;

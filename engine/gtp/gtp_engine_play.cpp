@@ -12,8 +12,7 @@ namespace dlgo {
 
 namespace {
 
-constexpr int kCalibrationRounds = 64;
-constexpr int kAnalysisRounds = 400;  // mcts rollouts per pooled analysis search
+constexpr int kAnalysisRounds = 400;  // visits per pooled analysis search
 
 std::string lower(std::string text) {
   for (char& c : text) {
@@ -55,15 +54,18 @@ std::string GtpEngine::generate_move(const GtpCommand& command, bool cleanup) {
   Color color = parse_color(command.args[0]);
   // In cleanup the opponent's pass must not tempt the agent to pass before dead stones are gone.
   GameState position = game_.position_for(color, cleanup);
-  std::shared_ptr<const Agent> agent = agent_for_move(position, color);
-  MoveDecision decision;
-  if (agent == agent_) {
-    if (!player_) player_ = agent_->new_game_player(options_.agent_options.seed);
-    decision = player_->select_move(position);
-  } else {
-    decision = agent->select_move(position);  // an mcts agent made for this move's time
+  if (!player_) {
+    player_ = std::make_unique<ClockedPlayer>(agent_->new_game_player(options_.seed),
+                                              agent_->strength(), options_.max_timed_rounds);
   }
-  note_search_speed(decision);
+  player_->set_clock(time_control_, clocks_[color == Color::kBlack ? 0 : 1]);
+  MoveDecision decision = player_->select_move(position);
+  if (options_.log && player_->last_timed_move()) {
+    const ClockedPlayer::TimedMove& timed = *player_->last_timed_move();
+    *options_.log << "time: " << timed.seconds << " s for this move";
+    if (timed.budget.visits) *options_.log << ", " << *timed.budget.visits << " rounds";
+    *options_.log << "\n";
+  }
   if (options_.log) *options_.log << "genmove " << describe(game_.size(), color, decision) << "\n";
   Move move = decision.move;
   if (!move.is_resign() && !game_.is_legal(color, move)) {
@@ -73,36 +75,6 @@ std::string GtpEngine::generate_move(const GtpCommand& command, bool cleanup) {
   }
   if (!move.is_resign()) game_.play(color, move);
   return move_to_gtp(game_.size(), move);
-}
-
-std::shared_ptr<const Agent> GtpEngine::agent_for_move(const GameState& position, Color color) {
-  if (options_.agent_spec != "mcts" || agent_->kind() != "mcts") return agent_;
-  const int side = color == Color::kBlack ? 0 : 1;
-  double budget = move_time_budget(time_control_, clocks_[side], position.board().empty_count());
-  if (!std::isfinite(budget)) return agent_;
-  auto start = std::chrono::steady_clock::now();
-  AgentOptions options = options_.agent_options;
-  options.seed = options.seed ^ (0x9E3779B97F4A7C15ull * ++timed_searches_);
-  if (!rounds_per_second_) {
-    options.mcts_rounds = kCalibrationRounds;
-    note_search_speed(make_agent("mcts", options)->select_move(position));
-  }
-  double spent = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  double rounds = rounds_per_second_.value_or(1000.0) * std::max(0.0, budget - spent);
-  options.mcts_rounds =
-      static_cast<int>(std::clamp(rounds, 16.0, static_cast<double>(options_.max_timed_rounds)));
-  if (options_.log) {
-    *options_.log << "time: " << budget << " s for this move, " << options.mcts_rounds
-                  << " rounds\n";
-  }
-  return std::shared_ptr<const Agent>(make_agent("mcts", options));
-}
-
-void GtpEngine::note_search_speed(const MoveDecision& decision) {
-  const AgentDiagnostics& d = decision.diagnostics;
-  if (!d.visits || *d.visits < 16 || d.seconds <= 0) return;
-  double speed = *d.visits / d.seconds;
-  rounds_per_second_ = rounds_per_second_ ? 0.5 * *rounds_per_second_ + 0.5 * speed : speed;
 }
 
 std::string GtpEngine::cmd_time_settings(const GtpCommand& command) {
@@ -209,17 +181,13 @@ void GtpEngine::start_analysis(const GtpCommand& command, GtpOutput& out) {
   }
   // Searches are pooled, so smaller ones lose little and keep the stop at the next command
   // quick even when the agent plays with very many rounds.
-  std::shared_ptr<const Agent> analyst = agent_;
-  if (options_.agent_spec == "mcts" && agent_->kind() == "mcts" &&
-      options_.agent_options.mcts_rounds > kAnalysisRounds) {
-    AgentOptions batch = options_.agent_options;
-    batch.mcts_rounds = kAnalysisRounds;
-    analyst = make_agent("mcts", batch);
-  }
+  MoveBudget pooled;
+  const StrengthSettings strength = agent_->strength();
+  if (strength.visits && *strength.visits > kAnalysisRounds) pooled.visits = kAnalysisRounds;
   out.write("=" + command.id + "\n");
   analysis_out_ = &out;
   analysis_ = std::make_unique<AnalysisRunner>(
-      analyst, game_.position_for(color, true), std::chrono::milliseconds(10 * centiseconds),
+      agent_, pooled, game_.position_for(color, true), std::chrono::milliseconds(10 * centiseconds),
       [&out](const std::string& line) { out.write(line + "\n"); });
 }
 

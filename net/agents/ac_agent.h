@@ -20,7 +20,7 @@ class AcAgent : public NetworkAgent {
   AcAgent(std::shared_ptr<const Model> model, ScoredAgentOptions options = {},
           std::uint64_t seed = 0x5EED);
 
-  std::string_view kind() const override { return "ac"; }
+  AgentKind kind() const override { return AgentKind::kAc; }
   const ScoredAgentOptions& options() const { return options_; }
 
  protected:

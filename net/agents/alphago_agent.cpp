@@ -113,8 +113,8 @@ std::string AlphaGoAgent::settings() const {
                 options_.lambda);
   if (!fast_policy_) return text + std::string("random");
   const AgentMetadata& fast = fast_policy_->metadata();
-  return text + std::string("policy (") + fast.kind + ", " + fast.network.network + " network, " +
-         fast.encoder + " encoder)";
+  return text + std::string("policy (") + std::string(agent_kind_name(fast.kind)) + ", " +
+         fast.network.network + " network, " + fast.encoder + " encoder)";
 }
 
 MoveDecision AlphaGoAgent::decide(const GameState& state, Rng& rng,

@@ -57,7 +57,7 @@ class AlphaGoAgent : public NetworkAgent {
   AlphaGoAgent(std::shared_ptr<const Model> model, AlphaGoOptions options = {},
                std::uint64_t seed = 0x5EED, std::shared_ptr<const Model> fast_policy = nullptr);
 
-  std::string_view kind() const override { return "alphago"; }
+  AgentKind kind() const override { return AgentKind::kAlphaGo; }
   const AlphaGoOptions& options() const { return options_; }
 
  protected:

@@ -15,9 +15,9 @@ NetworkAgent::NetworkAgent(std::shared_ptr<const Model> model, std::uint64_t see
 
 std::string NetworkAgent::description() const {
   const AgentMetadata& meta = model_->metadata();
-  std::string text = std::string(kind()) + ": " + meta.network.network + " network, " +
-                     meta.encoder + " encoder, " + std::to_string(meta.board_width) + "x" +
-                     std::to_string(meta.board_height);
+  std::string text = std::string(agent_kind_name(kind())) + ": " + meta.network.network +
+                     " network, " + meta.encoder + " encoder, " + std::to_string(meta.board_width) +
+                     "x" + std::to_string(meta.board_height);
   std::string extra = settings();
   if (!extra.empty()) text += ", " + extra;
   return text + " (" + model_->path() + ")";
@@ -25,7 +25,7 @@ std::string NetworkAgent::description() const {
 
 void NetworkAgent::require_value_head() const {
   if (!model_->has_value_head()) {
-    throw std::invalid_argument(model_->path() + ": a " + std::string(kind()) +
+    throw std::invalid_argument(model_->path() + ": a " + std::string(agent_kind_name(kind())) +
                                 " agent needs a network with a value head");
   }
 }
@@ -33,10 +33,10 @@ void NetworkAgent::require_value_head() const {
 void NetworkAgent::check_board(const GameState& state) const {
   if (!supports(state.size())) {
     BoardSize own = model_->encoder().board_size();
-    throw std::invalid_argument(std::string(kind()) + " agent of " + model_->path() + " plays " +
-                                std::to_string(own.width) + "x" + std::to_string(own.height) +
-                                ", not " + std::to_string(state.size().width) + "x" +
-                                std::to_string(state.size().height));
+    throw std::invalid_argument(
+        std::string(agent_kind_name(kind())) + " agent of " + model_->path() + " plays " +
+        std::to_string(own.width) + "x" + std::to_string(own.height) + ", not " +
+        std::to_string(state.size().width) + "x" + std::to_string(state.size().height));
   }
 }
 

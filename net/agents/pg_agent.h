@@ -21,7 +21,7 @@ class PgAgent : public NetworkAgent {
   PgAgent(std::shared_ptr<const Model> model, SamplingOptions options = {},
           std::uint64_t seed = 0x5EED);
 
-  std::string_view kind() const override { return "pg"; }
+  AgentKind kind() const override { return AgentKind::kPg; }
   const SamplingOptions& options() const { return options_; }
 
  protected:

@@ -22,7 +22,7 @@ class PredictAgent : public NetworkAgent {
                std::uint64_t seed = 0x5EED)
       : NetworkAgent(std::move(model), seed), options_(options) {}
 
-  std::string_view kind() const override { return "predict"; }
+  AgentKind kind() const override { return AgentKind::kPredict; }
   const PredictOptions& options() const { return options_; }
 
  protected:

@@ -29,7 +29,7 @@ class QAgent : public NetworkAgent {
   QAgent(std::shared_ptr<const Model> model, ScoredAgentOptions options = {},
          std::uint64_t seed = 0x5EED);
 
-  std::string_view kind() const override { return "q"; }
+  AgentKind kind() const override { return AgentKind::kQ; }
   const ScoredAgentOptions& options() const { return options_; }
 
  protected:

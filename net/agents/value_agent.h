@@ -23,7 +23,7 @@ class ValueAgent : public NetworkAgent {
   ValueAgent(std::shared_ptr<const Model> model, ScoredAgentOptions options = {},
              std::uint64_t seed = 0x5EED);
 
-  std::string_view kind() const override { return "value"; }
+  AgentKind kind() const override { return AgentKind::kValue; }
   const ScoredAgentOptions& options() const { return options_; }
 
  protected:

@@ -29,7 +29,7 @@ class ZeroAgent : public NetworkAgent {
   ZeroAgent(std::shared_ptr<const Model> model, ZeroOptions options = {},
             std::uint64_t seed = 0x5EED);
 
-  std::string_view kind() const override { return "zero"; }
+  AgentKind kind() const override { return AgentKind::kZero; }
   const ZeroOptions& options() const { return options_; }
   // The shared evaluator (its statistics show how well leaves were batched).
   BatchingEvaluator& evaluator() const { return *evaluator_; }

@@ -175,10 +175,10 @@ LoopState start_loop(const RlLoopOptions& options, const fs::path& dir, const Lo
   }
   const AgentFileInfo info = read_agent_info(options.agent_path);  // fails early on a bad file
   check_agent_for_method(info, options.agent_path, options.train.method);
-  if (options.train.method == "zero" && info.metadata.kind != "zero") {
+  if (options.train.method == "zero" && info.metadata.kind != AgentKind::kZero) {
     throw std::runtime_error(options.agent_path +
                              ": method zero learns from a zero agent's searches; this is a " +
-                             info.metadata.kind + " agent");
+                             std::string(agent_kind_name(info.metadata.kind)) + " agent");
   }
   if (info.metadata.board_width != options.board_size ||
       info.metadata.board_height != options.board_size) {

@@ -81,27 +81,28 @@ void read_tensor(const H5::Group& group, const std::string& name, torch::Tensor&
 
 void write_metrics(H5::Group& training, const std::vector<EpochMetrics>& metrics) {
   const std::vector<std::string> columns = {
-      "epoch",   "train_loss",         "train_accuracy",    "test_loss",        "test_top1",
-      "test_top5", "seconds",          "samples_per_second", "data_wait_seconds",
-      "train_value_loss", "test_value_loss"};
+      "epoch",          "train_loss", "train_accuracy",     "test_loss",         "test_top1",
+      "test_top5",      "seconds",    "samples_per_second", "data_wait_seconds", "train_value_loss",
+      "test_value_loss"};
   std::vector<double> values;
   for (const auto& m : metrics) {
-    values.insert(values.end(), {static_cast<double>(m.epoch), m.train_loss, m.train_accuracy,
-                                 m.test_loss, m.test_top1, m.test_top5, m.seconds,
-                                 m.samples_per_second, m.data_wait_seconds, m.train_value_loss,
-                                 m.test_value_loss});
+    values.insert(values.end(),
+                  {static_cast<double>(m.epoch), m.train_loss, m.train_accuracy, m.test_loss,
+                   m.test_top1, m.test_top5, m.seconds, m.samples_per_second, m.data_wait_seconds,
+                   m.train_value_loss, m.test_value_loss});
   }
   hsize_t dims[2] = {metrics.size(), columns.size()};
-  H5::DataSet dataset = training.createDataSet("metrics", H5::PredType::NATIVE_DOUBLE,
-                                               H5::DataSpace(2, dims));
+  H5::DataSet dataset =
+      training.createDataSet("metrics", H5::PredType::NATIVE_DOUBLE, H5::DataSpace(2, dims));
   if (!values.empty()) dataset.write(values.data(), H5::PredType::NATIVE_DOUBLE);
   h5::write_string_array_attr(dataset, "columns", columns);
 }
 
 }  // namespace
 
-void write_agent_file(const std::string& path, const AgentMetadata& metadata, PolicyValueNet& network,
-                      const TrainingSummary* training, const ResumeState* resume) {
+void write_agent_file(const std::string& path, const AgentMetadata& metadata,
+                      PolicyValueNet& network, const TrainingSummary* training,
+                      const ResumeState* resume) {
   auto guard = h5::lock();
   H5::Exception::dontPrint();
   try {
@@ -111,7 +112,7 @@ void write_agent_file(const std::string& path, const AgentMetadata& metadata, Po
         H5::H5File& file = out.file();
         h5::write_string_attr(file, "format", kAgentFormat);
         h5::write_int_attr(file, "format_version", kAgentFormatVersion);
-        h5::write_string_attr(file, "kind", metadata.kind);
+        h5::write_string_attr(file, "kind", std::string(agent_kind_name(metadata.kind)));
         h5::write_string_attr(file, "created_by", "dlgo");
         H5::Group encoder = file.createGroup("encoder");
         h5::write_string_attr(encoder, "name", metadata.encoder);
@@ -222,7 +223,8 @@ std::optional<ResumeState> read_resume_state(const std::string& path) {
     H5::H5File file = h5::open_for_reading(path);
     if (!file.nameExists("training")) return std::nullopt;
     H5::Group training = h5::open_group(file, "training");
-    if (!training.nameExists("optimizer_state") || !training.nameExists("rng_state")) return std::nullopt;
+    if (!training.nameExists("optimizer_state") || !training.nameExists("rng_state"))
+      return std::nullopt;
     ResumeState state;
     state.optimizer_state = h5::read_bytes(h5::open_dataset(training, "optimizer_state"));
     state.rng_state = h5::read_bytes(h5::open_dataset(training, "rng_state"));

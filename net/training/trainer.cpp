@@ -302,7 +302,7 @@ std::unique_ptr<BatchSource> open_test_source(const TrainOptions& options,
 AgentMetadata agent_metadata(const TrainOptions& options, const BatchSource& train,
                              const BatchSource* test) {
   AgentMetadata metadata;
-  metadata.kind = options.kind;
+  metadata.kind = parse_agent_kind(options.kind, agent_file_kinds());
   metadata.encoder = train.encoder_name();
   metadata.board_width = train.board_width();
   metadata.board_height = train.board_height();
@@ -314,7 +314,7 @@ AgentMetadata agent_metadata(const TrainOptions& options, const BatchSource& tra
   spec.policy_outputs = train.label_space();
   spec.blocks = options.blocks;
   spec.filters = options.filters;
-  spec.value_head = options.kind == "zero";
+  spec.value_head = kind_has_value_head(metadata.kind);
   if (spec.value_head) {
     for (const BatchSource* source : {&train, test}) {
       if (source && !source->has_outcomes()) {

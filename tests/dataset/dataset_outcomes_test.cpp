@@ -40,7 +40,7 @@ void write_rows(const std::string& path, int rows, const std::int8_t* outcomes) 
 
 }  // namespace
 
-TEST_CASE("outcomes round-trip; appends without them store unknown") {
+TEST_CASE("outcomes round-trip, appends without them store unknown") {
   std::string dir = testing::make_temp_directory("dlgo-outcomes");
   const std::int8_t outcomes[] = {1, -1, 0, 1, -1};
   write_rows(dir + "/with.h5", 5, outcomes);
@@ -62,7 +62,7 @@ TEST_CASE("outcomes round-trip; appends without them store unknown") {
   fs::remove_all(dir);
 }
 
-TEST_CASE("a version 1 dataset reads with unknown outcomes; a bad outcome value is refused") {
+TEST_CASE("a version 1 dataset reads with unknown outcomes, a bad outcome value is refused") {
   std::string dir = testing::make_temp_directory("dlgo-outcomes");
   const std::int8_t outcomes[] = {1, -1, 1};
   write_rows(dir + "/v1.h5", 3, outcomes);

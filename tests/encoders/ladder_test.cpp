@@ -135,7 +135,7 @@ TEST_CASE("a second-line group is chased into the edge") {
   CHECK_FALSE(reader.is_ladder_capture(state, point(state, "B1")));
 }
 
-TEST_CASE("capturing a chasing stone in atari is an escape; the hopeless extension is not") {
+TEST_CASE("capturing a chasing stone in atari is an escape, the hopeless extension is not") {
   GameState state = game_from_ascii(R"(
     . . . . .
     O X O . .

@@ -54,7 +54,7 @@ TEST_CASE("encoding a position of another board size names both sizes") {
   CHECK_THROWS_WITH(encoder->encode(state), Catch::Contains("9x9") && Catch::Contains("19x19"));
 }
 
-TEST_CASE("labels are point indices; only zero and history have a pass label") {
+TEST_CASE("labels are point indices, only zero and history have a pass label") {
   for (const std::string& name : encoder_names()) {
     INFO(name);
     auto encoder = make_encoder(name, BoardSize{5, 4});

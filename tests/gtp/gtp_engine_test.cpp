@@ -19,7 +19,7 @@ namespace {
 // An agent that only plays 9x9 and always passes, like a network agent trained for one size.
 class NineOnlyAgent : public Agent {
  public:
-  std::string_view kind() const override { return "test"; }
+  AgentKind kind() const override { return AgentKind::kPredict; }  // one board, like one
   bool supports(BoardSize size) const override { return size == BoardSize{9, 9}; }
   MoveDecision select_move(const GameState&) const override { return {Move::pass(), {}}; }
   void set_seed(std::uint64_t) override {}
@@ -53,8 +53,7 @@ TEST_CASE("mcts turns a longer budget into more rounds") {
   AgentOptions agent_options;
   GtpEngineOptions options;
   options.board_size = 9;
-  options.agent_spec = "mcts";
-  options.agent_options = agent_options;
+  options.seed = agent_options.seed;
   options.log = &log;
   GtpEngine engine(std::shared_ptr<Agent>(make_agent("mcts", agent_options)), options);
   auto rounds_of_last_move = [&] {

@@ -29,8 +29,7 @@ std::unique_ptr<GtpEngine> make_test_engine(const std::map<std::string, std::str
   GtpEngineOptions engine_options;
   engine_options.board_size = std::stoi(option(options, "board-size", "19"));
   engine_options.rules.komi = std::stod(option(options, "komi", "7.5"));
-  engine_options.agent_spec = bot;
-  engine_options.agent_options = agent_options;
+  engine_options.seed = agent_options.seed;
   return std::make_unique<GtpEngine>(std::shared_ptr<Agent>(make_agent(bot, agent_options)),
                                      engine_options);
 }

@@ -3,7 +3,7 @@
 
 #include <cmath>
 
-#include "engine/gtp/time_control.h"
+#include "engine/agents/time_control.h"
 
 using namespace dlgo;
 

@@ -83,7 +83,7 @@ TEST_CASE("an agent file round-trips the network: the loaded one computes the sa
   std::string path = dir + "/zero.h5";
   write_fresh_agent(path, options);
   AgentFileInfo info = read_agent_info(path);
-  CHECK(info.metadata.kind == "zero");
+  CHECK(info.metadata.kind == AgentKind::kZero);
   CHECK(info.metadata.encoder == "zero");
   CHECK(info.metadata.board_width == 9);
   CHECK(info.metadata.network.network == "resnet");
@@ -123,7 +123,7 @@ TEST_CASE("an agent file round-trips the network: the loaded one computes the sa
 
 TEST_CASE("fresh agents of every kind get the right heads and inputs") {
   std::string dir = testing::make_temp_directory("dlgo-agent");
-  for (const auto& kind : agent_kinds()) {
+  for (const std::string& kind : agent_kind_names(agent_file_kinds())) {
     InitOptions options;
     options.kind = kind;
     options.board_size = 5;
@@ -133,14 +133,19 @@ TEST_CASE("fresh agents of every kind get the right heads and inputs") {
     CHECK(write_fresh_agent(path, options) > 0);
     AgentFileInfo info = read_agent_info(path);
     INFO(kind);
-    CHECK(info.metadata.kind == kind);
+    CHECK(agent_kind_name(info.metadata.kind) == kind);
     CHECK(info.metadata.network.value_head == (kind != "predict" && kind != "pg"));
     CHECK(info.metadata.network.action_input == (kind == "q" ? 25 : 0));
   }
   InitOptions bad;
   bad.kind = "wizard";
+  CHECK_THROWS_WITH(
+      write_fresh_agent(dir + "/x.h5", bad),
+      Catch::Contains(
+          "unknown agent kind 'wizard' (known: predict, pg, q, ac, value, zero, alphago)"));
+  bad.kind = "mcts";  // a kind, but not one an agent file holds
   CHECK_THROWS_WITH(write_fresh_agent(dir + "/x.h5", bad),
-                    Catch::Contains("unknown agent kind 'wizard'"));
+                    Catch::Contains("unknown agent kind 'mcts'"));
   bad.kind = "predict";
   bad.encoder = "nonsense";
   CHECK_THROWS_WITH(write_fresh_agent(dir + "/x.h5", bad), Catch::Contains("nonsense"));

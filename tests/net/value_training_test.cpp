@@ -68,7 +68,7 @@ TEST_CASE("value training: the value loss goes down on a fixed file, and the zer
   CHECK(last.train_loss < first.train_loss);  // the policy learns alongside
 
   AgentFileInfo info = read_agent_info(options.out_path);
-  CHECK(info.metadata.kind == "zero");
+  CHECK(info.metadata.kind == AgentKind::kZero);
   CHECK(info.metadata.network.value_head);
   CHECK(info.metadata.encoder == "history");
   REQUIRE(info.training);

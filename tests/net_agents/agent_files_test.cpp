@@ -19,7 +19,7 @@ TEST_CASE("the loader makes the agent of the file's kind") {
     INFO(kind);
     const std::string path = fresh_agent_file(kind, encoder, 5);
     std::unique_ptr<Agent> agent = net::load_agent_file(path, AgentOptions{}, "cpu");
-    CHECK(agent->kind() == kind);
+    CHECK(agent_kind_name(agent->kind()) == kind);
     CHECK(agent->supports(BoardSize{5, 5}));
     CHECK_THAT(agent->description(), Catch::Contains(path));
     GameState state = GameState::new_game(5);
@@ -33,9 +33,9 @@ TEST_CASE("make_agent loads agent files once the loader is installed") {
   AgentOptions options;
   options.rounds = 7;
   std::unique_ptr<Agent> agent = make_agent(path, options);
-  CHECK(agent->kind() == "zero");
+  CHECK(agent->kind() == AgentKind::kZero);
   CHECK_THAT(agent->description(), Catch::Contains("7 rounds"));
-  CHECK(make_agent("random")->kind() == "random");
+  CHECK(make_agent("random")->kind() == AgentKind::kRandom);
 
   options.greedy = true;
   CHECK_THAT(make_agent(fresh_agent_file("pg", "simple", 5), options)->description(),

@@ -70,8 +70,8 @@ GameSummary play_checked_game(const Agent& black, const Agent& white, int board_
   while (!state.is_over()) {
     const Agent& agent = state.next_player() == Color::kBlack ? black : white;
     MoveDecision decision = agent.select_move(state);
-    INFO(agent.kind() << " at move " << summary.moves << ": "
-                      << move_to_gtp(state.size(), decision.move));
+    INFO(agent_kind_name(agent.kind())
+         << " at move " << summary.moves << ": " << move_to_gtp(state.size(), decision.move));
     REQUIRE(state.is_legal(decision.move));
     if (decision.move.is_play()) {
       // Agents never fill their own single-point eyes.

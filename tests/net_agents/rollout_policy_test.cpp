@@ -121,7 +121,7 @@ TEST_CASE("an alphago file made with a rollout policy loads it and plays legal g
 
   net::AgentFileInfo info = net::read_agent_info(path);
   REQUIRE(info.rollout_policy);
-  CHECK(info.rollout_policy->metadata.kind == "pg");
+  CHECK(info.rollout_policy->metadata.kind == AgentKind::kPg);
   CHECK(info.rollout_policy->metadata.network.network == "small");
   CHECK(info.rollout_policy->metadata.encoder == "simple");
   CHECK(info.rollout_policy->metadata.board_width == 5);
@@ -132,7 +132,7 @@ TEST_CASE("an alphago file made with a rollout policy loads it and plays legal g
   AgentOptions options;
   options.rounds = 3;
   std::unique_ptr<Agent> agent = net::load_agent_file(path, options, "cpu");
-  CHECK(agent->kind() == "alphago");
+  CHECK(agent->kind() == AgentKind::kAlphaGo);
   CHECK_THAT(agent->description(),
              Catch::Contains("rollouts: policy (pg, small network, simple encoder)"));
   std::unique_ptr<Agent> opponent = make_agent("random");
@@ -202,7 +202,7 @@ TEST_CASE("a rollout policy can be embedded into an existing alphago file") {
   const std::string second = fresh_agent_file("predict", "oneplane", 5);
   net::embed_rollout_policy(path, second);
   std::shared_ptr<const net::Model> replaced = net::Model::load_rollout_policy(path, "cpu");
-  CHECK(replaced->metadata().kind == "predict");
+  CHECK(replaced->metadata().kind == AgentKind::kPredict);
   CHECK(policy_outputs(*replaced) == policy_outputs(*net::Model::load(second, "cpu")));
 
   // Only alphago files take one; the refused file is left as it was.

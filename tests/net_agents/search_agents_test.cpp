@@ -168,7 +168,7 @@ TEST_CASE("eight zero search threads batch their leaves into shared network call
   CHECK(state.is_legal(decision.move));
 }
 
-TEST_CASE("a zero agent's game player keeps its tree between moves; the agent does not") {
+TEST_CASE("a zero agent's game player keeps its tree between moves, the agent does not") {
   ZeroOptions options;
   options.rounds = 40;
   ZeroAgent agent(fresh_model("zero", "zero", 5), options, 4);

@@ -132,7 +132,7 @@ TEST_CASE("zero self-play records the root's visit counts with the chosen move m
   options.zero_temperature_moves = 0;  // always the most visited move
   options.zero_noise = 0.25;
   net::SelfPlayer player = net::load_self_player(agent, options);
-  REQUIRE(player.agent->kind() == "zero");
+  REQUIRE(player.agent->kind() == AgentKind::kZero);
   net::SelfPlaySettings settings;
   settings.board_size = 5;
   settings.num_games = 2;

@@ -271,7 +271,7 @@ TEST_CASE("a move's budget replaces the options' count or time for that search")
   CHECK(timed.last_stats().simulations > 1);
 }
 
-TEST_CASE("root noise changes the visits from seed to seed; without it they repeat") {
+TEST_CASE("root noise changes the visits from seed to seed, without it they repeat") {
   FakeEvaluator evaluator;
   auto visit_lists = [&](double noise_weight) {
     std::set<std::vector<int>> lists;

@@ -92,7 +92,7 @@ TEST_CASE("GET /healthz, /bots and / describe the server") {
   HttpReply bots = client.get("/bots");
   REQUIRE(bots.status == 200);
   json list = bots.json().at("bots");
-  REQUIRE(list.size() == 4);
+  REQUIRE(list.size() == 5);
   CHECK(list[0]["name"] == "random");
   CHECK(list[0]["kind"] == "random");
   CHECK(list[0]["board_size"].is_null());
@@ -271,7 +271,7 @@ TEST_CASE("HEAD answers the GET headers without a body") {
   CHECK(client.get("/bots").status == 200);
 }
 
-TEST_CASE("keep-alive serves many requests on one connection; close and HTTP/1.0 end it") {
+TEST_CASE("keep-alive serves many requests on one connection, close and HTTP/1.0 end it") {
   TestServer server;
   HttpTestClient client(server.port());
   for (int i = 0; i < 20; ++i) {

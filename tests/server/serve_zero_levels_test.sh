@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # dlgo-serve with a zero agent file (a bot with a value head): --seconds-per-move is the cap and
 # top level of a timed search, the agent's rounds those of a counted one; a request above the
-# cap is clamped and says so; /score adds the network's view (method playouts+value).
+# cap is clamped and says so; /score adds the network's view (method playouts+value); the
+# requests of one game reuse the search tree.
 set -euo pipefail
 serve=$1 init=$2
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -47,5 +48,18 @@ post select-move/zero '{"board_size": 9, "moves": ["E5"], "level": 1}' |
   check 'd["limits"] == {"level": 1, "visits": 25, "clamped": False}'
 post select-move/zero '{"board_size": 9, "moves": ["E5"], "visits": 5000}' |
   check 'd["limits"]["clamped"] and d["limits"]["visits"] == 200'
+
+# One player per game: a request that continues the last one (the bot's move and the reply its
+# principal variation expected) goes on from that search tree, so its root has the visits
+# kept from the previous move besides this move's 25; a new game starts from none.
+post select-move/zero '{"board_size": 9, "moves": ["C3"], "level": 1}' >"$work/first.json"
+check 'd["diagnostics"]["visits"] <= 26 and len(d["diagnostics"]["principal_variation"]) >= 2' \
+  <"$work/first.json"
+continued=$(python3 -c 'import json, sys; d = json.load(sys.stdin)
+print(json.dumps({"board_size": 9, "moves": ["C3"] + d["diagnostics"]["principal_variation"][:2],
+                  "level": 1}))' <"$work/first.json")
+post select-move/zero "$continued" | check 'd["diagnostics"]["visits"] > 26'
+post select-move/zero '{"board_size": 9, "moves": ["G7"], "level": 1}' |
+  check 'd["diagnostics"]["visits"] <= 26'
 stop
 echo "ok: zero bot levels, cap and /score value"

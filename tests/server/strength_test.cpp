@@ -145,7 +145,7 @@ TEST_CASE("levels follow the cap: quarters of the time for a timed search, no re
   CHECK(default_level(sampling) == 1);
   CHECK(strength_levels(StrengthSettings{}).empty());
   // A timed bot clamps seconds and ignores visits.
-  MoveRequest request{GameState::new_game(9), std::nullopt, 10.0, 5};
+  MoveRequest request{GameState::new_game(9), std::nullopt, 10.0, 5, ""};
   ResolvedStrength resolved = resolve_strength(timed, request, "zero");
   CHECK(resolved.budget.seconds == 2.0);
   CHECK_FALSE(resolved.budget.visits);

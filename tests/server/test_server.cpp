@@ -40,6 +40,30 @@ MoveDecision Only19Agent::select_move_within(const GameState& state,
   return decision;
 }
 
+MoveDecision MemoryAgent::select_move(const GameState& state) const {
+  std::vector<int> points = state.legal_points();
+  MoveDecision decision{points.empty() ? Move::pass() : Move::play(points.front()), {}};
+  decision.diagnostics.visits = 1;
+  return decision;
+}
+
+std::unique_ptr<GamePlayer> MemoryAgent::new_game_player(std::uint64_t) const {
+  class MemoryPlayer : public GamePlayer {
+   public:
+    explicit MemoryPlayer(const MemoryAgent& agent) : agent_(agent) {}
+    MoveDecision select_move(const GameState& state, const MoveBudget&) override {
+      MoveDecision decision = agent_.select_move(state);
+      decision.diagnostics.visits = ++moves_;
+      return decision;
+    }
+
+   private:
+    const MemoryAgent& agent_;
+    int moves_ = 0;
+  };
+  return std::make_unique<MemoryPlayer>(*this);
+}
+
 std::filesystem::path source_web_dir() {
   return DLGO_SOURCE_WEB_DIR;
 }
@@ -52,6 +76,7 @@ TestServer::TestServer(TestServerConfig config) : gate_(std::make_shared<GateAge
   bots_.add(Bot{"gate", gate_, "", std::nullopt});
   bots_.add(
       Bot{"only19", std::make_shared<Only19Agent>(), "test/only19.h5", std::string("simple")});
+  bots_.add(Bot{"memory", std::make_shared<MemoryAgent>(), "", std::nullopt});
   workers_ = std::make_unique<WorkerPool>(config.workers, config.queue);
   static_files_ = std::make_unique<StaticFiles>(config.static_dir.empty() ? source_web_dir()
                                                                           : config.static_dir);

@@ -17,6 +17,7 @@
 #include <thread>
 
 #include "engine/agents/agent.h"
+#include "engine/agents/game_player.h"
 #include "server/bot_registry.h"
 #include "server/http_server.h"
 #include "server/router.h"
@@ -28,7 +29,7 @@ namespace dlgo::server::testing {
 // Plays the first legal point, but only after release() (or at once once released).
 class GateAgent : public Agent {
  public:
-  std::string_view kind() const override { return "gate"; }
+  AgentKind kind() const override { return AgentKind::kRandom; }  // plays without a network
   bool supports(BoardSize) const override { return true; }
   MoveDecision select_move(const GameState& state) const override;
   void set_seed(std::uint64_t) override {}
@@ -50,7 +51,7 @@ class GateAgent : public Agent {
 // player to move.
 class Only19Agent : public Agent {
  public:
-  std::string_view kind() const override { return "predict"; }
+  AgentKind kind() const override { return AgentKind::kPredict; }
   bool supports(BoardSize size) const override { return size == BoardSize{19, 19}; }
   MoveDecision select_move(const GameState& state) const override {
     return select_move_within(state, {});
@@ -58,6 +59,18 @@ class Only19Agent : public Agent {
   StrengthSettings strength() const override { return {{}, {}, true}; }
   MoveDecision select_move_within(const GameState& state, const MoveBudget& budget) const override;
   std::optional<double> position_value(const GameState&) const override { return 0.5; }
+  void set_seed(std::uint64_t) override {}
+};
+
+// A stand-in for a search that keeps its tree between moves: it plays the first legal point,
+// and its game player reports as visits how many moves it has chosen (its tree grows by one a
+// move), so a test sees whether a request played with the previous move's player.
+class MemoryAgent : public Agent {
+ public:
+  AgentKind kind() const override { return AgentKind::kZero; }
+  bool supports(BoardSize) const override { return true; }
+  MoveDecision select_move(const GameState& state) const override;
+  std::unique_ptr<GamePlayer> new_game_player(std::uint64_t seed) const override;
   void set_seed(std::uint64_t) override {}
 };
 

@@ -1,4 +1,4 @@
-#include "engine/gtp/time_control.h"
+#include "engine/agents/time_control.h"
 
 #include <algorithm>
 
