@@ -7,10 +7,20 @@ namespace dlgo {
 
 static Color color_of_symbol(char symbol) {
   switch (symbol) {
-    case 'X': case 'x': case 'B': case '#': return Color::kBlack;
-    case 'O': case 'o': case 'W': return Color::kWhite;
-    case '.': case '+': return Color::kEmpty;
-    default: return Color::kOffBoard;
+    case 'X':
+    case 'x':
+    case 'B':
+    case '#':
+      return Color::kBlack;
+    case 'O':
+    case 'o':
+    case 'W':
+      return Color::kWhite;
+    case '.':
+    case '+':
+      return Color::kEmpty;
+    default:
+      return Color::kOffBoard;
   }
 }
 

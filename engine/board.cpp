@@ -65,8 +65,10 @@ bool Board::is_eye_loc(int loc, Color c) const {
   int off_board = 0;
   for (int offset : kDiagonalOffsets) {
     Color dc = color_[loc + offset];
-    if (dc == c) ++friendly;
-    else if (dc == Color::kOffBoard) ++off_board;
+    if (dc == c)
+      ++friendly;
+    else if (dc == Color::kOffBoard)
+      ++off_board;
   }
   if (off_board > 0) return off_board + friendly == 4;
   return friendly >= 3;
@@ -89,8 +91,10 @@ std::uint64_t Board::hash_after_loc(int loc, Color c) const {
   for (int offset : kNeighbourOffsets) {
     int n = loc + offset;
     Color nc = color_[n];
-    if (nc == Color::kEmpty) has_liberty = true;
-    else if (nc == c && liberties_[head_[n]] > 1) has_liberty = true;
+    if (nc == Color::kEmpty)
+      has_liberty = true;
+    else if (nc == c && liberties_[head_[n]] > 1)
+      has_liberty = true;
     if (nc != opp || liberties_[head_[n]] != 1) continue;
     int head = head_[n];
     if (std::find(seen, seen + seen_count, head) != seen + seen_count) continue;

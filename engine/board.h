@@ -30,8 +30,7 @@ class Board {
   static constexpr int kStride = kMaxBoardSide + 2;
   static constexpr int kLocs = kStride * kStride;
   static constexpr int kNeighbourOffsets[4] = {-kStride, -1, 1, kStride};
-  static constexpr int kDiagonalOffsets[4] = {-kStride - 1, -kStride + 1, kStride - 1,
-                                              kStride + 1};
+  static constexpr int kDiagonalOffsets[4] = {-kStride - 1, -kStride + 1, kStride - 1, kStride + 1};
 
   explicit Board(BoardSize size = {19, 19});
   Board(int width, int height) : Board(BoardSize{width, height}) {}
@@ -61,7 +60,9 @@ class Board {
 
   // Places a stone of colour `c`, removing captured groups (and, if the move is suicide, its
   // own group). The caller guarantees the point is empty.
-  PlacementResult place_stone(int point, Color c) { return place_stone_loc(loc_of_point(point), c); }
+  PlacementResult place_stone(int point, Color c) {
+    return place_stone_loc(loc_of_point(point), c);
+  }
 
   // Empties a point (SGF AE, editing tools); groups around it are rebuilt.
   void clear_point(int point);
@@ -69,15 +70,23 @@ class Board {
   // Zobrist hash of the stone position (not of whose turn it is).
   std::uint64_t hash() const { return hash_; }
   // Hash the position would have after `c` plays at `point` (captures included).
-  std::uint64_t hash_after(int point, Color c) const { return hash_after_loc(loc_of_point(point), c); }
+  std::uint64_t hash_after(int point, Color c) const {
+    return hash_after_loc(loc_of_point(point), c);
+  }
 
   int stone_count(Color c) const { return stone_count_[static_cast<int>(c) - 1]; }
   int empty_count() const { return empty_count_; }
 
   // --- loc interface for hot loops ---------------------------------------------------------
   Color color_at_loc(int loc) const { return color_[loc]; }
-  int group_liberties_loc(int loc) const { return color_[loc] == Color::kEmpty || color_[loc] == Color::kOffBoard ? 0 : liberties_[head_[loc]]; }
-  int group_stones_loc(int loc) const { return color_[loc] == Color::kEmpty || color_[loc] == Color::kOffBoard ? 0 : stones_[head_[loc]]; }
+  int group_liberties_loc(int loc) const {
+    return color_[loc] == Color::kEmpty || color_[loc] == Color::kOffBoard ? 0
+                                                                           : liberties_[head_[loc]];
+  }
+  int group_stones_loc(int loc) const {
+    return color_[loc] == Color::kEmpty || color_[loc] == Color::kOffBoard ? 0
+                                                                           : stones_[head_[loc]];
+  }
   int group_head_loc(int loc) const { return head_[loc]; }
   int next_stone_loc(int loc) const { return next_[loc]; }  // circular list through a group
   const std::int16_t* empty_locs() const { return empties_.data(); }

@@ -15,14 +15,20 @@ constexpr Color opponent(Color c) {
   return c == Color::kBlack ? Color::kWhite : (c == Color::kWhite ? Color::kBlack : c);
 }
 
-constexpr bool is_stone(Color c) { return c == Color::kBlack || c == Color::kWhite; }
+constexpr bool is_stone(Color c) {
+  return c == Color::kBlack || c == Color::kWhite;
+}
 
 constexpr std::string_view color_name(Color c) {
   switch (c) {
-    case Color::kBlack: return "black";
-    case Color::kWhite: return "white";
-    case Color::kEmpty: return "empty";
-    default: return "off-board";
+    case Color::kBlack:
+      return "black";
+    case Color::kWhite:
+      return "white";
+    case Color::kEmpty:
+      return "empty";
+    default:
+      return "off-board";
   }
 }
 

@@ -33,9 +33,15 @@ struct BoardSize {
 inline constexpr int kMaxBoardSide = 25;
 inline constexpr int kMinBoardSide = 2;
 
-constexpr int point_of(BoardSize size, int row, int col) { return row * size.width + col; }
-constexpr int row_of(BoardSize size, int point) { return point / size.width; }
-constexpr int col_of(BoardSize size, int point) { return point % size.width; }
+constexpr int point_of(BoardSize size, int row, int col) {
+  return row * size.width + col;
+}
+constexpr int row_of(BoardSize size, int point) {
+  return point / size.width;
+}
+constexpr int col_of(BoardSize size, int point) {
+  return point % size.width;
+}
 
 // GTP column letter for a zero-based column (0 -> 'A', 8 -> 'J').
 char gtp_column_letter(int col);

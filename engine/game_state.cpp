@@ -57,8 +57,10 @@ void GameState::add_setup_stone(int point, Color c) {
 
 bool GameState::violates_ko_loc(int loc) const {
   switch (rules_.ko_rule) {
-    case KoRule::kSimple: return loc == ko_loc_;
-    case KoRule::kPositional: return history_.contains(board_.hash_after_loc(loc, next_player_));
+    case KoRule::kSimple:
+      return loc == ko_loc_;
+    case KoRule::kPositional:
+      return history_.contains(board_.hash_after_loc(loc, next_player_));
     case KoRule::kSituational:
       return history_.contains(
           situation_hash(board_.hash_after_loc(loc, next_player_), opponent(next_player_)));
@@ -90,10 +92,10 @@ static std::string illegal_reason(const GameState& state, Move move) {
 void GameState::play(Move move) {
   if (!is_legal(move)) {
     std::string what = is_over() ? "the game is over" : "illegal move";
-    std::string where = move.is_play() && move.point >= 0 && move.point < board_.num_points()
-                            ? point_to_gtp(size(), move.point)
-                            : (move.is_play() ? "point " + std::to_string(move.point)
-                                              : move_to_gtp(size(), move));
+    std::string where =
+        move.is_play() && move.point >= 0 && move.point < board_.num_points()
+            ? point_to_gtp(size(), move.point)
+            : (move.is_play() ? "point " + std::to_string(move.point) : move_to_gtp(size(), move));
     std::string why = is_over() ? "" : illegal_reason(*this, move);
     throw IllegalMoveError(what + ": " + std::string(color_name(next_player_)) + " " + where + why);
   }

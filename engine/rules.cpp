@@ -4,9 +4,12 @@ namespace dlgo {
 
 std::string_view ko_rule_name(KoRule rule) {
   switch (rule) {
-    case KoRule::kSimple: return "simple";
-    case KoRule::kPositional: return "positional";
-    case KoRule::kSituational: return "situational";
+    case KoRule::kSimple:
+      return "simple";
+    case KoRule::kPositional:
+      return "positional";
+    case KoRule::kSituational:
+      return "situational";
   }
   return "positional";
 }

@@ -22,6 +22,7 @@ struct Rules {
 };
 
 std::string_view ko_rule_name(KoRule rule);
-std::optional<KoRule> parse_ko_rule(std::string_view name);  // "simple", "positional", "situational"
+std::optional<KoRule> parse_ko_rule(
+    std::string_view name);  // "simple", "positional", "situational"
 
 }  // namespace dlgo

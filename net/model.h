@@ -19,7 +19,8 @@ namespace dlgo::net {
 
 class Model {
  public:
-  static std::shared_ptr<const Model> load(const std::string& path, const std::string& device = "cpu");
+  static std::shared_ptr<const Model> load(const std::string& path,
+                                           const std::string& device = "cpu");
   // The file's embedded rollout policy, or nullptr when it has none (exactly the files that
   // carry no /rollout_policy group). Its path() is "FILE:/rollout_policy".
   static std::shared_ptr<const Model> load_rollout_policy(const std::string& path,

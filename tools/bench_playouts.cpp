@@ -50,8 +50,7 @@ void run_playouts(const PlayoutOptions& options) {
   std::this_thread::sleep_for(std::chrono::duration<double>(options.seconds));
   stop = true;
   for (auto& worker : workers) worker.join();
-  double elapsed =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
   ThreadTally total;
   for (const auto& tally : tallies) {

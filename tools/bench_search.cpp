@@ -30,7 +30,8 @@ void run_search(const SearchOptions& options) {
   for (int i = 0; i < options.moves && !state.is_over(); ++i) {
     auto start = std::chrono::steady_clock::now();
     MoveDecision decision = agent.select_move(state);
-    seconds.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    seconds.push_back(
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
     state.play(decision.move);
   }
   double total = 0;

@@ -127,7 +127,8 @@ int run_prepare(CLI::App& command, PrepareCommandOptions& options) {
   double seconds = report.index_seconds + report.write_seconds;
   std::printf("%s\n", dataset::record_counts(report).c_str());
   std::printf("%s: %lld games, %lld rows\n", report.train_path.c_str(),
-              static_cast<long long>(report.train_games), static_cast<long long>(report.train_rows));
+              static_cast<long long>(report.train_games),
+              static_cast<long long>(report.train_rows));
   std::printf("%s: %lld games, %lld rows\n", report.test_path.c_str(),
               static_cast<long long>(report.test_games), static_cast<long long>(report.test_rows));
   if (report.pass_moves_skipped) {
@@ -146,26 +147,31 @@ void register_prepare_command(CLI::App& app) {
   options.prepare.workers = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   CLI::App* command = app.add_subcommand(
       "prepare", "Turn SGF files and KGS archives into train/test HDF5 datasets");
-  command->add_option("--input", options.prepare.inputs,
-                      "SGF files, folders, .tar.gz/.tar.bz2/.zip archives")
+  command
+      ->add_option("--input", options.prepare.inputs,
+                   "SGF files, folders, .tar.gz/.tar.bz2/.zip archives")
       ->required();
   std::string encoder_help = "Feature encoder:";
   for (const auto& name : encoder_names()) encoder_help += " " + name;
   command->add_option("--encoder", options.prepare.encoder, encoder_help)
       ->check(CLI::IsMember(encoder_names()))
       ->capture_default_str();
-  command->add_option("--out", options.prepare.out_prefix,
-                      "Output prefix: writes PREFIX.train.h5 and PREFIX.test.h5")
+  command
+      ->add_option("--out", options.prepare.out_prefix,
+                   "Output prefix: writes PREFIX.train.h5 and PREFIX.test.h5")
       ->required();
-  command->add_option("--games", options.games,
-                      "Training games (default: every usable game not in the test set)")
+  command
+      ->add_option("--games", options.games,
+                   "Training games (default: every usable game not in the test set)")
       ->check(CLI::NonNegativeNumber);
-  command->add_option("--test-games", options.test_games, "Test games (default: 10% of usable games)")
+  command
+      ->add_option("--test-games", options.test_games, "Test games (default: 10% of usable games)")
       ->check(CLI::NonNegativeNumber);
   command->add_option("--seed", options.prepare.seed, "Seed of the train/test split")
       ->capture_default_str();
-  command->add_option("--board-size", options.prepare.filter.board_size,
-                      "Only games on this board size")
+  command
+      ->add_option("--board-size", options.prepare.filter.board_size,
+                   "Only games on this board size")
       ->check(CLI::Range(2, 25))
       ->capture_default_str();
   command->add_option("--workers", options.prepare.workers, "Worker threads")

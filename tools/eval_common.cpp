@@ -33,13 +33,16 @@ void add_eval_options(CLI::App& command, EvalOptions& options) {
   command.add_option("--mcts-rounds", options.agent.mcts_rounds, "mcts: rollouts per move")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
-  command.add_option("--temperature", options.agent.temperature,
-                     "Network agents (pg, q, value, ac): sampling temperature")
+  command
+      .add_option("--temperature", options.agent.temperature,
+                  "Network agents (pg, q, value, ac): sampling temperature")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
   command.add_flag("--greedy", options.agent.greedy,
                    "Network agents (predict, pg, q, value, ac): always play the best-ranked move");
-  command.add_option("--rounds", options.agent.rounds, "zero, alphago: simulations per move (0: the agent's default)")
+  command
+      .add_option("--rounds", options.agent.rounds,
+                  "zero, alphago: simulations per move (0: the agent's default)")
       ->check(CLI::NonNegativeNumber);
   command
       .add_option("--seconds-per-move", options.agent.seconds_per_move,

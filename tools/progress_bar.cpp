@@ -12,8 +12,11 @@ std::string format_duration(double seconds) {
   if (seconds < 0 || seconds > 1e7) return "--:--";
   long total = static_cast<long>(seconds + 0.5);
   char buffer[32];
-  if (total >= 3600) std::snprintf(buffer, sizeof buffer, "%ld:%02ld:%02ld", total / 3600, total / 60 % 60, total % 60);
-  else std::snprintf(buffer, sizeof buffer, "%02ld:%02ld", total / 60, total % 60);
+  if (total >= 3600)
+    std::snprintf(buffer, sizeof buffer, "%ld:%02ld:%02ld", total / 3600, total / 60 % 60,
+                  total % 60);
+  else
+    std::snprintf(buffer, sizeof buffer, "%02ld:%02ld", total / 60, total % 60);
   return buffer;
 }
 
@@ -58,17 +61,17 @@ void ProgressBar::draw(bool final_line) {
     int filled = static_cast<int>(fraction * kWidth);
     std::string bar(filled, '#');
     bar.resize(kWidth, '-');
-    std::snprintf(line, sizeof line, "\r%s [%s] %lld/%lld %s  %.0f %s/s  %s %s%s\033[K", label_.c_str(),
-                  bar.c_str(), static_cast<long long>(done_), static_cast<long long>(total_),
-                  unit_.c_str(), rate, unit_.c_str(), final_line ? "took" : "ETA",
-                  format_duration(final_line ? elapsed : eta).c_str(),
+    std::snprintf(line, sizeof line, "\r%s [%s] %lld/%lld %s  %.0f %s/s  %s %s%s\033[K",
+                  label_.c_str(), bar.c_str(), static_cast<long long>(done_),
+                  static_cast<long long>(total_), unit_.c_str(), rate, unit_.c_str(),
+                  final_line ? "took" : "ETA", format_duration(final_line ? elapsed : eta).c_str(),
                   extra_.empty() ? "" : ("  " + extra_).c_str());
     std::fputs(line, stderr);
     if (final_line) std::fputc('\n', stderr);
   } else {
-    std::snprintf(line, sizeof line, "%s: %lld/%lld %s (%.1f%%), %.0f %s/s, %s %s%s\n", label_.c_str(),
-                  static_cast<long long>(done_), static_cast<long long>(total_), unit_.c_str(),
-                  100.0 * fraction, rate, unit_.c_str(), final_line ? "took" : "ETA",
+    std::snprintf(line, sizeof line, "%s: %lld/%lld %s (%.1f%%), %.0f %s/s, %s %s%s\n",
+                  label_.c_str(), static_cast<long long>(done_), static_cast<long long>(total_),
+                  unit_.c_str(), 100.0 * fraction, rate, unit_.c_str(), final_line ? "took" : "ETA",
                   format_duration(final_line ? elapsed : eta).c_str(),
                   extra_.empty() ? "" : (", " + extra_).c_str());
     std::fputs(line, stderr);

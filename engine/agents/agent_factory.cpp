@@ -16,9 +16,13 @@ AgentFileLoader& file_loader() {
 
 }  // namespace
 
-void set_agent_file_loader(AgentFileLoader loader) { file_loader() = std::move(loader); }
+void set_agent_file_loader(AgentFileLoader loader) {
+  file_loader() = std::move(loader);
+}
 
-std::vector<std::string> builtin_agent_names() { return {"random", "mcts"}; }
+std::vector<std::string> builtin_agent_names() {
+  return {"random", "mcts"};
+}
 
 std::unique_ptr<Agent> make_agent(const std::string& spec, const AgentOptions& options) {
   if (spec == "random") return std::make_unique<RandomAgent>(options.seed);

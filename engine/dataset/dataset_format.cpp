@@ -11,7 +11,8 @@ void pack_feature_rows(const std::uint8_t* planes, int plane_rows, int width, st
       std::uint8_t bits = 0;
       const int first = byte * 8;
       const int count = width - first < 8 ? width - first : 8;
-      for (int i = 0; i < count; ++i) bits |= static_cast<std::uint8_t>((row[first + i] != 0) << (7 - i));
+      for (int i = 0; i < count; ++i)
+        bits |= static_cast<std::uint8_t>((row[first + i] != 0) << (7 - i));
       packed[byte] = bits;
     }
   }

@@ -19,9 +19,9 @@ constexpr const char* kFormat = "dlgo-experience";
 constexpr std::int64_t kVersion = 1;
 
 std::string shape_text(const Experience& e) {
-  return e.encoder + " " + std::to_string(e.board_width) + "x" + std::to_string(e.board_height) + ", " +
-         std::to_string(e.channels) + " channels, " + std::to_string(e.action_space) + " actions" +
-         (e.has_visit_counts() ? ", visit counts" : "");
+  return e.encoder + " " + std::to_string(e.board_width) + "x" + std::to_string(e.board_height) +
+         ", " + std::to_string(e.channels) + " channels, " + std::to_string(e.action_space) +
+         " actions" + (e.has_visit_counts() ? ", visit counts" : "");
 }
 
 // A chunked, deflate-compressed dataset: states are sparse 0/1 planes and shrink ~20x.
@@ -43,14 +43,16 @@ void write_dataset(H5::Group& group, const char* name, const H5::PredType& type,
 template <typename T>
 std::vector<T> read_dataset(const H5::Group& group, const char* name, const H5::PredType& type,
                             const std::vector<hsize_t>& expected, const std::string& path) {
-  if (!group.nameExists(name)) throw ExperienceFileError(path + ": /experience/" + name + " is missing");
+  if (!group.nameExists(name))
+    throw ExperienceFileError(path + ": /experience/" + name + " is missing");
   H5::DataSet dataset = h5::open_dataset(group, name);
   const std::vector<hsize_t> dims = h5::dims(dataset);
   if (dims != expected) {
     std::string got, want;
     for (hsize_t d : dims) got += (got.empty() ? "" : "x") + std::to_string(d);
     for (hsize_t d : expected) want += (want.empty() ? "" : "x") + std::to_string(d);
-    throw ExperienceFileError(path + ": /experience/" + name + " has shape " + got + ", expected " + want);
+    throw ExperienceFileError(path + ": /experience/" + name + " has shape " + got + ", expected " +
+                              want);
   }
   hsize_t count = 1;
   for (hsize_t d : dims) count *= d;
@@ -82,8 +84,9 @@ void Experience::check() const {
     const std::uint8_t* mask = move_masks.data() + row * action_space;
     for (int label = 0; label < action_space; ++label) {
       if (mask[label] > 1) {
-        throw std::invalid_argument("experience: move mask of row " + std::to_string(row) + " holds " +
-                                    std::to_string(mask[label]) + " (only 0 and 1 are allowed)");
+        throw std::invalid_argument("experience: move mask of row " + std::to_string(row) +
+                                    " holds " + std::to_string(mask[label]) +
+                                    " (only 0 and 1 are allowed)");
       }
     }
     if (mask[action] != 1) {
@@ -107,8 +110,10 @@ void Experience::append(const Experience& other) {
   const bool same_shape = encoder == other.encoder && board_width == other.board_width &&
                           board_height == other.board_height && channels == other.channels &&
                           action_space == other.action_space;
-  if (!same_shape || (rows() > 0 && other.rows() > 0 && has_visit_counts() != other.has_visit_counts())) {
-    throw std::invalid_argument("experience of " + shape_text(other) + " cannot join " + shape_text(*this));
+  if (!same_shape ||
+      (rows() > 0 && other.rows() > 0 && has_visit_counts() != other.has_visit_counts())) {
+    throw std::invalid_argument("experience of " + shape_text(other) + " cannot join " +
+                                shape_text(*this));
   }
   if (other.rows() == 0) return;
   if (rows() == 0) {  // an empty side lacks visit counts only for want of rows
@@ -194,7 +199,8 @@ Experience read_experience_file(const std::string& path) {
     }
     H5::Group group = h5::open_group(file, "experience");
     if (!group.attrExists("format")) {
-      throw ExperienceFileError(path + ": /experience has no format attribute (not written by dlgo-selfplay)");
+      throw ExperienceFileError(
+          path + ": /experience has no format attribute (not written by dlgo-selfplay)");
     }
     if (h5::read_string_attr(group, "format") != kFormat) {
       throw ExperienceFileError(path + ": /experience is not in the dlgo-experience format");
@@ -203,10 +209,12 @@ Experience read_experience_file(const std::string& path) {
       throw ExperienceFileError(path + ": written by a newer dlgo (format version " +
                                 std::to_string(h5::read_int_attr(group, "version")) + ")");
     }
-    if (!group.nameExists("states")) throw ExperienceFileError(path + ": /experience/states is missing");
+    if (!group.nameExists("states"))
+      throw ExperienceFileError(path + ": /experience/states is missing");
     const std::vector<hsize_t> dims = h5::dims(h5::open_dataset(group, "states"));
     if (dims.size() != 4) {
-      throw ExperienceFileError(path + ": /experience/states must have 4 dimensions (rows, channels, height, width)");
+      throw ExperienceFileError(
+          path + ": /experience/states must have 4 dimensions (rows, channels, height, width)");
     }
     if (dims[2] < hsize_t(kMinBoardSide) || dims[2] > hsize_t(kMaxBoardSide) ||
         dims[3] < hsize_t(kMinBoardSide) || dims[3] > hsize_t(kMaxBoardSide)) {
@@ -222,8 +230,9 @@ Experience read_experience_file(const std::string& path) {
     e.encoder = h5::read_string_attr(group, "encoder");
     e.action_space = static_cast<int>(h5::read_int_attr(group, "action_space"));
     if ((h5::read_int_attr(group, "board_width") != e.board_width ||
-                 h5::read_int_attr(group, "board_height") != e.board_height)) {
-      throw ExperienceFileError(path + ": /experience/states does not match the board size in its attributes");
+         h5::read_int_attr(group, "board_height") != e.board_height)) {
+      throw ExperienceFileError(
+          path + ": /experience/states does not match the board size in its attributes");
     }
     if (e.action_space < 1 || e.action_space > e.board_width * e.board_height + 1) {
       throw ExperienceFileError(path + ": the attribute action_space " +
@@ -232,13 +241,16 @@ Experience read_experience_file(const std::string& path) {
                                 std::to_string(e.board_height) + " board");
     }
     e.states = read_dataset<float>(group, "states", H5::PredType::NATIVE_FLOAT, dims, path);
-    e.actions = read_dataset<std::int32_t>(group, "actions", H5::PredType::NATIVE_INT32, {rows}, path);
+    e.actions =
+        read_dataset<std::int32_t>(group, "actions", H5::PredType::NATIVE_INT32, {rows}, path);
     e.rewards = read_dataset<float>(group, "rewards", H5::PredType::NATIVE_FLOAT, {rows}, path);
-    e.advantages = group.nameExists("advantages")
-                       ? read_dataset<float>(group, "advantages", H5::PredType::NATIVE_FLOAT, {rows}, path)
-                       : std::vector<float>(rows, 0.0f);
+    e.advantages =
+        group.nameExists("advantages")
+            ? read_dataset<float>(group, "advantages", H5::PredType::NATIVE_FLOAT, {rows}, path)
+            : std::vector<float>(rows, 0.0f);
     if (group.nameExists("games")) {
-      e.games = read_dataset<std::int32_t>(group, "games", H5::PredType::NATIVE_INT32, {rows}, path);
+      e.games =
+          read_dataset<std::int32_t>(group, "games", H5::PredType::NATIVE_INT32, {rows}, path);
     } else {
       e.games.assign(rows, 0);
     }

@@ -45,7 +45,7 @@ struct Experience {
   std::vector<std::int32_t> actions;
   std::vector<float> rewards;
   std::vector<float> advantages;
-  std::vector<float> visit_counts;  // rows * action_space, or empty
+  std::vector<float> visit_counts;       // rows * action_space, or empty
   std::vector<std::uint8_t> move_masks;  // rows * action_space of 0/1, or empty
   std::vector<std::int32_t> games;
 

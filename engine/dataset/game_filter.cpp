@@ -19,10 +19,14 @@ std::optional<int> parse_rank(std::string_view text) {
   }
   if (number == 0) return std::nullopt;
   switch (kind) {
-    case 'k': return 1 - number;
-    case 'd': return number;
-    case 'p': return 10 + number;
-    default: return std::nullopt;
+    case 'k':
+      return 1 - number;
+    case 'd':
+      return number;
+    case 'p':
+      return 10 + number;
+    default:
+      return std::nullopt;
   }
 }
 
@@ -33,8 +37,9 @@ std::string GameFilter::rejection(const GameRecord& record) const {
   }
   if (record.moves.empty()) return "no moves";
   if (skip_handicap) {
-    bool has_black_setup = std::any_of(record.setup.begin(), record.setup.end(),
-                                       [](const SetupStone& s) { return s.color == Color::kBlack; });
+    bool has_black_setup =
+        std::any_of(record.setup.begin(), record.setup.end(),
+                    [](const SetupStone& s) { return s.color == Color::kBlack; });
     if (record.info.handicap > 0 || has_black_setup) return "handicap game";
   }
   if (min_rank) {

@@ -205,7 +205,8 @@ std::vector<std::string> read_string_array_attr(const H5::H5Object& object, cons
   return values;
 }
 
-void write_string_array(H5::Group& group, const char* name, const std::vector<std::string>& values) {
+void write_string_array(H5::Group& group, const char* name,
+                        const std::vector<std::string>& values) {
   hsize_t count = values.size();
   H5::DataSpace space(1, &count);
   H5::DataSet dataset = group.createDataSet(name, variable_string(), space);

@@ -61,12 +61,12 @@ struct PrepareProgress {
 };
 
 struct PrepareReport {
-  std::int64_t records = 0;          // SGF files read in the index pass
+  std::int64_t records = 0;  // SGF files read in the index pass
   std::int64_t usable_games = 0;
-  std::int64_t filtered_games = 0;   // wrong size, handicap, rank, no moves
+  std::int64_t filtered_games = 0;                         // wrong size, handicap, rank, no moves
   std::map<std::string, std::int64_t> filtered_by_reason;  // GameFilter::rejection() -> games
-  std::int64_t malformed_files = 0;  // SGF that does not parse
-  std::int64_t illegal_games = 0;    // a move the rules forbid
+  std::int64_t malformed_files = 0;                        // SGF that does not parse
+  std::int64_t illegal_games = 0;                          // a move the rules forbid
   std::int64_t train_games = 0, test_games = 0;
   std::int64_t train_rows = 0, test_rows = 0;
   std::int64_t pass_moves_skipped = 0;  // passes, for encoders without a pass label
@@ -78,7 +78,8 @@ struct PrepareReport {
 // 1 malformed": the index pass's counts, for messages.
 std::string record_counts(const PrepareReport& report);
 
-PrepareReport prepare_dataset(const PrepareOptions& options,
-                              const std::function<void(const PrepareProgress&)>& progress = nullptr);
+PrepareReport prepare_dataset(
+    const PrepareOptions& options,
+    const std::function<void(const PrepareProgress&)>& progress = nullptr);
 
 }  // namespace dlgo::dataset

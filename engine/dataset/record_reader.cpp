@@ -16,7 +16,8 @@ namespace fs = std::filesystem;
 static bool ends_with(const std::string& text, const std::string& suffix) {
   if (text.size() < suffix.size()) return false;
   return std::equal(suffix.rbegin(), suffix.rend(), text.rbegin(), [](char a, char b) {
-    return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+    return std::tolower(static_cast<unsigned char>(a)) ==
+           std::tolower(static_cast<unsigned char>(b));
   });
 }
 
@@ -27,7 +28,9 @@ static bool is_archive_name(const std::string& name) {
   return false;
 }
 
-static bool is_sgf_name(const std::string& name) { return ends_with(name, ".sgf"); }
+static bool is_sgf_name(const std::string& name) {
+  return ends_with(name, ".sgf");
+}
 
 std::vector<std::string> list_record_containers(const std::vector<std::string>& inputs) {
   std::vector<std::string> containers;
@@ -79,8 +82,8 @@ void read_records(const std::string& container, const std::function<bool(const R
   archive_read_support_format_tar(reader.get());
   archive_read_support_format_zip(reader.get());
   if (archive_read_open_filename(reader.get(), container.c_str(), 1 << 16) != ARCHIVE_OK) {
-    throw RecordReadError(container + ": cannot open archive: " +
-                          archive_error_string(reader.get()));
+    throw RecordReadError(container +
+                          ": cannot open archive: " + archive_error_string(reader.get()));
   }
   RecordFile record;
   record.container = container;
@@ -106,8 +109,8 @@ void read_records(const std::string& container, const std::function<bool(const R
       la_ssize_t got = archive_read_data(reader.get(), buffer, sizeof buffer);
       if (got == 0) break;
       if (got < 0) {
-        throw RecordReadError(container + ":" + record.name + ": corrupt archive data: " +
-                              archive_error_string(reader.get()));
+        throw RecordReadError(container + ":" + record.name +
+                              ": corrupt archive data: " + archive_error_string(reader.get()));
       }
       record.content.append(buffer, static_cast<size_t>(got));
     }

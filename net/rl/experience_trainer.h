@@ -12,8 +12,9 @@
 //   value  value learning:  (v(s) - r)^2
 //   zero   AlphaGo Zero:    -sum_m N(m)/sum N * log p(m|s) + w_v * (v(s) - r)^2
 // Gradients are clipped to a maximum norm before each step. Batch-norm layers use the agent's
-// running statistics and leave them unchanged, so only the gradient steps change the agent. The agent file's network, kind and
-// encoder carry over to the output, which is written atomically (so --out may equal --agent).
+// running statistics and leave them unchanged, so only the gradient steps change the agent. The
+// agent file's network, kind and encoder carry over to the output, which is written atomically (so
+// --out may equal --agent).
 //
 // Contract: runs on the calling thread; progress callbacks come from it. Errors throw
 // std::runtime_error with a one-line message (incompatible experience, missing value head or
@@ -76,7 +77,8 @@ ExperienceTrainResult train_from_experience(
 
 // Throws std::runtime_error unless the agent file's network can learn with `method` (known
 // method; a value head for ac/q/value/zero; an action input exactly for q).
-void check_agent_for_method(const AgentFileInfo& info, const std::string& agent_path, const std::string& method);
+void check_agent_for_method(const AgentFileInfo& info, const std::string& agent_path,
+                            const std::string& method);
 
 // The method's mean loss of an agent file on experience, without training (tests, reports).
 double experience_loss(const std::string& agent_path, const Experience& experience,

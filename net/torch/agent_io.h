@@ -25,8 +25,9 @@ struct ResumeState {
   std::string rng_state;        // our own encoding, see trainer
 };
 
-void write_agent_file(const std::string& path, const AgentMetadata& metadata, PolicyValueNet& network,
-                      const TrainingSummary* training = nullptr, const ResumeState* resume = nullptr);
+void write_agent_file(const std::string& path, const AgentMetadata& metadata,
+                      PolicyValueNet& network, const TrainingSummary* training = nullptr,
+                      const ResumeState* resume = nullptr);
 
 // Builds the network from the file's architecture and loads its weights onto `device`.
 PolicyValueNet load_agent_network(const std::string& path, const torch::Device& device,

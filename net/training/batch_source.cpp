@@ -21,15 +21,16 @@ struct BatchSource::State {
   State(const std::string& path, BatchSourceOptions opts)
       : reader(path),
         options(opts),
-        encoder(make_encoder(reader.header().encoder,
-                             BoardSize{reader.header().board_width, reader.header().board_height})) {
+        encoder(make_encoder(reader.header().encoder, BoardSize{reader.header().board_width,
+                                                                reader.header().board_height})) {
     if (options.batch_size < 1) throw std::invalid_argument("batch size must be at least 1");
     if (options.world_size < 1 || options.rank < 0 || options.rank >= options.world_size) {
       throw std::invalid_argument("rank must be in 0..world_size-1");
     }
     if (encoder->num_planes() != reader.header().planes) {
-      throw std::runtime_error(path + ": the dataset has " + std::to_string(reader.header().planes) +
-                               " planes, encoder " + reader.header().encoder + " makes " +
+      throw std::runtime_error(path + ": the dataset has " +
+                               std::to_string(reader.header().planes) + " planes, encoder " +
+                               reader.header().encoder + " makes " +
                                std::to_string(encoder->num_planes()));
     }
     if (encoder->num_moves() != reader.header().label_space) {
@@ -58,7 +59,8 @@ struct BatchSource::State {
       std::shuffle(order.begin(), order.end(), rng);
     }
     std::vector<std::int64_t> mine;
-    for (size_t i = options.rank; i < order.size(); i += options.world_size) mine.push_back(order[i]);
+    for (size_t i = options.rank; i < order.size(); i += options.world_size)
+      mine.push_back(order[i]);
     return mine;
   }
 
@@ -66,8 +68,7 @@ struct BatchSource::State {
     const auto& header = reader.header();
     const int width = header.board_width, height = header.board_height;
     const size_t row_bytes = header.unpacked_row_bytes();
-    const size_t input_floats =
-        static_cast<size_t>(encoder->num_input_channels()) * width * height;
+    const size_t input_floats = static_cast<size_t>(encoder->num_input_channels()) * width * height;
     Rng rng(options.seed * 0xD1B54A32D192ED03ull + static_cast<std::uint64_t>(epoch) * 7919);
     std::vector<std::int64_t> blocks = epoch_blocks(epoch);
     std::vector<std::uint8_t> rows_buffer;
@@ -88,13 +89,14 @@ struct BatchSource::State {
       labels_buffer.clear();
       for (size_t b = first; b < std::min(blocks.size(), first + options.shuffle_blocks); ++b) {
         std::int64_t start = blocks[b] * options.block_rows;
-        size_t count = static_cast<size_t>(std::min<std::int64_t>(options.block_rows, reader.rows() - start));
+        size_t count =
+            static_cast<size_t>(std::min<std::int64_t>(options.block_rows, reader.rows() - start));
         size_t offset = labels_buffer.size();
         rows_buffer.resize((offset + count) * row_bytes);
         labels_buffer.resize(offset + count);
         outcomes_buffer.resize(offset + count);
-        reader.read(start, count, rows_buffer.data() + offset * row_bytes, labels_buffer.data() + offset,
-                    nullptr, outcomes_buffer.data() + offset);
+        reader.read(start, count, rows_buffer.data() + offset * row_bytes,
+                    labels_buffer.data() + offset, nullptr, outcomes_buffer.data() + offset);
       }
       std::vector<size_t> order(labels_buffer.size());
       std::iota(order.begin(), order.end(), 0);
@@ -176,7 +178,9 @@ std::optional<HostBatch> BatchSource::next() {
   return batch;
 }
 
-std::int64_t BatchSource::rows() const { return state_->reader.rows(); }
+std::int64_t BatchSource::rows() const {
+  return state_->reader.rows();
+}
 
 std::int64_t BatchSource::epoch_rows() const {
   std::int64_t rows = 0;
@@ -187,12 +191,26 @@ std::int64_t BatchSource::epoch_rows() const {
   return rows;
 }
 
-int BatchSource::input_channels() const { return state_->encoder->num_input_channels(); }
-int BatchSource::board_width() const { return state_->reader.header().board_width; }
-int BatchSource::board_height() const { return state_->reader.header().board_height; }
-int BatchSource::label_space() const { return state_->reader.header().label_space; }
-bool BatchSource::has_outcomes() const { return state_->reader.header().has_outcomes; }
-const std::string& BatchSource::encoder_name() const { return state_->reader.header().encoder; }
-double BatchSource::wait_seconds() const { return state_->wait_seconds; }
+int BatchSource::input_channels() const {
+  return state_->encoder->num_input_channels();
+}
+int BatchSource::board_width() const {
+  return state_->reader.header().board_width;
+}
+int BatchSource::board_height() const {
+  return state_->reader.header().board_height;
+}
+int BatchSource::label_space() const {
+  return state_->reader.header().label_space;
+}
+bool BatchSource::has_outcomes() const {
+  return state_->reader.header().has_outcomes;
+}
+const std::string& BatchSource::encoder_name() const {
+  return state_->reader.header().encoder;
+}
+double BatchSource::wait_seconds() const {
+  return state_->wait_seconds;
+}
 
 }  // namespace dlgo::net

@@ -49,7 +49,9 @@ void write_learning_curve_svg(const std::string& path, const std::vector<EpochMe
   double max_loss = 0.1;
   for (const auto& m : metrics) max_loss = std::max({max_loss, m.train_loss, m.test_loss});
   const int epochs = metrics.empty() ? 1 : std::max(1, metrics.back().epoch);
-  auto x_of = [&](double epoch) { return left + plot_w * (epochs <= 1 ? 0.5 : (epoch - 1) / (epochs - 1)); };
+  auto x_of = [&](double epoch) {
+    return left + plot_w * (epochs <= 1 ? 0.5 : (epoch - 1) / (epochs - 1));
+  };
   auto y_of = [&](double value, bool right_axis) {
     double scale = right_axis ? 1.0 : max_loss;
     return top + plot_h * (1 - value / scale);
@@ -67,8 +69,8 @@ void write_learning_curve_svg(const std::string& path, const std::vector<EpochMe
     char label[64];
     std::snprintf(label, sizeof label, "%.2f", max_loss * (4 - i) / 4);
     svg << "<line x1='" << left << "' x2='" << left + plot_w << "' y1='" << y << "' y2='" << y
-        << "' stroke='#eee'/>\n<text x='" << left - 6 << "' y='" << y + 4
-        << "' text-anchor='end'>" << label << "</text>\n";
+        << "' stroke='#eee'/>\n<text x='" << left - 6 << "' y='" << y + 4 << "' text-anchor='end'>"
+        << label << "</text>\n";
     std::snprintf(label, sizeof label, "%d%%", 25 * (4 - i));
     svg << "<text x='" << left + plot_w + 6 << "' y='" << y + 4 << "'>" << label << "</text>\n";
   }
@@ -85,7 +87,8 @@ void write_learning_curve_svg(const std::string& path, const std::vector<EpochMe
   int legend = 0;
   for (const Series& s : series) {
     std::ostringstream points;
-    for (const auto& m : metrics) points << x_of(m.epoch) << "," << y_of(m.*(s.field), s.right_axis) << " ";
+    for (const auto& m : metrics)
+      points << x_of(m.epoch) << "," << y_of(m.*(s.field), s.right_axis) << " ";
     svg << "<polyline fill='none' stroke='" << s.color << "' stroke-width='2' points='"
         << points.str() << "'/>\n";
     for (const auto& m : metrics) {

@@ -4,7 +4,9 @@
 
 namespace dlgo::net {
 
-bool symmetry_keeps_shape(int s, int width, int height) { return width == height || s < 4; }
+bool symmetry_keeps_shape(int s, int width, int height) {
+  return width == height || s < 4;
+}
 
 // s & 1: mirror columns, s & 2: mirror rows, s & 4: transpose (first).
 void transform_point(int s, int width, int height, int& row, int& col) {

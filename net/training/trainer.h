@@ -32,7 +32,7 @@ struct TrainOptions {
   std::string network = "small";
   int blocks = 6, filters = 64;  // resnet
   std::string kind = "predict";  // predict, pg; zero trains a value head on the game outcomes too
-  double value_weight = 1.0;      // zero: loss = policy cross-entropy + this * value MSE
+  double value_weight = 1.0;     // zero: loss = policy cross-entropy + this * value MSE
   std::string out_path;
   std::string checkpoint_dir;  // default: OUT_checkpoints beside --out
   std::string resume_path;
@@ -48,10 +48,11 @@ struct TrainOptions {
   int threads = 0;                       // CPU threads for torch; 0: torch's default
   std::uint64_t seed = 1;
   bool augment = false;
-  bool amp = false;                 // CUDA only: bfloat16 autocast
-  std::string memory_format = "auto";  // auto, channels-last, contiguous (net/torch/memory_format.h)
-  std::int64_t max_batches = 0;     // per epoch; 0 = all (for smoke tests)
-  std::int64_t test_batches = 0;    // > 0: measure this many test batches (a fixed random sample)
+  bool amp = false;  // CUDA only: bfloat16 autocast
+  std::string memory_format =
+      "auto";                     // auto, channels-last, contiguous (net/torch/memory_format.h)
+  std::int64_t max_batches = 0;   // per epoch; 0 = all (for smoke tests)
+  std::int64_t test_batches = 0;  // > 0: measure this many test batches (a fixed random sample)
 };
 
 struct TrainProgress {
@@ -79,8 +80,9 @@ struct AccuracyResult {
   double loss = 0, top1 = 0, top5 = 0;
   double value_loss = 0;  // MSE against known outcomes; 0 without a value head or outcomes
 };
-AccuracyResult evaluate_accuracy(const std::string& agent_path, const std::string& data_path,
-                                 const std::string& device = "auto", int batch_size = 256,
-                                 const std::function<void(std::int64_t, std::int64_t)>& progress = nullptr);
+AccuracyResult evaluate_accuracy(
+    const std::string& agent_path, const std::string& data_path, const std::string& device = "auto",
+    int batch_size = 256,
+    const std::function<void(std::int64_t, std::int64_t)>& progress = nullptr);
 
 }  // namespace dlgo::net

@@ -79,7 +79,8 @@ CorpusFiles build_corpus(const std::string& directory, int games, unsigned seed)
   files.folder = directory + "/loose";
   fs::create_directories(files.folder + "/nested");
   for (int i = 0; i < games; ++i) {
-    std::string path = files.folder + (i % 2 ? "/nested/" : "/") + "game" + std::to_string(i) + ".sgf";
+    std::string path =
+        files.folder + (i % 2 ? "/nested/" : "/") + "game" + std::to_string(i) + ".sgf";
     std::ofstream(path, std::ios::binary) << files.sgf_texts[i];
   }
   std::ofstream(files.folder + "/broken.sgf") << "(;GM[1]SZ[19];B[pd];W[dd";
@@ -89,8 +90,10 @@ CorpusFiles build_corpus(const std::string& directory, int games, unsigned seed)
   files.tar_gz = directory + "/games.tar.gz";
   files.tar_bz2 = directory + "/games.tar.bz2";
   files.zip = directory + "/games.zip";
-  write_archive(files.tar_gz, files.sgf_texts, ARCHIVE_FORMAT_TAR_PAX_RESTRICTED, ARCHIVE_FILTER_GZIP);
-  write_archive(files.tar_bz2, files.sgf_texts, ARCHIVE_FORMAT_TAR_PAX_RESTRICTED, ARCHIVE_FILTER_BZIP2);
+  write_archive(files.tar_gz, files.sgf_texts, ARCHIVE_FORMAT_TAR_PAX_RESTRICTED,
+                ARCHIVE_FILTER_GZIP);
+  write_archive(files.tar_bz2, files.sgf_texts, ARCHIVE_FORMAT_TAR_PAX_RESTRICTED,
+                ARCHIVE_FILTER_BZIP2);
   write_archive(files.zip, files.sgf_texts, ARCHIVE_FORMAT_ZIP, ARCHIVE_FILTER_NONE);
   return files;
 }

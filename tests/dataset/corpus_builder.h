@@ -9,7 +9,7 @@
 namespace dlgo::testing {
 
 struct CorpusFiles {
-  std::string folder;    // loose .sgf files (plus a nested folder)
+  std::string folder;  // loose .sgf files (plus a nested folder)
   std::string tar_gz;
   std::string tar_bz2;
   std::string zip;
