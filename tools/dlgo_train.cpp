@@ -1,12 +1,19 @@
 // dlgo-train: supervised training of a move predictor from HDF5 datasets (dlgo-data prepare),
 // on CUDA when present, else on the CPU. One agent file per epoch, resumable. With
 // --experience it makes reinforcement-learning updates from self-play experience instead.
+// Data-parallel on several processes when started by torchrun (or anything setting RANK,
+// WORLD_SIZE, MASTER_ADDR, MASTER_PORT) or with --nproc-per-node (docs/distributed.md).
 #include <cstdio>
+#include <cstring>
 #include <iostream>
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "engine/agents/agent_kind.h"
 #include "net/agent_file.h"
+#include "net/distributed/launch_environment.h"
+#include "net/distributed/local_launcher.h"
 #include "net/network_spec.h"
 #include "net/rl/experience_trainer.h"
 #include "net/training/trainer.h"
@@ -14,6 +21,22 @@
 #include "tools/progress_bar.h"
 
 namespace {
+
+// This program's arguments less `--nproc-per-node N` (or `--nproc-per-node=N`), for the copies
+// the local launcher starts.
+std::vector<std::string> arguments_without_launcher(int argc, char** argv) {
+  std::vector<std::string> args;
+  for (int i = 0; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg == "--nproc-per-node") {
+      ++i;
+      continue;
+    }
+    if (arg.rfind("--nproc-per-node=", 0) == 0) continue;
+    args.push_back(arg);
+  }
+  return args;
+}
 
 int run_experience_training(const CLI::App& app, const dlgo::net::ExperienceTrainOptions& options) {
   std::unique_ptr<dlgo::cli::ProgressBar> bar;
@@ -156,7 +179,55 @@ int main(int argc, char** argv) {
   for (const char* name : {"--method", "--agent", "--clip-grad", "--ppo-clip"}) {
     app.get_option(name)->needs(experience_option);
   }
+  int processes_per_node = 0;
+  app.add_option("--nproc-per-node", processes_per_node,
+                 "Data-parallel: start this many ranks on this machine (as torchrun would; "
+                 "--batch-size is then the global batch)")
+      ->check(CLI::Range(1, 1024));
+  app.add_option("--backend", options.backend,
+                 "Data-parallel: collectives over nccl (CUDA), gloo (CPU, TCP) or auto (nccl on "
+                 "CUDA when built with it, else gloo)")
+      ->check(CLI::IsMember(dlgo::net::distributed_backend_names()))
+      ->capture_default_str();
+  app.add_option("--dist-timeout", options.distributed_timeout_seconds,
+                 "Data-parallel: seconds a rank waits for the others (rendezvous, a collective) "
+                 "before it stops with an error")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  std::string allreduce = "overlap";
+  app.add_option("--allreduce", allreduce,
+                 "Data-parallel: start gradient allreduces during the backward pass (overlap) "
+                 "or after it (after-backward)")
+      ->check(CLI::IsMember({"overlap", "after-backward"}))
+      ->capture_default_str();
   dlgo::cli::parse_or_exit(app, argc, argv);
+  options.overlap_allreduce = allreduce == "overlap";
+  try {
+    options.launch = dlgo::net::launch_environment();
+  } catch (const std::exception& error) {
+    std::fprintf(stderr, "dlgo-train: error: %s\n", error.what());
+    return dlgo::cli::kExitUsageError;
+  }
+  if (processes_per_node > 0) {
+    if (options.launch) {
+      std::fprintf(stderr,
+                   "dlgo-train: error: --nproc-per-node inside a distributed launch (RANK is "
+                   "set): let torchrun or the launcher start the ranks\n");
+      return dlgo::cli::kExitUsageError;
+    }
+    dlgo::net::LocalLaunchOptions launch;
+    launch.processes = processes_per_node;
+    launch.program = "/proc/self/exe";
+    launch.args = arguments_without_launcher(argc, argv);
+    launch.log_prefix = "dlgo-train";
+    try {
+      return dlgo::net::run_local_workers(launch) == 0 ? dlgo::cli::kExitOk
+                                                       : dlgo::cli::kExitUserError;
+    } catch (const std::exception& error) {
+      return dlgo::cli::report_user_error(app, error.what());
+    }
+  }
+  const int rank = options.launch ? options.launch->rank : 0;
   if (train_option->count() == 0 && experience_option->count() == 0) {
     std::fprintf(stderr,
                  "dlgo-train: error: give --train (a dataset) or --experience (self-play files)\n");
@@ -212,24 +283,27 @@ int main(int argc, char** argv) {
   std::unique_ptr<dlgo::cli::ProgressBar> bar;
   int bar_epoch = 0;
   bool bar_testing = false;
+  // Rank 0 speaks for a data-parallel run; the others only report their own errors.
+  auto show_progress = [&](const dlgo::net::TrainProgress& p) {
+    if (!bar || p.epoch != bar_epoch || p.testing != bar_testing) {
+      if (bar) bar->finish();
+      bar_epoch = p.epoch;
+      bar_testing = p.testing;
+      char label[64];
+      std::snprintf(label, sizeof label, "epoch %d/%d %s", p.epoch, p.epochs,
+                    p.testing ? "test " : "train");
+      bar = std::make_unique<dlgo::cli::ProgressBar>(label, "samples");
+    }
+    char extra[128] = "";
+    if (!p.testing)
+      std::snprintf(extra, sizeof extra, "loss %.3f acc %.1f%%", p.loss, 100 * p.accuracy);
+    bar->update(p.samples, p.epoch_samples, extra);
+  };
   try {
-    dlgo::net::TrainResult result =
-        dlgo::net::train_supervised(options, [&](const dlgo::net::TrainProgress& p) {
-          if (!bar || p.epoch != bar_epoch || p.testing != bar_testing) {
-            if (bar) bar->finish();
-            bar_epoch = p.epoch;
-            bar_testing = p.testing;
-            char label[64];
-            std::snprintf(label, sizeof label, "epoch %d/%d %s", p.epoch, p.epochs,
-                          p.testing ? "test " : "train");
-            bar = std::make_unique<dlgo::cli::ProgressBar>(label, "samples");
-          }
-          char extra[128] = "";
-          if (!p.testing)
-            std::snprintf(extra, sizeof extra, "loss %.3f acc %.1f%%", p.loss, 100 * p.accuracy);
-          bar->update(p.samples, p.epoch_samples, extra);
-        });
+    dlgo::net::TrainResult result = dlgo::net::train_supervised(
+        options, rank == 0 ? dlgo::net::TrainProgressCallback(show_progress) : nullptr);
     if (bar) bar->finish();
+    if (rank != 0) return dlgo::cli::kExitOk;
     for (const auto& m : result.metrics) {
       std::printf(
           "epoch %d: train loss %.4f acc %.2f%% | test loss %.4f top-1 %.2f%% top-5 %.2f%% | "
@@ -246,9 +320,25 @@ int main(int argc, char** argv) {
         "%s\n",
         result.device.c_str(), result.final_path.c_str(), result.best_path.c_str(),
         result.checkpoint_dir.c_str());
+    if (result.world_size > 1) {
+      std::printf(
+          "data-parallel: %d ranks over %s; gradients %.2f MB per step in %d buckets, "
+          "%.1f ms per step waiting for allreduces (%s)\n",
+          result.world_size, result.backend.c_str(), result.allreduce_bytes_per_step / 1e6,
+          result.allreduce_buckets,
+          result.steps > 0 ? 1000 * result.allreduce_wait_seconds / result.steps : 0.0,
+          options.overlap_allreduce ? "overlapped with backward" : "after backward");
+    }
   } catch (const std::exception& error) {
     if (bar) bar->finish();
-    return dlgo::cli::report_user_error(app, error.what());
+    const std::string message = error.what();
+    // A DistributedError names its rank already; say which rank any other error came from.
+    if (options.launch && options.launch->world_size > 1 && message.rfind("rank ", 0) != 0) {
+      return dlgo::cli::report_user_error(app, "rank " + std::to_string(rank) + " of " +
+                                                   std::to_string(options.launch->world_size) +
+                                                   ": " + message);
+    }
+    return dlgo::cli::report_user_error(app, message);
   }
   return dlgo::cli::kExitOk;
 }

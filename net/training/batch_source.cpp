@@ -182,9 +182,9 @@ std::int64_t BatchSource::rows() const {
   return state_->reader.rows();
 }
 
-std::int64_t BatchSource::epoch_rows() const {
+std::int64_t BatchSource::epoch_rows(int epoch) const {
   std::int64_t rows = 0;
-  for (std::int64_t block : state_->epoch_blocks(0)) {
+  for (std::int64_t block : state_->epoch_blocks(epoch)) {
     rows += std::min<std::int64_t>(state_->options.block_rows,
                                    state_->reader.rows() - block * state_->options.block_rows);
   }

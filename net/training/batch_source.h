@@ -58,8 +58,8 @@ class BatchSource {
   // The next batch of the current epoch, or nullopt at its end.
   std::optional<HostBatch> next();
 
-  std::int64_t rows() const;        // in the whole dataset
-  std::int64_t epoch_rows() const;  // this rank's share
+  std::int64_t rows() const;                     // in the whole dataset
+  std::int64_t epoch_rows(int epoch = 0) const;  // this rank's share of that epoch
   int input_channels() const;
   int board_width() const;
   int board_height() const;

@@ -13,6 +13,7 @@
 #include "engine/encoders/registry.h"
 #include "net/torch/adadelta.h"
 #include "net/torch/agent_io.h"
+#include "net/torch/data_parallel.h"
 #include "net/torch/device.h"
 #include "net/torch/divergence.h"
 #include "net/torch/memory_format.h"
@@ -195,14 +196,33 @@ struct Evaluation {
   double value_loss = 0;
 };
 
+// An evaluation's sums, added over the ranks before they become means.
+struct EvaluationSums {
+  double rows = 0, loss = 0, top1 = 0, top5 = 0, value = 0, value_rows = 0;
+
+  Evaluation means(DataParallel& parallel) const {
+    const std::vector<double> total = sum_over_ranks(
+        parallel, {rows, loss, top1, top5, value, value_rows}, "the sum of the test results");
+    Evaluation result;
+    result.rows = static_cast<std::int64_t>(total[0]);
+    if (total[0] > 0) {
+      result.loss = total[1] / total[0];
+      result.top1 = total[2] / total[0];
+      result.top5 = total[3] / total[0];
+    }
+    if (total[5] > 0) result.value_loss = total[4] / total[5];
+    return result;
+  }
+};
+
 // `max_batches` > 0: only that many batches (the source then shuffles with a fixed order, so
 // every call measures the same sample of the file).
-Evaluation evaluate(PolicyValueNet& network, BatchSource& source, const Device& d, bool amp,
-                    const std::function<void(std::int64_t)>& on_rows,
-                    std::int64_t max_batches = 0) {
+EvaluationSums evaluate(PolicyValueNet& network, BatchSource& source, const Device& d, bool amp,
+                        const std::function<void(std::int64_t)>& on_rows,
+                        std::int64_t max_batches = 0) {
   torch::NoGradGuard no_grad;
   network->eval();
-  Evaluation result;
+  EvaluationSums result;
   double loss_sum = 0, top1 = 0, top5 = 0, value_sum = 0, value_rows = 0;
   const bool with_value = network->spec().value_head && source.has_outcomes();
   source.start_epoch(0);
@@ -230,19 +250,16 @@ Evaluation evaluate(PolicyValueNet& network, BatchSource& source, const Device& 
     top1 += hits.select(1, 0).sum().item<double>();
     top5 += hits.any(1).sum().item<double>();
     result.rows += batch->rows;
-    if (on_rows) on_rows(result.rows);
+    if (on_rows) on_rows(static_cast<std::int64_t>(result.rows));
     if (max_batches > 0 && --max_batches == 0) break;
   }
-  if (result.rows > 0) {
-    result.loss = loss_sum / result.rows;
-    result.top1 = top1 / result.rows;
-    result.top5 = top5 / result.rows;
-  }
-  if (value_rows > 0) result.value_loss = value_sum / value_rows;
+  result.loss = loss_sum;
+  result.top1 = top1;
+  result.top5 = top5;
+  result.value = value_sum;
+  result.value_rows = value_rows;
   return result;
 }
-
-using TrainProgressCallback = std::function<void(const TrainProgress&)>;
 
 // Set-up: the options that no later step checks, and the device with its global settings
 // (threads, seed, cuDNN autotuning). The seed is set before anything draws from torch's
@@ -257,7 +274,7 @@ Device training_device(const TrainOptions& options) {
   }
   if (options.threads > 0) torch::set_num_threads(options.threads);
   torch::manual_seed(options.seed);
-  const torch::Device torch_device = resolve_device(options.device);
+  const torch::Device torch_device = rank_device(options.device, options.launch);
   Device device{torch_device, torch_device.is_cuda(),
                 use_channels_last(options.memory_format, torch_device)};
   if (options.amp && !device.cuda) throw std::runtime_error("--amp needs a CUDA device");
@@ -265,29 +282,47 @@ Device training_device(const TrainOptions& options) {
   return device;
 }
 
-BatchSourceOptions train_source_options(const TrainOptions& options) {
+// Each rank reads its own blocks and trains on its share of every global batch.
+BatchSourceOptions train_source_options(const TrainOptions& options, const DataParallel& parallel) {
+  if (options.batch_size % parallel.world_size != 0) {
+    throw std::runtime_error("--batch-size " + std::to_string(options.batch_size) +
+                             " (the global batch) does not split evenly over " +
+                             std::to_string(parallel.world_size) + " ranks");
+  }
   BatchSourceOptions train_options;
-  train_options.batch_size = options.batch_size;
+  train_options.batch_size = options.batch_size / parallel.world_size;
   train_options.augment = options.augment;
   train_options.seed = options.seed;
+  train_options.rank = parallel.rank;
+  train_options.world_size = parallel.world_size;
+  // Every rank must make the same number of steps: only full batches.
+  train_options.drop_last = parallel.active();
   return train_options;
 }
 
 // A sample of the test set is a seeded random set of its blocks, the same every epoch; in file
 // order it would be the games of the first archives only.
-BatchSourceOptions test_source_options(const TrainOptions& options) {
-  BatchSourceOptions test_options = train_source_options(options);
+BatchSourceOptions test_source_options(const TrainOptions& options, const DataParallel& parallel) {
+  BatchSourceOptions test_options = train_source_options(options, parallel);
   test_options.shuffle = options.test_batches > 0;
   test_options.augment = false;
   test_options.batch_size = std::max(options.batch_size, 256);
+  test_options.drop_last = false;
   return test_options;
 }
 
+// A rank's share of --test-batches.
+std::int64_t test_batches_of_rank(const TrainOptions& options, const DataParallel& parallel) {
+  if (options.test_batches <= 0) return 0;
+  return (options.test_batches + parallel.world_size - 1) / parallel.world_size;
+}
+
 // The test file, when given, checked to be the partner of the training file.
-std::unique_ptr<BatchSource> open_test_source(const TrainOptions& options,
-                                              const BatchSource& train) {
+std::unique_ptr<BatchSource> open_test_source(const TrainOptions& options, const BatchSource& train,
+                                              const DataParallel& parallel) {
   if (options.test_path.empty()) return nullptr;
-  auto test = std::make_unique<BatchSource>(options.test_path, test_source_options(options));
+  auto test =
+      std::make_unique<BatchSource>(options.test_path, test_source_options(options, parallel));
   dataset::require_one_prepare_run(options.train_path, options.test_path);
   if (test->encoder_name() != train.encoder_name() || test->board_width() != train.board_width()) {
     throw std::runtime_error(options.test_path +
@@ -375,7 +410,7 @@ ResumePoint resume_point(const TrainOptions& options, const NetworkSpec& spec,
 
 // The run's files: the checkpoint folder made and cleared of a killed run's staging files.
 TrainResult result_files(const TrainOptions& options, const Device& device,
-                         const TrainingSummary& summary) {
+                         const TrainingSummary& summary, const DataParallel& parallel) {
   TrainResult result;
   result.device = device.device.str();
   result.final_path = options.out_path;
@@ -383,8 +418,10 @@ TrainResult result_files(const TrainOptions& options, const Device& device,
       options.checkpoint_dir.empty()
           ? (fs::path(options.out_path).replace_extension("").string() + "_checkpoints")
           : options.checkpoint_dir;
-  fs::create_directories(result.checkpoint_dir);
-  remove_stale_staging_files(result.checkpoint_dir, options.out_path);
+  if (parallel.writes_files()) {
+    fs::create_directories(result.checkpoint_dir);
+    remove_stale_staging_files(result.checkpoint_dir, options.out_path);
+  }
   result.best_path = (fs::path(result.checkpoint_dir) / "best.h5").string();
   result.metrics = summary.metrics;
   return result;
@@ -404,14 +441,28 @@ std::string left_if_diverging(const TrainOptions& options, const TrainResult& re
 // the training's).
 EpochMetrics train_epoch(const TrainOptions& options, int epoch, PolicyValueNet& network,
                          torch::optim::Optimizer& optimizer, BatchSource& train,
-                         const Device& device, const std::string& kept,
+                         const Device& device, const std::string& kept, DataParallel& parallel,
                          const TrainProgressCallback& progress) {
   const int channels = train.input_channels(), height = train.board_height(),
             width = train.board_width();
   const bool train_value = network->spec().value_head;
+  // Ranks hold different numbers of rows: all make as many steps as the one with fewest.
+  std::int64_t max_steps = options.max_batches;
+  if (parallel.active()) {
+    const std::int64_t local_batch = options.batch_size / parallel.world_size;
+    max_steps = parallel.group->allreduce_min(train.epoch_rows(epoch) / local_batch,
+                                              "the count of the epoch's steps");
+    if (max_steps == 0) {
+      throw std::runtime_error(options.train_path + " holds too few rows for a batch of " +
+                               std::to_string(local_batch) + " rows on each of " +
+                               std::to_string(parallel.world_size) + " ranks");
+    }
+    if (options.max_batches > 0) max_steps = std::min(max_steps, options.max_batches);
+  }
   // With --max-batches an epoch is a random subset; the progress total says how big.
   const std::int64_t epoch_rows =
-      options.max_batches > 0
+      parallel.active() ? max_steps * options.batch_size
+      : options.max_batches > 0
           ? std::min(train.epoch_rows(), options.max_batches * options.batch_size)
           : train.epoch_rows();
   network->train();
@@ -437,7 +488,9 @@ EpochMetrics train_epoch(const TrainOptions& options, int epoch, PolicyValueNet&
         value_rows += known.item<double>();
       }
     }
+    begin_backward(parallel);
     loss.backward();
+    finish_backward(parallel);
     optimizer.step();
     const double batch_loss = loss.item<double>();
     ++batches;
@@ -448,15 +501,31 @@ EpochMetrics train_epoch(const TrainOptions& options, int epoch, PolicyValueNet&
     samples += batch->rows;
     auto now = std::chrono::steady_clock::now();
     if (progress && (now - last_report > std::chrono::milliseconds(200))) {
+      // The run's samples: every rank trains as many rows per step as this one.
+      const std::int64_t run_samples = samples * parallel.world_size;
       double seconds = std::chrono::duration<double>(now - epoch_start).count();
-      progress({epoch, options.epochs, samples, epoch_rows, loss_sum / samples, correct / samples,
-                samples / std::max(seconds, 1e-9), false});
+      progress({epoch, options.epochs, run_samples, epoch_rows, loss_sum / samples,
+                correct / samples, run_samples / std::max(seconds, 1e-9), false});
       last_report = now;
     }
-    if (options.max_batches > 0 && batches >= options.max_batches) break;
+    if (max_steps > 0 && batches >= max_steps) break;
   }
   if (samples == 0) throw std::runtime_error(options.train_path + " has no rows to train on");
+  if (parallel.active() && batches < max_steps) {
+    throw std::logic_error("rank " + std::to_string(parallel.rank) + " ran out of batches after " +
+                           std::to_string(batches) + " of the epoch's " +
+                           std::to_string(max_steps) + " steps");
+  }
   stop_if_weights_diverged(*network, epoch, kept);
+  share_rank0_buffers(parallel, *network);
+  const std::vector<double> totals =
+      sum_over_ranks(parallel, {loss_sum, correct, double(samples), value_sum, value_rows},
+                     "the sum of the epoch's training figures");
+  loss_sum = totals[0];
+  correct = totals[1];
+  samples = static_cast<std::int64_t>(totals[2]);
+  value_sum = totals[3];
+  value_rows = totals[4];
   const double train_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - epoch_start).count();
   EpochMetrics metrics;
@@ -472,18 +541,23 @@ EpochMetrics train_epoch(const TrainOptions& options, int epoch, PolicyValueNet&
 
 // The test fields of `metrics`: the whole test file, or --test-batches of it.
 void test_epoch(const TrainOptions& options, PolicyValueNet& network, BatchSource& test,
-                const Device& device, const TrainProgressCallback& progress,
+                const Device& device, DataParallel& parallel, const TrainProgressCallback& progress,
                 EpochMetrics& metrics) {
-  const std::int64_t test_batch_size = test_source_options(options).batch_size;
+  const std::int64_t test_batch_size = test_source_options(options, parallel).batch_size;
   const std::int64_t test_rows = options.test_batches > 0
                                      ? std::min(test.rows(), options.test_batches * test_batch_size)
                                      : test.rows();
-  Evaluation evaluation = evaluate(
-      network, test, device, options.amp,
-      [&](std::int64_t rows) {
-        if (progress) progress({metrics.epoch, options.epochs, rows, test_rows, 0, 0, 0, true});
-      },
-      options.test_batches);
+  Evaluation evaluation =
+      evaluate(
+          network, test, device, options.amp,
+          [&](std::int64_t rows) {
+            if (progress) {
+              progress({metrics.epoch, options.epochs,
+                        std::min(test_rows, rows * parallel.world_size), test_rows, 0, 0, 0, true});
+            }
+          },
+          test_batches_of_rank(options, parallel))
+          .means(parallel);
   metrics.test_loss = evaluation.loss;
   metrics.test_top1 = evaluation.top1;
   metrics.test_top5 = evaluation.top5;
@@ -504,12 +578,25 @@ void write_epoch_files(const TrainResult& result, const AgentMetadata& metadata,
                            metadata.network.network + " on " + metadata.encoder);
 }
 
-}  // namespace
+// What every rank of a run must agree on: the settings that shape the weights and the data.
+std::string settings_fingerprint(const TrainOptions& o, const BatchSource& train,
+                                 const BatchSource* test, int start_epoch) {
+  std::ostringstream text;
+  text << "network " << o.network << " " << o.blocks << "x" << o.filters << ", kind " << o.kind
+       << ", value weight " << o.value_weight << ", epochs " << o.epochs << ", batch "
+       << o.batch_size << ", " << o.optimizer << " lr " << o.learning_rate << " momentum "
+       << o.momentum << " decay " << o.weight_decay << " " << o.lr_schedule << ", seed " << o.seed
+       << (o.augment ? ", augment" : "") << (o.amp ? ", amp" : "") << ", max batches "
+       << o.max_batches << ", test batches " << o.test_batches << ", train rows " << train.rows()
+       << " " << train.encoder_name() << ", test rows " << (test ? test->rows() : 0)
+       << ", start epoch " << start_epoch;
+  return text.str();
+}
 
-TrainResult train_supervised(const TrainOptions& options, const TrainProgressCallback& progress) {
-  const Device device = training_device(options);
-  BatchSource train(options.train_path, train_source_options(options));
-  std::unique_ptr<BatchSource> test = open_test_source(options, train);
+TrainResult train_supervised_ranks(const TrainOptions& options, const Device& device,
+                                   DataParallel& parallel, const TrainProgressCallback& progress) {
+  BatchSource train(options.train_path, train_source_options(options, parallel));
+  std::unique_ptr<BatchSource> test = open_test_source(options, train, parallel);
   const AgentMetadata metadata = agent_metadata(options, train, test.get());
 
   PolicyValueNet network(metadata.network);
@@ -524,21 +611,26 @@ TrainResult train_supervised(const TrainOptions& options, const TrainProgressCal
   const ResumePoint resume = resume_point(options, metadata.network, network, summary);
   network->to(device.device);
   if (device.channels_last) to_channels_last(*network);
+  if (parallel.active()) {
+    parallel.group->require_same(
+        "settings", settings_fingerprint(options, train, test.get(), resume.start_epoch));
+  }
+  start_from_rank0(parallel, *network, options.overlap_allreduce);
   auto optimizer = make_optimizer(options, base_lr, network);
   if (!resume.optimizer_state.empty()) {
     restore_optimizer(*optimizer, resume.optimizer_state, options.resume_path);
   }
 
-  TrainResult result = result_files(options, device, summary);
+  TrainResult result = result_files(options, device, summary, parallel);
   double best_top1 = -1;
   for (const auto& m : summary.metrics) best_top1 = std::max(best_top1, m.test_top1);
   for (int epoch = resume.start_epoch; epoch <= options.epochs; ++epoch) {
     const std::string kept = left_if_diverging(options, result, epoch);
     set_learning_rate(*optimizer, scheduled_lr(options, base_lr, epoch));
     EpochMetrics metrics =
-        train_epoch(options, epoch, network, *optimizer, train, device, kept, progress);
+        train_epoch(options, epoch, network, *optimizer, train, device, kept, parallel, progress);
     auto test_start = std::chrono::steady_clock::now();
-    if (test) test_epoch(options, network, *test, device, progress, metrics);
+    if (test) test_epoch(options, network, *test, device, parallel, progress, metrics);
     metrics.seconds +=
         std::chrono::duration<double>(std::chrono::steady_clock::now() - test_start).count();
     summary.metrics.push_back(metrics);
@@ -547,12 +639,47 @@ TrainResult train_supervised(const TrainOptions& options, const TrainProgressCal
 
     const bool best = !test || metrics.test_top1 > best_top1;
     if (best) best_top1 = metrics.test_top1;
-    write_epoch_files(result, metadata, network, summary,
-                      ResumeState{serialize_optimizer(*optimizer), encode_rng_state(epoch)}, best);
+    if (parallel.writes_files()) {
+      write_epoch_files(result, metadata, network, summary,
+                        ResumeState{serialize_optimizer(*optimizer), encode_rng_state(epoch)},
+                        best);
+    }
   }
-  ResumeState resume_state{serialize_optimizer(*optimizer), encode_rng_state(summary.epochs)};
-  write_agent_file(options.out_path, metadata, network, &summary, &resume_state);
+  if (parallel.writes_files()) {
+    ResumeState resume_state{serialize_optimizer(*optimizer), encode_rng_state(summary.epochs)};
+    write_agent_file(options.out_path, metadata, network, &summary, &resume_state);
+  }
+  result.rank = parallel.rank;
+  result.world_size = parallel.world_size;
+  if (parallel.active()) {
+    result.backend = parallel.group->backend();
+    // Every rank has its files before any rank reports success.
+    parallel.group->barrier("the end of training");
+  }
+  if (parallel.averager) {
+    const AllreduceStats& stats = parallel.averager->stats();
+    result.steps = stats.steps;
+    result.allreduce_bytes_per_step = stats.bytes_per_step;
+    result.allreduce_buckets = stats.buckets;
+    result.allreduce_wait_seconds = stats.wait_seconds;
+  }
   return result;
+}
+
+}  // namespace
+
+TrainResult train_supervised(const TrainOptions& options, const TrainProgressCallback& progress) {
+  const Device device = training_device(options);
+  DataParallel parallel = join_data_parallel(options.launch, options.backend,
+                                             options.distributed_timeout_seconds, device.device);
+  try {
+    return train_supervised_ranks(options, device, parallel, progress);
+  } catch (const DistributedError&) {
+    throw;  // about another rank, or the group itself
+  } catch (const std::exception& error) {
+    if (parallel.active()) parallel.group->publish_failure(error.what());
+    throw;
+  }
 }
 
 AccuracyResult evaluate_accuracy(const std::string& agent_path, const std::string& data_path,
@@ -580,9 +707,10 @@ AccuracyResult evaluate_accuracy(const std::string& agent_path, const std::strin
   if (source.label_space() != info.metadata.network.policy_outputs) {
     throw std::runtime_error(data_path + ": its labels do not match the agent's policy outputs");
   }
+  DataParallel one_process;
   Evaluation evaluation = evaluate(network, source, device, false, [&](std::int64_t rows) {
-    if (progress) progress(rows, source.rows());
-  });
+                            if (progress) progress(rows, source.rows());
+                          }).means(one_process);
   return {evaluation.rows, evaluation.loss, evaluation.top1, evaluation.top5,
           evaluation.value_loss};
 }

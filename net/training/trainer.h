@@ -13,6 +13,16 @@
 // `out_path`. A run killed at any moment resumes from its last checkpoint (`resume_path`) and
 // continues as if it had not stopped: same data order, same optimizer state.
 //
+// Data-parallel (docs/distributed.md): with a launch environment of several ranks (`launch`),
+// every rank runs train_supervised() with the same options; they join a DistributedGroup,
+// start from rank 0's weights, split each global batch of `batch_size` rows evenly (every rank
+// reads its own disjoint blocks of each epoch's shuffled order and does the same number of
+// steps), average gradients after every backward pass, and measure the test set in disjoint
+// shards whose sums are added. Batch norm normalises each rank's own rows (as PyTorch's DDP
+// without SyncBatchNorm); its running statistics are rank 0's, sent to all ranks after every
+// epoch. Rank 0 alone writes checkpoints, metrics and the final agent; a checkpoint resumes on
+// any number of ranks.
+//
 // Contract: train_supervised() runs on the calling thread (plus the batch readers' threads);
 // progress callbacks come from the calling thread. Errors throw std::runtime_error with a
 // one-line message (bad file, unknown network, CUDA asked for but absent, ...).
@@ -20,10 +30,12 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "net/agent_file.h"
+#include "net/distributed/launch_environment.h"
 
 namespace dlgo::net {
 
@@ -53,6 +65,12 @@ struct TrainOptions {
       "auto";                     // auto, channels-last, contiguous (net/torch/memory_format.h)
   std::int64_t max_batches = 0;   // per epoch; 0 = all (for smoke tests)
   std::int64_t test_batches = 0;  // > 0: measure this many test batches (a fixed random sample)
+
+  // Data-parallel training: several ranks when `launch` says so (launch_environment()).
+  std::optional<LaunchEnvironment> launch;
+  std::string backend = "auto";           // auto, gloo, nccl
+  int distributed_timeout_seconds = 300;  // a collective waits this long for a silent rank
+  bool overlap_allreduce = true;          // start gradient allreduces during the backward pass
 };
 
 struct TrainProgress {
@@ -66,13 +84,20 @@ struct TrainResult {
   std::vector<EpochMetrics> metrics;
   std::string device;
   std::string final_path, best_path, checkpoint_dir;
+  // Data-parallel runs: the ranks, backend and gradient traffic of this process.
+  int rank = 0, world_size = 1;
+  std::string backend;
+  std::int64_t steps = 0, allreduce_bytes_per_step = 0;
+  int allreduce_buckets = 0;
+  double allreduce_wait_seconds = 0;  // in total, waiting for gradient allreduces
 };
 
 double default_learning_rate(const std::string& optimizer);
 std::vector<std::string> optimizer_names();
 
+using TrainProgressCallback = std::function<void(const TrainProgress&)>;
 TrainResult train_supervised(const TrainOptions& options,
-                             const std::function<void(const TrainProgress&)>& progress = nullptr);
+                             const TrainProgressCallback& progress = nullptr);
 
 // Top-1 / top-5 accuracy and mean loss of an agent file's policy on a dataset.
 struct AccuracyResult {

@@ -24,7 +24,7 @@ DLGO_PACKAGES=(
   gnugo
   libhdf5-dev hdf5-tools libarchive-dev python3-h5py
   "$(dlgo_boost_package)" libssl-dev openssl nlohmann-json3-dev
-  libtorch-dev libopenblas0-pthread python3-torch
+  libtorch-dev libgloo-dev libopenblas0-pthread python3-torch
   chromium wrk nginx-light curl
   $(dlgo_format_package)
 )
