@@ -365,6 +365,7 @@ int remote_self_play_round(const Loop& loop, int round) {
     }
     for (const ShardFile& shard : shards.ready()) {
       if (games >= options.games_per_round) break;
+      if (shard.name.generation != generation) continue;  // arrived late: stale at the next look
       if (std::optional<std::string> claimed = shards.claim(shard, round)) {
         take({*claimed, shard.name});
       }
