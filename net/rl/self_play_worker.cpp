@@ -131,15 +131,17 @@ SelfPlayWorkerResult run_self_play_worker(const SelfPlayWorkerOptions& options,
   worker.result.worker_id = options.worker_id.empty() ? new_worker_id() : options.worker_id;
   shard_file_name({0, worker.result.worker_id, 0});  // a worker id unfit for a name fails here
   worker.say("worker " + worker.result.worker_id + " on " + options.work_dir);
-  bool said_waiting = false;
+  // Waits a poll interval, saying why when the reason is new.
+  std::string waiting_for;
+  auto wait = [&](const std::string& reason) {
+    if (reason != waiting_for) worker.say(reason);
+    waiting_for = reason;
+    wait_a_while(options.poll_seconds, stop_requested);
+  };
   while (!stop_requested()) {
     const std::optional<PublishedAgent> current = read_published_agent(options.work_dir);
     if (!current) {
-      if (!said_waiting)
-        worker.say("waiting for a dlgo-rl loop to publish " +
-                   published_agent_path(options.work_dir));
-      said_waiting = true;
-      wait_a_while(options.poll_seconds, stop_requested);
+      wait("waiting for a dlgo-rl loop to publish " + published_agent_path(options.work_dir));
       continue;
     }
     if (current->finished) {
@@ -148,18 +150,14 @@ SelfPlayWorkerResult run_self_play_worker(const SelfPlayWorkerOptions& options,
         worker.say("the loop has finished");
         return worker.result;
       }
-      if (!said_waiting) worker.say("the loop has finished; waiting for it to go on");
-      said_waiting = true;
-      wait_a_while(options.poll_seconds, stop_requested);
+      wait("the loop has finished; waiting for it to go on");
       continue;
     }
     if (worker.held_games == 0 && worker.backlog_full(*current)) {
-      if (!said_waiting) worker.say("waiting: the loop has a round's games to read");
-      said_waiting = true;
-      wait_a_while(options.poll_seconds, stop_requested);
+      wait("waiting: the loop has a round's games to read");
       continue;
     }
-    said_waiting = false;
+    waiting_for.clear();
     if (!worker.notice || worker.notice->generation != current->generation) worker.load(*current);
     worker.play_batch();
     if (worker.held_games >= options.games_per_shard) {
