@@ -49,7 +49,8 @@ wait_for grep -q "wrote g000000-alpha-000001.h5" "$work/alpha.txt"
   > "$work/beta.txt" 2>&1 &
 beta=$!; pids+=("$beta")
 # A third worker killed with SIGKILL at an arbitrary moment: nothing half-written may be read.
-"$dlgo_selfplay" --worker --work-dir "$loop" --worker-id gamma --games-per-shard 4 \
+# (One shard of 2 games at most, so alpha's and gamma's together never fill round 2 without beta.)
+"$dlgo_selfplay" --worker --work-dir "$loop" --worker-id gamma --games-per-shard 2 --max-shards 1 \
   > "$work/gamma.txt" 2>&1 &
 gamma=$!
 sleep 0.3
