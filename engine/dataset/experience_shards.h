@@ -18,8 +18,9 @@
 //     temporary once it has stayed unchanged (size and modification time) for a timeout
 //     measured on the loop's own clock, so clocks of other machines never matter.
 //
-// Contract: one loop owns a shard folder; any number of workers may add shards to it at the
-// same time. ShardFolder's members are for that one loop's thread. Filesystem errors throw
+// Contract: one loop owns a shard folder and alone claims, drops and sets aside shards; any
+// number of workers may add shards to it and list them (ready()) at the same time. Each object
+// is for one thread. Filesystem errors throw
 // std::runtime_error naming the path; a shard that vanishes between listing and claiming (it
 // cannot, with one loop, but a user may delete it) is skipped.
 #pragma once
