@@ -1,6 +1,7 @@
 // dlgo-rl: the reinforcement-learning loop. Self-play with the best agent, train a candidate on
 // that experience, evaluate the candidate against the best, promote it only when it wins.
-// Run the same command again after a stop and it resumes from the work dir.
+// Run the same command again after a stop and it resumes from the work dir. With
+// --remote-self-play the self-play games come from dlgo-selfplay --worker processes.
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -91,7 +92,18 @@ int main(int argc, char** argv) {
   app.add_option("--reference-games", options.reference_games,
                  "Games against the reference per round")
       ->check(CLI::NonNegativeNumber);
-  app.add_option("--workers", options.workers, "Games played at once")
+  app.add_flag("--remote-self-play", options.remote_self_play,
+               "Play no self-play games here: wait for shards from dlgo-selfplay --worker "
+               "--work-dir WORK_DIR processes (any machine that mounts WORK_DIR) and train on at "
+               "least --games-per-round games of the current agent a round "
+               "(docs/selfplay-workers.md)");
+  app.add_option("--partial-timeout", options.partial_timeout_seconds,
+                 "Remote self-play: seconds a shard temporary may stay unchanged before it "
+                 "counts as a killed worker's and is removed")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  app.add_option("--workers", options.workers,
+                 "Games played at once (self-play here, and the evaluation matches)")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
   app.add_option("--device", options.train.device, "Training device: auto, cpu, cuda, cuda:N")

@@ -1,9 +1,13 @@
 // dlgo-selfplay: games between agents (agent files or built-in bots), writing experience files
-// for reinforcement learning and SGF records; --show watches a game in the terminal.
+// for reinforcement learning and SGF records; --show watches a game in the terminal; --worker
+// plays a dlgo-rl loop's published agent and writes shards into its work dir.
+#include <atomic>
 #include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <iostream>
 #include <memory>
+#include <random>
 #include <thread>
 
 #include "engine/agents/default_board_side.h"
@@ -12,6 +16,7 @@
 #include "engine/game_state.h"
 #include "net/agent_files.h"
 #include "net/rl/self_play.h"
+#include "net/rl/self_play_worker.h"
 #include "tools/cli_common.h"
 #include "tools/progress_bar.h"
 
@@ -40,6 +45,35 @@ int show_game(const dlgo::net::SelfPlayer& black, const dlgo::net::SelfPlayer& w
     if (delay_ms > 0) std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms));
   }
   std::cout << "result: " << state.result().to_string() << "\n";
+  return dlgo::cli::kExitOk;
+}
+
+// A worker stops at the first SIGINT or SIGTERM once its games in progress are done; a second
+// one ends it at once (the default action), which loses nothing the loop would read.
+volatile std::sig_atomic_t stop_signal = 0;
+
+void request_stop(int signal_number) {
+  stop_signal = signal_number;
+  std::signal(signal_number, SIG_DFL);
+}
+
+int run_worker(const CLI::App& app, dlgo::net::SelfPlayWorkerOptions options) {
+  std::signal(SIGINT, request_stop);
+  std::signal(SIGTERM, request_stop);
+  try {
+    dlgo::net::install_agent_file_loader();
+    const dlgo::net::SelfPlayWorkerResult result = dlgo::net::run_self_play_worker(
+        options, [] { return stop_signal != 0; },
+        [](const std::string& line) {
+          std::printf("%s\n", line.c_str());
+          std::fflush(stdout);
+        });
+    std::printf("worker %s: %d shard(s), %d games written, %d games dropped, %d agent(s) played\n",
+                result.worker_id.c_str(), result.shards, result.games, result.dropped_games,
+                result.generations);
+  } catch (const std::exception& error) {
+    return dlgo::cli::report_user_error(app, error.what());
+  }
   return dlgo::cli::kExitOk;
 }
 
@@ -99,7 +133,46 @@ int main(int argc, char** argv) {
   app.add_option("--delay-ms", delay_ms, "Pause between shown moves")
       ->check(CLI::NonNegativeNumber)
       ->capture_default_str();
+  dlgo::net::SelfPlayWorkerOptions worker;
+  bool keep_running = false;
+  auto* worker_flag = app.add_flag(
+      "--worker",
+      "Remote self-play for a dlgo-rl --remote-self-play loop: play the agent it publishes in "
+      "--work-dir and write experience shards there, until the loop finishes or SIGTERM/Ctrl-C "
+      "(docs/selfplay-workers.md); the loop decides the agent, board and search settings");
+  auto* work_dir_option = app.add_option("--work-dir", worker.work_dir,
+                                         "--worker: the loop's work dir (may be a mount)");
+  auto* shard_games_option =
+      app.add_option("--games-per-shard", worker.games_per_shard, "--worker: games in each shard")
+          ->check(CLI::PositiveNumber)
+          ->capture_default_str();
+  auto* max_shards_option =
+      app.add_option("--max-shards", worker.max_shards, "--worker: stop after this many shards")
+          ->check(CLI::PositiveNumber);
+  auto* keep_running_flag = app.add_flag(
+      "--keep-running", keep_running,
+      "--worker: when the loop has finished, wait for it to be resumed instead of exiting");
+  auto* worker_id_option = app.add_option(
+      "--worker-id", worker.worker_id,
+      "--worker: its id in shard names (default: host name, process id and random bits)");
+  worker_flag->needs(work_dir_option);
+  for (auto* option : {work_dir_option, shard_games_option, max_shards_option, keep_running_flag,
+                       worker_id_option}) {
+    option->needs(worker_flag);
+  }
+  for (const char* game_option :
+       {"--agent", "--agent2", "--num-games", "--board-size", "--komi", "--experience-out",
+        "--sgf-out", "--temperature", "--rounds", "--noise", "--temperature-moves", "--max-moves",
+        "--show", "--delay-ms"}) {
+    worker_flag->excludes(app.get_option(game_option));
+  }
   dlgo::cli::parse_or_exit(app, argc, argv);
+  if (worker_flag->count() > 0) {
+    worker.games_at_once = settings.workers;
+    worker.exit_when_done = !keep_running;
+    worker.seed = seed != 0 ? seed : std::random_device()() * 1000003ULL + std::random_device()();
+    return run_worker(app, worker);
+  }
 
   if (seed == 0)
     seed = static_cast<std::uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count());

@@ -10,14 +10,18 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
+#include <thread>
 
+#include "engine/dataset/experience_shards.h"
 #include "engine/eval/match.h"
 #include "engine/eval/match_player.h"
 #include "engine/eval/win_rate.h"
 #include "engine/files/atomic_text_file.h"
 #include "engine/files/file_commit.h"
 #include "net/agent_file.h"
+#include "net/rl/published_agent.h"
 #include "net/rl/rl_progress_chart.h"
 
 namespace dlgo::net {
@@ -240,13 +244,34 @@ struct Loop {
   std::string learner_path() const {
     return continuing() ? agent_of_round(state.learner_round) : best_path();
   }
+  // The generation of remote self-play: the round whose candidate is the learner.
+  int learner_round() const { return continuing() ? state.learner_round : state.best_round; }
 };
 
+// Tells remote workers which agent plays now (or that the loop is done).
+void publish_learner(const Loop& loop, bool finished) {
+  const RlLoopOptions& options = loop.options;
+  PublishedAgent agent;
+  agent.generation = loop.learner_round();
+  agent.agent = agent.generation == 0 ? "initial.h5" : round_name("candidates", agent.generation);
+  agent.board_size = options.board_size;
+  agent.komi = options.komi;
+  agent.player = options.player;
+  agent.games_per_round = options.games_per_round;
+  agent.finished = finished;
+  publish_agent(loop.dir.string(), agent);
+}
+
+int count_games(const Experience& experience) {
+  return static_cast<int>(std::set<int>(experience.games.begin(), experience.games.end()).size());
+}
+
 // 1. Self-play by the learner, unless a killed run already wrote this round's experience.
-void self_play_round(const Loop& loop, int round) {
+// Returns the number of games.
+int self_play_round(const Loop& loop, int round) {
   const RlLoopOptions& options = loop.options;
   const fs::path experience_path = loop.dir / round_name("experience", round);
-  if (fs::exists(experience_path)) return;
+  if (fs::exists(experience_path)) return options.games_per_round;
   SelfPlayerOptions player_options = options.player;
   player_options.seed = options.player.seed * 7919 + round;
   SelfPlayer player = load_self_player(loop.learner_path(), player_options);
@@ -268,6 +293,103 @@ void self_play_round(const Loop& loop, int round) {
            std::to_string(options.games_per_round) + " games, " +
            std::to_string(games.experience.rows()) + " decisions in " +
            std::to_string(static_cast<int>(games.seconds)) + " s");
+  return options.games_per_round;
+}
+
+// A claimed shard read and checked against the learner's encoder and board; false (and the
+// shard moved to shards/bad/) when it cannot be used.
+bool take_shard(const Loop& loop, int round, const ShardFolder& shards, const ShardFile& shard,
+                const AgentMetadata& learner, Experience& round_experience, int& games) {
+  try {
+    Experience experience = read_experience_file(shard.path);
+    if (experience.encoder != learner.encoder || experience.board_width != learner.board_width ||
+        experience.board_height != learner.board_height) {
+      throw std::runtime_error("encoder " + experience.encoder + " on " +
+                               std::to_string(experience.board_width) + "x" +
+                               std::to_string(experience.board_height) + ", the learner plays " +
+                               learner.encoder + " on " + std::to_string(learner.board_width) +
+                               "x" + std::to_string(learner.board_height));
+    }
+    if (round_experience.rows() > 0 && experience.rows() > 0 &&
+        !round_experience.compatible(experience)) {
+      throw std::runtime_error("its rows have another shape than the round's other shards");
+    }
+    games += count_games(experience);
+    round_experience.append(experience);
+    if (loop.log) {
+      loop.log("round " + std::to_string(round) + ": shard " +
+               fs::path(shard.path).filename().string() + ", " +
+               std::to_string(count_games(experience)) + " games (" + std::to_string(games) + "/" +
+               std::to_string(loop.options.games_per_round) + ")");
+    }
+    return true;
+  } catch (const std::exception& error) {
+    const std::string moved = shards.set_aside_bad(shard.path);
+    loop.say("round " + std::to_string(round) + ": moved unusable shard to " + moved + ": " +
+             error.what());
+    return false;
+  }
+}
+
+// 1'. Remote self-play: publish the learner, then claim shards of its generation until they
+// hold the round's games. Shards claimed before a kill (in shards/used/round_RRR/) count.
+int remote_self_play_round(const Loop& loop, int round) {
+  const RlLoopOptions& options = loop.options;
+  const fs::path experience_path = loop.dir / round_name("experience", round);
+  if (fs::exists(experience_path)) {
+    return count_games(read_experience_file(experience_path.string()));
+  }
+  const int generation = loop.learner_round();
+  publish_learner(loop, false);
+  const AgentMetadata learner = read_agent_info(loop.learner_path()).metadata;
+  const ShardFolder shards((loop.dir / "shards").string());
+  TemporarySweeper sweeper(shards.path(), std::chrono::seconds(options.partial_timeout_seconds));
+  const std::string prefix = "round " + std::to_string(round) + ": ";
+  const auto start = std::chrono::steady_clock::now();
+  Experience experience;
+  int games = 0, used = 0;
+  std::set<std::string> workers;
+  auto take = [&](const ShardFile& shard) {
+    if (take_shard(loop, round, shards, shard, learner, experience, games)) {
+      ++used;
+      workers.insert(shard.name.worker);
+    }
+  };
+  for (const ShardFile& shard : shards.claimed(round)) take(shard);
+  bool said_waiting = false;
+  while (games < options.games_per_round) {
+    for (const ShardFile& stale : shards.drop_stale(generation)) {
+      loop.say(prefix + "moved " + fs::path(stale.path).filename().string() + " to " +
+               "shards/stale/: played by generation " + std::to_string(stale.name.generation) +
+               ", the loop plays generation " + std::to_string(generation));
+    }
+    for (const ShardFile& shard : shards.ready()) {
+      if (games >= options.games_per_round) break;
+      if (shard.name.generation != generation) continue;  // arrived late: stale at the next look
+      if (std::optional<std::string> claimed = shards.claim(shard, round)) {
+        take({*claimed, shard.name});
+      }
+    }
+    for (const std::string& removed : sweeper.sweep(std::chrono::steady_clock::now())) {
+      loop.say(prefix + "removed " + removed + ", a temporary unchanged for " +
+               std::to_string(options.partial_timeout_seconds) + " s (its writer was stopped)");
+    }
+    if (games >= options.games_per_round) break;
+    if (!said_waiting && loop.log) {
+      loop.log(prefix + "waiting for shards of generation " + std::to_string(generation) + " in " +
+               shards.path() + " (dlgo-selfplay --worker --work-dir " + loop.dir.string() + ")");
+    }
+    said_waiting = true;
+    std::this_thread::sleep_for(std::chrono::duration<double>(options.shard_poll_seconds));
+  }
+  write_experience_file(experience_path.string(), experience);
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  loop.say(prefix + "self-play by " + std::to_string(workers.size()) + " worker(s), generation " +
+           std::to_string(generation) + ": " + std::to_string(games) + " games in " +
+           std::to_string(used) + " shard(s), " + std::to_string(experience.rows()) +
+           " decisions in " + std::to_string(static_cast<int>(seconds)) + " s");
+  return games;
 }
 
 // 2. Train a candidate from the learner on the window of experience since the best.
@@ -335,9 +457,11 @@ std::string promote_on_a_win(Loop& loop, int round, RlRoundRecord& record) {
 
 RlLoopResult run_rl_loop(const RlLoopOptions& options, const LogLine& log) {
   if (options.rounds < 1 || options.games_per_round < 1 || options.eval_games < 1 ||
-      options.experience_window < 1) {
+      options.experience_window < 1 || options.partial_timeout_seconds < 1 ||
+      options.shard_poll_seconds <= 0) {
     throw std::runtime_error(
-        "rounds, games per round, evaluation games and the experience window must be positive");
+        "rounds, games per round, evaluation games, the experience window, the partial timeout "
+        "and the shard poll interval must be positive");
   }
   const fs::path dir = options.work_dir;
   fs::create_directories(dir / "experience");
@@ -357,8 +481,8 @@ RlLoopResult run_rl_loop(const RlLoopOptions& options, const LogLine& log) {
     RlRoundRecord record;
     record.round = round;
     record.best_elo = loop.state.rounds.empty() ? 0.0 : loop.state.rounds.back().best_elo;
-    self_play_round(loop, round);
-    record.games = options.games_per_round;
+    record.games = options.remote_self_play ? remote_self_play_round(loop, round)
+                                            : self_play_round(loop, round);
     stop_here_for_tests("selfplay");
     train_candidate(loop, round, record);
     stop_here_for_tests("train");
@@ -377,6 +501,7 @@ RlLoopResult run_rl_loop(const RlLoopOptions& options, const LogLine& log) {
   // A kill between saving the state and refreshing these would leave them a round behind.
   copy_atomically(loop.best_path(), dir / "best.h5");
   write_metrics(dir, loop.state.rounds, options.promote_threshold);
+  if (options.remote_self_play) publish_learner(loop, true);
   RlLoopResult result;
   result.rounds = loop.state.rounds;
   result.best_path = loop.best_path();

@@ -16,6 +16,13 @@
 // progress.svg. Every file is written atomically and state.json only after a round is complete,
 // so a loop killed at any moment resumes by running the same command: finished rounds are
 // kept, an unfinished round reuses its self-play when that was saved and redoes the rest.
+// With remote self-play the loop plays no self-play games itself: it publishes the learner as
+// WORK_DIR/selfplay.json (published_agent.h) and each round claims the shards that
+// `dlgo-selfplay --worker` processes write into WORK_DIR/shards/ (experience_shards.h), shards of
+// the current generation only, until they hold at least `games_per_round` games; those are
+// merged into experience/round_RRR.h5 and the round goes on as with local self-play. When all
+// rounds are done the notice is marked finished and the workers stop
+// (docs/selfplay-workers.md).
 // Evaluation games of zero agents draw their first `eval_sampled_opening_moves` moves in
 // proportion to visits, so repeated games between two deterministic searches differ.
 //
@@ -55,12 +62,15 @@ struct RlLoopOptions {
   SelfPlayerOptions player;  // self-play settings (temperature, zero search)
   int eval_rounds = 0;       // zero/alphago search size in evaluation games (0: default)
   int eval_sampled_opening_moves = 4;
-  ExperienceTrainOptions train;  // method, optimizer, lr, batch size, epochs, clipping, device
+  ExperienceTrainOptions train;       // method, optimizer, lr, batch size, epochs, clipping, device
+  bool remote_self_play = false;      // shards from workers instead of the loop's own games
+  int partial_timeout_seconds = 600;  // a shard temporary unchanged this long is removed
+  double shard_poll_seconds = 0.5;    // how often to look for new shards while waiting
 };
 
 struct RlRoundRecord {
   int round = 0;
-  int games = 0;
+  int games = 0;  // self-play games of the round (remote: at least games_per_round)
   std::int64_t rows = 0;
   double train_loss = 0;
   double win_rate = 0, low = 0, high = 0;  // candidate vs best, Wilson 95%
