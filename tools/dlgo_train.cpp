@@ -5,6 +5,7 @@
 // WORLD_SIZE, MASTER_ADDR, MASTER_PORT) or with --nproc-per-node (docs/distributed.md).
 #include <cstdio>
 #include <cstring>
+#include <functional>
 #include <iostream>
 #include <memory>
 #include <string>
@@ -41,22 +42,28 @@ std::vector<std::string> arguments_without_launcher(int argc, char** argv) {
 int run_experience_training(const CLI::App& app, const dlgo::net::ExperienceTrainOptions& options) {
   std::unique_ptr<dlgo::cli::ProgressBar> bar;
   int bar_epoch = 0;
+  // Rank 0 speaks for a data-parallel run.
+  const bool speaks = !options.launch || options.launch->rank == 0;
   try {
-    auto result =
-        dlgo::net::train_from_experience(options, [&](const dlgo::net::ExperienceTrainProgress& p) {
-          if (!bar || p.epoch != bar_epoch) {
-            if (bar) bar->finish();
-            bar_epoch = p.epoch;
-            char label[64];
-            std::snprintf(label, sizeof label, "%s epoch %d/%d", options.method.c_str(), p.epoch,
-                          p.epochs);
-            bar = std::make_unique<dlgo::cli::ProgressBar>(label, "decisions");
-          }
-          char extra[64];
-          std::snprintf(extra, sizeof extra, "loss %.4f", p.loss);
-          bar->update(p.rows, p.epoch_rows, extra);
-        });
+    auto show_progress = [&](const dlgo::net::ExperienceTrainProgress& p) {
+      if (!bar || p.epoch != bar_epoch) {
+        if (bar) bar->finish();
+        bar_epoch = p.epoch;
+        char label[64];
+        std::snprintf(label, sizeof label, "%s epoch %d/%d", options.method.c_str(), p.epoch,
+                      p.epochs);
+        bar = std::make_unique<dlgo::cli::ProgressBar>(label, "decisions");
+      }
+      char extra[64];
+      std::snprintf(extra, sizeof extra, "loss %.4f", p.loss);
+      bar->update(p.rows, p.epoch_rows, extra);
+    };
+    auto result = dlgo::net::train_from_experience(
+        options, speaks
+                     ? std::function<void(const dlgo::net::ExperienceTrainProgress&)>(show_progress)
+                     : nullptr);
     if (bar) bar->finish();
+    if (!speaks) return dlgo::cli::kExitOk;
     for (size_t i = 0; i < result.epoch_losses.size(); ++i) {
       std::printf("epoch %zu: %s loss %.4f\n", i + 1, options.method.c_str(),
                   result.epoch_losses[i]);
@@ -267,6 +274,10 @@ int main(int argc, char** argv) {
     rl.seed = options.seed;
     rl.augment = options.augment;
     if (value_weight_option->count() > 0) rl.value_weight = options.value_weight;
+    rl.launch = options.launch;
+    rl.backend = options.backend;
+    rl.distributed_timeout_seconds = options.distributed_timeout_seconds;
+    rl.overlap_allreduce = options.overlap_allreduce;
     return run_experience_training(app, rl);
   }
 

@@ -1,5 +1,6 @@
 #include "net/rl/experience_trainer.h"
 
+#include <ATen/CPUGeneratorImpl.h>
 #include <torch/torch.h>
 
 #include <algorithm>
@@ -9,6 +10,7 @@
 #include <stdexcept>
 
 #include "net/torch/agent_io.h"
+#include "net/torch/data_parallel.h"
 #include "net/torch/device.h"
 #include "net/torch/divergence.h"
 #include "net/torch/experience_batch.h"
@@ -138,8 +140,10 @@ void check_agent_for_method(const AgentFileInfo& info, const std::string& agent_
   }
 }
 
-ExperienceTrainResult train_from_experience(
-    const ExperienceTrainOptions& options,
+namespace {
+
+ExperienceTrainResult train_from_experience_ranks(
+    const ExperienceTrainOptions& options, const torch::Device& device, DataParallel& parallel,
     const std::function<void(const ExperienceTrainProgress&)>& progress) {
   const auto start = std::chrono::steady_clock::now();
   if (options.batch_size < 1 || options.epochs < 1 || options.learning_rate <= 0) {
@@ -154,11 +158,15 @@ ExperienceTrainResult train_from_experience(
     throw std::runtime_error("the experience holds no decisions to learn from");
   AgentFileInfo info = read_agent_info(options.agent_path);
   check_compatible(info, options.agent_path, experience, options.method);
-  if (options.threads > 0) torch::set_num_threads(options.threads);
-  torch::manual_seed(options.seed);
-  const torch::Device device = resolve_device(options.device);
-
   PolicyValueNet network = load_agent_network(options.agent_path, device, &info);
+  if (parallel.active()) {
+    parallel.group->require_same("settings", "method " + options.method + ", " + options.optimizer +
+                                                 " lr " + std::to_string(options.learning_rate) +
+                                                 ", batch " + std::to_string(options.batch_size) +
+                                                 ", epochs " + std::to_string(options.epochs) +
+                                                 ", seed " + std::to_string(options.seed) +
+                                                 ", rows " + std::to_string(experience.rows()));
+  }
   const ExperienceBatch rows = experience_tensors(experience);
   // PPO compares with the agent as it was before this training: a second, frozen copy, asked
   // about each batch as the batch is seen (after any symmetry, which changes the answer).
@@ -176,6 +184,7 @@ ExperienceTrainResult train_from_experience(
   for (const auto& module : network->modules(/*include_self=*/false)) {
     if (dynamic_cast<torch::nn::BatchNorm2dImpl*>(module.get())) module->eval();
   }
+  start_from_rank0(parallel, *network, options.overlap_allreduce);
   std::unique_ptr<torch::optim::Optimizer> optimizer;
   if (options.optimizer == "adam") {
     optimizer = std::make_unique<torch::optim::Adam>(
@@ -204,31 +213,47 @@ ExperienceTrainResult train_from_experience(
   }
   for (int epoch = 1; epoch <= options.epochs; ++epoch) {
     const auto epoch_start = std::chrono::steady_clock::now();
-    torch::Tensor order = torch::randperm(n, torch::kLong);
+    // Every rank draws the same order (its own generator, whatever augmentation drew since).
+    at::Generator order_generator = at::make_generator<at::CPUGeneratorImpl>(
+        options.seed * 0x9E3779B97F4A7C15ull + static_cast<std::uint64_t>(epoch));
+    torch::Tensor order = torch::randperm(n, order_generator, torch::kLong);
     double loss_sum = 0;
     std::int64_t done = 0;
     for (std::int64_t begin = 0; begin < n; begin += options.batch_size) {
       const std::int64_t end = std::min(n, begin + options.batch_size);
-      ExperienceBatch batch = gather_rows(rows, order.slice(0, begin, end), device);
-      if (symmetries) symmetries->apply_random(batch);
-      if (ppo) {
-        torch::NoGradGuard no_grad;
-        batch.old_log_probs =
-            move_log_probs(frozen_start->forward(batch.states).policy_logits, batch);
-      }
+      // This rank's slice of the global batch; its loss weighted so that the mean over the
+      // ranks of their gradients is the whole batch's.
+      const std::int64_t rows_in_batch = end - begin;
+      const std::int64_t first = begin + rows_in_batch * parallel.rank / parallel.world_size;
+      const std::int64_t last = begin + rows_in_batch * (parallel.rank + 1) / parallel.world_size;
       optimizer->zero_grad();
-      torch::Tensor loss = method_loss(network, options.method, batch, options.value_weight,
-                                       ppo ? options.ppo_clip : 0);
-      loss.backward();
+      begin_backward(parallel);
+      double batch_loss = 0;
+      if (last > first) {
+        ExperienceBatch batch = gather_rows(rows, order.slice(0, first, last), device);
+        if (symmetries) symmetries->apply_random(batch);
+        if (ppo) {
+          torch::NoGradGuard no_grad;
+          batch.old_log_probs =
+              move_log_probs(frozen_start->forward(batch.states).policy_logits, batch);
+        }
+        torch::Tensor loss = method_loss(network, options.method, batch, options.value_weight,
+                                         ppo ? options.ppo_clip : 0);
+        const double share = double(last - first) * parallel.world_size / rows_in_batch;
+        (share == 1.0 ? loss : loss * share).backward();
+        batch_loss = loss.item<double>();
+        stop_if_loss_diverged(batch_loss, epoch, begin / options.batch_size + 1, kNothingWritten);
+      }
+      finish_backward(parallel);
       if (options.clip_grad_norm > 0)
         torch::nn::utils::clip_grad_norm_(network->parameters(), options.clip_grad_norm);
       optimizer->step();
-      const double batch_loss = loss.item<double>();
-      stop_if_loss_diverged(batch_loss, epoch, begin / options.batch_size + 1, kNothingWritten);
-      loss_sum += batch_loss * (end - begin);
+      loss_sum += batch_loss * (last - first);
       done = end;
-      if (progress) progress({epoch, options.epochs, done, n, loss_sum / done});
+      if (progress)
+        progress({epoch, options.epochs, done, n, loss_sum * parallel.world_size / done});
     }
+    loss_sum = sum_over_ranks(parallel, {loss_sum}, "the sum of the epoch's loss")[0];
     EpochMetrics metrics;
     metrics.epoch = epoch;
     metrics.train_loss = loss_sum / n;
@@ -241,9 +266,30 @@ ExperienceTrainResult train_from_experience(
   }
   stop_if_weights_diverged(*network, options.epochs, kNothingWritten);
   network->eval();
-  write_agent_file(options.out_path, info.metadata, network, &summary);
+  if (parallel.writes_files()) write_agent_file(options.out_path, info.metadata, network, &summary);
+  if (parallel.active()) parallel.group->barrier("the end of training");
   result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return result;
+}
+
+}  // namespace
+
+ExperienceTrainResult train_from_experience(
+    const ExperienceTrainOptions& options,
+    const std::function<void(const ExperienceTrainProgress&)>& progress) {
+  if (options.threads > 0) torch::set_num_threads(options.threads);
+  torch::manual_seed(options.seed);
+  const torch::Device device = rank_device(options.device, options.launch);
+  DataParallel parallel = join_data_parallel(options.launch, options.backend,
+                                             options.distributed_timeout_seconds, device);
+  try {
+    return train_from_experience_ranks(options, device, parallel, progress);
+  } catch (const DistributedError&) {
+    throw;
+  } catch (const std::exception& error) {
+    if (parallel.active()) parallel.group->publish_failure(error.what());
+    throw;
+  }
 }
 
 double experience_loss(const std::string& agent_path, const Experience& experience,

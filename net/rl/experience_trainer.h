@@ -23,11 +23,13 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "engine/dataset/experience_file.h"
 #include "net/agent_file.h"
+#include "net/distributed/launch_environment.h"
 
 namespace dlgo::net {
 
@@ -56,6 +58,12 @@ struct ExperienceTrainOptions {
   std::string device = "auto";
   int threads = 0;
   std::uint64_t seed = 1;
+  // Data-parallel, as TrainOptions (net/training/trainer.h): every rank holds the experience
+  // and takes its slice of each global batch; rank 0 writes the agent.
+  std::optional<LaunchEnvironment> launch;
+  std::string backend = "auto";
+  int distributed_timeout_seconds = 300;
+  bool overlap_allreduce = true;
 };
 
 struct ExperienceTrainProgress {

@@ -6,9 +6,10 @@
 #     a distributed checkpoint resumes on one process;
 #  3. a killed rank: the other exits within bounded time naming it, and the run resumes;
 #  4. --nproc-per-node reports a killed rank and stops the others;
-#  5. mismatched flags, a missing rank and a bad RANK are clear errors.
+#  5. mismatched flags, a missing rank and a bad RANK are clear errors;
+#  6. experience training (--experience) on 2 ranks ends as on 1 process.
 set -euo pipefail
-dlgo_train=$1 dlgo_data=$2 dlgo_selfplay=$3
+dlgo_train=$1 dlgo_data=$2 dlgo_selfplay=$3 dlgo_init=$4
 work=$(mktemp -d)
 pids=()
 trap 'for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null || true; done; rm -rf "$work"' EXIT
@@ -34,9 +35,9 @@ import sys, h5py, numpy as np
 a, b, start = (h5py.File(p, "r") for p in sys.argv[1:4])
 diff = max(np.abs(a["model/weights"][k][()] - b["model/weights"][k][()]).max() for k in a["model/weights"])
 moved = max(np.abs(a["model/weights"][k][()] - start["model/weights"][k][()]).max() for k in a["model/weights"])
-print(f"max weight difference {diff:.3g}, moved {moved:.3g} since epoch 1")
+print(f"max weight difference {diff:.3g}, moved {moved:.3g} since the start")
 assert moved > 1e-3, "the weights hardly moved: the comparison would prove nothing"
-assert diff < 1e-5 and diff < moved / 1000, "the runs ended with different weights"
+assert diff < moved / 1000, "the runs ended with different weights"
 PY
 }
 
@@ -149,4 +150,19 @@ status=0
   --out "$work/odd.h5" --nproc-per-node 2 >"$work/odd.log" 2>&1 || status=$?
 [ "$status" = 1 ] && grep -q "does not split evenly over 2 ranks" "$work/odd.log" ||
   { cat "$work/odd.log"; fail "a global batch that does not split"; }
+
+# 6. Experience training: global batches of 201 decisions, split 100/101 over 2 ranks (and a
+# last, smaller one split unevenly too), give the single process's updates. (A large learning
+# rate would make the runs part by more than rounding: pg's clamped log-probabilities turn
+# float noise into different gradients.)
+"$dlgo_init" --kind pg --board-size 9 --out "$work/pg.h5" >/dev/null
+"$dlgo_selfplay" --agent "$work/pg.h5" --num-games 10 --seed 4 --experience-out "$work/exp.h5" \
+  >/dev/null 2>&1
+rl=(--experience "$work/exp.h5" --agent "$work/pg.h5" --method pg --batch-size 201 --epochs 2
+    --threads 1)
+"$dlgo_train" "${rl[@]}" --out "$work/rl1.h5" >"$work/rl1.log" 2>&1 ||
+  { cat "$work/rl1.log"; fail "experience training on one process"; }
+"$dlgo_train" "${rl[@]}" --out "$work/rl2.h5" --nproc-per-node 2 >"$work/rl2.log" 2>&1 ||
+  { cat "$work/rl2.log"; fail "experience training on 2 ranks"; }
+compare "$work/rl2.h5" "$work/rl1.h5" "$work/pg.h5"
 echo "all distributed checks passed"
