@@ -58,6 +58,13 @@ void add_eval_options(CLI::App& command, EvalOptions& options) {
   command.add_option("--referee", options.settings.referee,
                      "GTP engine whose final_status_list decides dead stones, e.g. "
                      "\"gnugo --mode gtp --level 10\" (default: playout estimate)");
+  command
+      .add_option("--engine-restarts", options.settings.engine_restarts,
+                  "Times one game is replayed from the start, with the engines restarted, after "
+                  "an external engine failed in it (died, hung, broke the protocol); then the "
+                  "run stops")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
   command.add_flag("--show-engine-stderr", options.engine_stderr,
                    "Pass GTP engines' error output through (default: quoted only on failure)");
 }
@@ -122,6 +129,8 @@ void print_game_line(const GameOutcome& outcome, int total, const std::vector<st
               outcome.moves, outcome.seconds,
               winner < 0 ? "draw" : (names[winner] + " wins").c_str());
   if (!outcome.note.empty()) std::printf("  %s\n", outcome.note.c_str());
+  for (const std::string& failure : outcome.engine_failures)
+    std::printf("  replayed from the start after an engine failure: %s\n", failure.c_str());
   std::fflush(stdout);
 }
 

@@ -38,7 +38,7 @@ int run_match(const CLI::App& command, MatchCommand& match) {
   const std::vector<std::string> names = display_names(players);
   const int total = match.games;
 
-  int wins[2] = {0, 0}, draws = 0, black_wins[2] = {0, 0}, done = 0;
+  int wins[2] = {0, 0}, draws = 0, black_wins[2] = {0, 0}, done = 0, replays = 0;
   ProgressBar bar("match", "games");
   auto on_game = [&](const GameOutcome& outcome) {
     int winner = outcome.winner_index();
@@ -48,6 +48,7 @@ int run_match(const CLI::App& command, MatchCommand& match) {
       ++wins[winner];
     if (winner >= 0 && outcome.game.black == winner) ++black_wins[winner];
     ++done;
+    replays += static_cast<int>(outcome.engine_failures.size());
     print_game_line(outcome, total, names);
     bar.update(
         done, total,
@@ -76,6 +77,9 @@ int run_match(const CLI::App& command, MatchCommand& match) {
                 names[1].c_str(), format_elo(summary.elo).c_str(),
                 format_elo(summary.elo_interval.low).c_str(),
                 format_elo(summary.elo_interval.high).c_str());
+  }
+  if (replays > 0) {
+    std::printf("%d game(s) replayed after an engine failure (voided, not counted)\n", replays);
   }
   std::fflush(stdout);
   if (!failure.empty()) {

@@ -114,23 +114,41 @@ std::vector<GameOutcome> run_games(const std::vector<const PlayerFactory*>& play
     // This worker's players, made on first use.
     std::vector<std::unique_ptr<MatchPlayer>> own(players.size());
     std::unique_ptr<GtpClient> referee;
-    try {
-      if (!settings.referee.empty()) {
-        try {
-          referee = std::make_unique<GtpClient>(split_command_line(settings.referee));
-        } catch (const std::exception& error) {
-          throw PlayerError(std::string("referee: ") + error.what());
-        }
+    auto start_referee = [&] {
+      if (settings.referee.empty()) return;
+      try {
+        referee = std::make_unique<GtpClient>(split_command_line(settings.referee));
+      } catch (const std::exception& error) {
+        throw PlayerError(std::string("referee: ") + error.what());
       }
+    };
+    try {
+      start_referee();
       while (!failed) {
         std::size_t i = next.fetch_add(1);
         if (i >= schedule.size()) break;
         const ScheduledGame& game = schedule[i];
-        for (int who : {game.black, game.white}) {
-          if (!own[who]) own[who] = players[who]->make();
+        std::vector<std::string> engine_failures;
+        GameOutcome outcome;
+        while (true) {
+          for (int who : {game.black, game.white}) {
+            if (!own[who]) own[who] = players[who]->make();
+          }
+          try {
+            outcome = play_game(*own[game.black], *own[game.white], game, settings, referee.get());
+            break;
+          } catch (const PlayerError& error) {
+            if (static_cast<int>(engine_failures.size()) >= settings.engine_restarts || failed)
+              throw;
+            // The game is void: fresh players and referee (a dead engine's process is gone, a
+            // confused one forgets the game), then the same game again from the start.
+            engine_failures.push_back(error.what());
+            for (int who : {game.black, game.white}) own[who].reset();
+            referee.reset();
+            start_referee();
+          }
         }
-        GameOutcome outcome =
-            play_game(*own[game.black], *own[game.white], game, settings, referee.get());
+        outcome.engine_failures = std::move(engine_failures);
         std::lock_guard<std::mutex> lock(mutex);
         outcomes[i] = outcome;
         if (on_game) on_game(outcome);

@@ -11,10 +11,15 @@
 // round robin gives every pair the same number of games with colours as balanced as the count
 // allows. Games run on `workers` threads; each worker makes its own players from the factories.
 //
-// Contract: run_games() blocks until every game is done, or until a PlayerError (an external
-// engine failed) stops the run: the games already finished are reported, the error is rethrown
-// once the workers have stopped. on_game is called for each finished game, from the worker
-// threads but never two at once.
+// An external engine that fails mid-game (it died, hung, or broke the protocol: GNU Go 3.8
+// segfaults now and then) voids the game: the worker starts that game's players and referee
+// afresh and replays it from the start, the same colours, at most `engine_restarts` times; each
+// failure is recorded in the outcome's `engine_failures`.
+//
+// Contract: run_games() blocks until every game is done, or until a game fails more often than
+// `engine_restarts` allows (a PlayerError): the games already finished are reported, the error
+// is rethrown once the workers have stopped. on_game is called for each finished game, from the
+// worker threads but never two at once.
 #pragma once
 
 #include <cstdint>
@@ -38,6 +43,7 @@ struct MatchSettings {
   // A GTP engine command line (e.g. "gnugo --mode gtp --level 10") whose final_status_list
   // decides the dead stones instead of the Monte Carlo estimate; one process per worker.
   std::string referee;
+  int engine_restarts = 2;  // replays of one game after an external engine failed
 };
 
 // One game to play: indices into the factories.
@@ -55,6 +61,8 @@ struct GameOutcome {
   int moves = 0;
   double seconds = 0;
   std::string sgf_path;
+  // The engine failures that voided earlier attempts at this game, oldest first.
+  std::vector<std::string> engine_failures;
   // Index of the winning factory, or -1 for a draw.
   int winner_index() const {
     return winner == Color::kBlack ? game.black : (winner == Color::kWhite ? game.white : -1);

@@ -148,6 +148,35 @@ TEST_CASE("bad input gives a one-line error and the documented exit code") {
   CHECK(illegal.output.find("forfeits with the illegal move A1") != std::string::npos);
   CHECK(illegal.output.find("+F") != std::string::npos);
 
+  // An engine that dies the first time it is asked for a move (as GNU Go 3.8 segfaults now
+  // and then): the game is replayed with a fresh engine and the match goes on.
+  const std::string marker = std::filesystem::temp_directory_path() /
+                             ("dlgo_eval_test_crashed_" + std::to_string(::getpid()));
+  std::filesystem::remove(marker);
+  const std::string flaky =
+      fake_engine("flaky", "    genmove*) if [ ! -e " + marker + " ]; then touch " + marker +
+                               "; kill -SEGV $$; fi; printf '= pass\\n\\n' ;;\n");
+  Run survived = run("match --agent1 random --agent2 gtp:" + flaky +
+                     " --games 2 --board-size 5 --move-timeout 20");
+  INFO(survived.output);
+  CHECK(survived.status == 0);
+  CHECK(survived.output.find("replayed from the start after an engine failure") !=
+        std::string::npos);
+  CHECK(survived.output.find("1 game(s) replayed after an engine failure") != std::string::npos);
+  CHECK(survived.output.find(": 2 games") != std::string::npos);
+  // One that dies every time stops the run once the game's replays are spent.
+  std::filesystem::remove(marker);
+  const std::string dying = fake_engine("dying", "    genmove*) kill -SEGV $$ ;;\n");
+  Run stopped = run("match --agent1 random --agent2 gtp:" + dying +
+                    " --games 2 --board-size 5 --engine-restarts 1");
+  INFO(stopped.output);
+  CHECK(stopped.status == 1);
+  CHECK(stopped.output.find("match stopped after 0 games") != std::string::npos);
+  CHECK(stopped.output.find("1 game(s) replayed") == std::string::npos);
+  std::filesystem::remove(flaky);
+  std::filesystem::remove(dying);
+  std::filesystem::remove(marker);
+
   CHECK(run("match --agent1 random --agent2 random --games 0").status == 2);
   CHECK(run("match --agent1 random").status == 2);
   CHECK(run("elo --agents random").status == 2);
