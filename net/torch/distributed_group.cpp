@@ -1,13 +1,15 @@
 #include "net/torch/distributed_group.h"
 
 // The c10d headers declare the Gloo and NCCL process groups only under these switches, which
-// libtorch's CMake package does not set for its users.
+// libtorch's CMake package does not set for its users; net/CMakeLists.txt says which we have.
+#include <torch/csrc/distributed/c10d/PrefixStore.hpp>
+#include <torch/csrc/distributed/c10d/TCPStore.hpp>
+#ifdef DLGO_WITH_GLOO
 #ifndef USE_C10D_GLOO
 #define USE_C10D_GLOO
 #endif
-#include <torch/csrc/distributed/c10d/PrefixStore.hpp>
 #include <torch/csrc/distributed/c10d/ProcessGroupGloo.hpp>
-#include <torch/csrc/distributed/c10d/TCPStore.hpp>
+#endif
 #ifdef DLGO_WITH_NCCL
 #ifndef USE_C10D_NCCL
 #define USE_C10D_NCCL
@@ -22,6 +24,14 @@
 #include <thread>
 
 namespace dlgo::net {
+
+bool build_has_gloo() {
+#ifdef DLGO_WITH_GLOO
+  return true;
+#else
+  return false;
+#endif
+}
 
 bool build_has_nccl() {
 #ifdef DLGO_WITH_NCCL
@@ -198,6 +208,11 @@ DistributedGroup::DistributedGroup(const LaunchEnvironment& environment, const s
   } else {
     throw DistributedError("--backend " + backend + ": expected auto, gloo or nccl");
   }
+  if (s.backend == "gloo" && !build_has_gloo()) {
+    throw DistributedError(
+        "--backend gloo: this build has no Gloo (its headers, Debian's "
+        "libgloo-dev, were missing when it was built)");
+  }
   if (s.backend == "nccl" && !build_has_nccl()) {
     throw DistributedError("--backend nccl: this build's libtorch has no NCCL (use gloo)");
   }
@@ -232,6 +247,7 @@ DistributedGroup::DistributedGroup(const LaunchEnvironment& environment, const s
   auto prefixed = c10::make_intrusive<c10d::PrefixStore>(std::string(kPrefix) + "group", s.store);
   s.guarded("the process group's rendezvous", [&] {
     if (s.backend == "gloo") {
+#ifdef DLGO_WITH_GLOO
       auto options = c10d::ProcessGroupGloo::Options::create(timeout);
       if (const char* interface = std::getenv("GLOO_SOCKET_IFNAME")) {
         options->devices.push_back(c10d::ProcessGroupGloo::createDeviceForInterface(interface));
@@ -243,6 +259,7 @@ DistributedGroup::DistributedGroup(const LaunchEnvironment& environment, const s
       }
       s.group = c10::make_intrusive<c10d::ProcessGroupGloo>(prefixed, environment.rank,
                                                             environment.world_size, options);
+#endif
     } else {
 #ifdef DLGO_WITH_NCCL
       auto options = c10d::ProcessGroupNCCL::Options::create();

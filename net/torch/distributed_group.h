@@ -32,6 +32,7 @@ struct DistributedError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+bool build_has_gloo();
 bool build_has_nccl();
 
 class DistributedGroup {
