@@ -228,8 +228,8 @@ int main(int argc, char** argv) {
     launch.args = arguments_without_launcher(argc, argv);
     launch.log_prefix = "dlgo-train";
     try {
-      return dlgo::net::run_local_workers(launch) == 0 ? dlgo::cli::kExitOk
-                                                       : dlgo::cli::kExitUserError;
+      // 0, 1 (a rank failed) or 128 + a signal that stopped the run.
+      return dlgo::net::run_local_workers(launch);
     } catch (const std::exception& error) {
       return dlgo::cli::report_user_error(app, error.what());
     }

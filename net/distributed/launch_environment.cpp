@@ -53,6 +53,10 @@ std::optional<LaunchEnvironment> launch_environment_from(const EnvironmentLookup
   }
   if (auto agent_store = lookup("TORCHELASTIC_USE_AGENT_STORE"))
     env.agent_hosts_store = *agent_store == "True" || *agent_store == "true" || *agent_store == "1";
+  if (auto restarts = lookup("TORCHELASTIC_RESTART_COUNT")) {
+    env.restart_count =
+        static_cast<int>(parse_integer("TORCHELASTIC_RESTART_COUNT", *restarts, 0, 1 << 20));
+  }
   return env;
 }
 

@@ -6,6 +6,8 @@
 //   LOCAL_RANK                 the rank among this node's processes (picks the GPU)
 //   TORCHELASTIC_USE_AGENT_STORE=True   torchrun's own agent already serves the store at
 //                              MASTER_ADDR:MASTER_PORT, so rank 0 connects to it as a client
+//   TORCHELASTIC_RESTART_COUNT  torchrun's attempt number: the agent's store outlives a failed
+//                              attempt, so each attempt keeps its keys apart
 //
 // Contract: launch_environment_from() returns nullopt when none of RANK, WORLD_SIZE,
 // MASTER_ADDR, MASTER_PORT is set (a plain one-process run); otherwise all must be set and
@@ -26,6 +28,7 @@ struct LaunchEnvironment {
   std::uint16_t master_port = 0;
   int rank = 0, world_size = 1, local_rank = 0;
   bool agent_hosts_store = false;  // TORCHELASTIC_USE_AGENT_STORE=True
+  int restart_count = 0;           // TORCHELASTIC_RESTART_COUNT
 };
 
 // `lookup` returns a variable's value, nullopt when unset (tests pass their own table).

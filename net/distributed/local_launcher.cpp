@@ -83,13 +83,17 @@ int run_local_workers(const LocalLaunchOptions& options) {
   } else {
     port = free_loopback_port();
   }
+  // SIGINT and SIGTERM stop the ranks (with SIGTERM: a rank started in the background of a
+  // shell ignores SIGINT); a signal this launcher was told to ignore (nohup) stays ignored.
   struct sigaction action {};
   action.sa_handler = remember_signal;
   sigemptyset(&action.sa_mask);
-  struct sigaction old_int {
-  }, old_term{};
-  sigaction(SIGINT, &action, &old_int);
-  sigaction(SIGTERM, &action, &old_term);
+  struct sigaction old_int {};
+  struct sigaction old_term {};
+  sigaction(SIGINT, nullptr, &old_int);
+  sigaction(SIGTERM, nullptr, &old_term);
+  if (old_int.sa_handler != SIG_IGN) sigaction(SIGINT, &action, nullptr);
+  if (old_term.sa_handler != SIG_IGN) sigaction(SIGTERM, &action, nullptr);
 
   std::vector<pid_t> pids(options.processes, -1);
   for (int rank = 0; rank < options.processes; ++rank) {
@@ -140,7 +144,7 @@ int run_local_workers(const LocalLaunchOptions& options) {
     if (pid < 0 && errno != EINTR) break;
     if (!terminating && (!failure.empty() || forwarded_signal != 0)) {
       if (failure.empty()) failure = "stopped by signal " + std::to_string(forwarded_signal.load());
-      terminate_survivors(forwarded_signal != 0 ? forwarded_signal.load() : SIGTERM);
+      terminate_survivors(SIGTERM);
       terminating = true;
       kill_at = std::chrono::steady_clock::now() + options.grace;
     }
@@ -153,6 +157,11 @@ int run_local_workers(const LocalLaunchOptions& options) {
   sigaction(SIGINT, &old_int, nullptr);
   sigaction(SIGTERM, &old_term, nullptr);
   if (failure.empty()) return 0;
+  if (forwarded_signal != 0 && failure.rfind("stopped by signal", 0) == 0) {
+    std::fprintf(stderr, "%s: %s; the ranks were stopped\n", options.log_prefix.c_str(),
+                 failure.c_str());
+    return 128 + forwarded_signal;  // as a shell reports a program a signal ended
+  }
   std::fprintf(stderr,
                "%s: error: %s; the other ranks were stopped (run the same command with --resume "
                "and the last checkpoint to go on)\n",

@@ -5,9 +5,10 @@
 //
 // Contract: run_local_workers() blocks until every copy has exited. All exit 0: returns 0. The
 // first copy that exits otherwise (status or signal) is reported on stderr by rank, the others
-// get SIGTERM, then SIGKILL after `grace`, and it returns 1; SIGINT or SIGTERM to the launcher
-// is passed on to the copies the same way. MASTER_PORT from the environment is kept, else a free
-// loopback port is chosen. POSIX only; no torch.
+// get SIGTERM, then SIGKILL after `grace`, and it returns 1. SIGINT or SIGTERM to the launcher
+// stops the copies the same way (with SIGTERM) and it returns 128 + the signal; a signal the
+// launcher inherited as ignored (nohup) stays ignored. MASTER_PORT from the environment is kept,
+// else a free loopback port is chosen. POSIX only; no torch.
 #pragma once
 
 #include <chrono>

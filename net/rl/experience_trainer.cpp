@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cmath>
 #include <optional>
+#include <sstream>
 #include <stdexcept>
 
 #include "net/torch/agent_io.h"
@@ -142,6 +143,17 @@ void check_agent_for_method(const AgentFileInfo& info, const std::string& agent_
 
 namespace {
 
+// What every rank of a run must agree on: whatever shapes the updates.
+std::string experience_settings(const ExperienceTrainOptions& o, std::size_t rows) {
+  std::ostringstream text;
+  text << "method " << o.method << ", " << o.optimizer << " lr " << o.learning_rate << " momentum "
+       << o.momentum << ", batch " << o.batch_size << ", epochs " << o.epochs << ", clip "
+       << o.clip_grad_norm << ", value weight " << o.value_weight << ", ppo clip " << o.ppo_clip
+       << (o.augment ? ", augment" : "") << ", seed " << o.seed << ", rows " << rows << ", backend "
+       << o.backend << ", allreduce " << (o.overlap_allreduce ? "overlap" : "after-backward");
+  return text.str();
+}
+
 ExperienceTrainResult train_from_experience_ranks(
     const ExperienceTrainOptions& options, const torch::Device& device, DataParallel& parallel,
     const std::function<void(const ExperienceTrainProgress&)>& progress) {
@@ -160,12 +172,7 @@ ExperienceTrainResult train_from_experience_ranks(
   check_compatible(info, options.agent_path, experience, options.method);
   PolicyValueNet network = load_agent_network(options.agent_path, device, &info);
   if (parallel.active()) {
-    parallel.group->require_same("settings", "method " + options.method + ", " + options.optimizer +
-                                                 " lr " + std::to_string(options.learning_rate) +
-                                                 ", batch " + std::to_string(options.batch_size) +
-                                                 ", epochs " + std::to_string(options.epochs) +
-                                                 ", seed " + std::to_string(options.seed) +
-                                                 ", rows " + std::to_string(experience.rows()));
+    parallel.group->require_same("settings", experience_settings(options, experience.rows()));
   }
   const ExperienceBatch rows = experience_tensors(experience);
   // PPO compares with the agent as it was before this training: a second, frozen copy, asked

@@ -64,10 +64,6 @@ std::string first_line(const std::string& text) {
   return end == std::string::npos ? text : text.substr(0, end);
 }
 
-std::string key(const std::string& name) {
-  return std::string(kPrefix) + name;
-}
-
 std::vector<std::string> items_of(const std::string& text) {
   std::vector<std::string> items;
   size_t start = 0;
@@ -92,7 +88,10 @@ std::pair<std::string, std::string> first_difference(const std::string& a, const
 }  // namespace
 
 struct DistributedGroup::State {
+  ~State() { stop_heartbeat(); }
+
   LaunchEnvironment environment;
+  std::string prefix;  // of every key: torchrun's agent store outlives a restarted attempt
   std::string backend;
   std::chrono::seconds timeout;
   torch::Device device{torch::kCPU};  // where collectives' tensors live
@@ -106,6 +105,12 @@ struct DistributedGroup::State {
   std::mutex heartbeat_mutex;
   std::condition_variable heartbeat_wake;
   bool stopping = false;
+  // Collectives this rank has entered, and how many of them the heartbeat has published: a rank
+  // that is alive but stuck (a frozen GPU) beats on while the others enter more collectives.
+  std::atomic<std::int64_t> entered{0};
+  std::int64_t published = 0;
+
+  std::string key(const std::string& name) const { return prefix + name; }
 
   c10::intrusive_ptr<c10d::TCPStore> connect(bool serve, std::chrono::milliseconds within) const {
     c10d::TCPStoreOptions options;
@@ -122,15 +127,60 @@ struct DistributedGroup::State {
   }
 
   void beat() {
+    const std::string rank_text = std::to_string(environment.rank);
     std::unique_lock<std::mutex> lock(heartbeat_mutex);
     while (!stopping) {
+      lock.unlock();  // a store call may take long; stopping must not wait for it
       try {
-        heartbeat_store->add(key("heartbeat/" + std::to_string(environment.rank)), 1);
+        heartbeat_store->add(key("heartbeat/" + rank_text), 1);
+        const std::int64_t now = entered.load();
+        if (now != published) heartbeat_store->add(key("progress/" + rank_text), now - published);
+        published = now;
       } catch (const std::exception&) {
         return;  // the store is gone: the next collective says so
       }
+      lock.lock();
       heartbeat_wake.wait_for(lock, kHeartbeatPeriod, [this] { return stopping; });
     }
+  }
+
+  void stop_heartbeat() {
+    {
+      std::lock_guard<std::mutex> lock(heartbeat_mutex);
+      stopping = true;
+    }
+    heartbeat_wake.notify_all();
+    if (heartbeat.joinable()) heartbeat.join();
+  }
+
+  // The errors other ranks published ("rank 1 failed: ..."), empty when none did.
+  std::string published_errors(c10d::Store& from) const {
+    std::string published;
+    for (int r = 0; r < environment.world_size; ++r) {
+      const std::string error_key = key("error/" + std::to_string(r));
+      if (r != environment.rank && from.check({error_key})) {
+        published += (published.empty() ? "" : "; ") + std::string("rank ") + std::to_string(r) +
+                     " failed: " + text_of(from.get(error_key));
+      }
+    }
+    return published;
+  }
+
+  // Waits for `name` in the store in short slices, so that a rank that failed meanwhile is
+  // named at once rather than after the whole timeout.
+  std::vector<std::uint8_t> wait_and_get(const std::string& name, const std::string& what) {
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    while (!store->check({key(name)})) {
+      const std::string failed = published_errors(*store);
+      if (!failed.empty()) throw DistributedError(where + ": " + failed + " (during " + what + ")");
+      if (std::chrono::steady_clock::now() > deadline) {
+        throw DistributedError(
+            where + ": " + diagnose("timed out after " + std::to_string(timeout.count()) + " s") +
+            " during " + what);
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    return store->get(key(name));
   }
 
   // Why a collective failed: the ranks that published an error, else those whose heartbeat
@@ -138,14 +188,7 @@ struct DistributedGroup::State {
   std::string diagnose(const std::string& cause) {
     try {
       auto probe = connect(false, kProbeTimeout);
-      std::string published;
-      for (int r = 0; r < environment.world_size; ++r) {
-        const std::string error_key = key("error/" + std::to_string(r));
-        if (r != environment.rank && probe->check({error_key})) {
-          published += (published.empty() ? "" : "; ") + std::string("rank ") + std::to_string(r) +
-                       " failed: " + text_of(probe->get(error_key));
-        }
-      }
+      const std::string published = published_errors(*probe);
       if (!published.empty()) return published;
       std::vector<std::int64_t> before(environment.world_size);
       for (int r = 0; r < environment.world_size; ++r)
@@ -169,6 +212,19 @@ struct DistributedGroup::State {
         return silent + " stopped answering (no heartbeat for " +
                std::to_string(kSilenceToBeGone.count() / 1000) + " s)";
       }
+      // All alive: a rank that entered fewer collectives than this one is stuck before one.
+      std::string behind;
+      const std::int64_t mine = entered.load();
+      for (int r = 0; r < environment.world_size; ++r) {
+        if (r == environment.rank) continue;
+        const std::int64_t theirs = probe->add(key("progress/" + std::to_string(r)), 0);
+        if (theirs < mine) {
+          behind += (behind.empty() ? "rank " : ", rank ") + std::to_string(r) +
+                    " (at collective " + std::to_string(theirs) + ", this rank at " +
+                    std::to_string(mine) + ")";
+        }
+      }
+      if (!behind.empty()) return behind + " is alive but stuck";
       return "no rank is gone; " + first_line(cause);
     } catch (const std::exception&) {
       return (environment.agent_hosts_store ? std::string("the rendezvous store at ")
@@ -180,6 +236,7 @@ struct DistributedGroup::State {
   // Runs a collective; its failure becomes a DistributedError that names the cause.
   template <typename Body>
   auto guarded(const std::string& what, Body&& body) -> decltype(body()) {
+    ++entered;
     try {
       return body();
     } catch (const DistributedError&) {
@@ -197,6 +254,7 @@ DistributedGroup::DistributedGroup(const LaunchEnvironment& environment, const s
     : state_(std::make_unique<State>()) {
   State& s = *state_;
   s.environment = environment;
+  s.prefix = std::string(kPrefix) + "attempt_" + std::to_string(environment.restart_count) + "/";
   s.timeout = timeout;
   s.device = device;
   s.where =
@@ -238,19 +296,29 @@ DistributedGroup::DistributedGroup(const LaunchEnvironment& environment, const s
 
   // One process per rank; a second one claiming a taken rank is an error at once.
   const std::string rank_text = std::to_string(environment.rank);
-  if (s.store->add(key("claim/" + rank_text), 1) != 1) {
+  if (s.store->add(s.key("claim/" + rank_text), 1) != 1) {
     throw DistributedError(s.where + ": another process already joined as RANK " + rank_text);
   }
   require_same("WORLD_SIZE", std::to_string(environment.world_size));
   s.heartbeat = std::thread([&s] { s.beat(); });
 
-  auto prefixed = c10::make_intrusive<c10d::PrefixStore>(std::string(kPrefix) + "group", s.store);
+  auto prefixed = c10::make_intrusive<c10d::PrefixStore>(s.prefix + "group", s.store);
   s.guarded("the process group's rendezvous", [&] {
     if (s.backend == "gloo") {
 #ifdef DLGO_WITH_GLOO
       auto options = c10d::ProcessGroupGloo::Options::create(timeout);
-      if (const char* interface = std::getenv("GLOO_SOCKET_IFNAME")) {
-        options->devices.push_back(c10d::ProcessGroupGloo::createDeviceForInterface(interface));
+      if (const char* interfaces = std::getenv("GLOO_SOCKET_IFNAME")) {
+        // A comma-separated list, as PyTorch reads it: one device per interface.
+        std::string list = interfaces;
+        for (size_t start = 0; start <= list.size();) {
+          size_t end = list.find(',', start);
+          if (end == std::string::npos) end = list.size();
+          if (end > start) {
+            options->devices.push_back(
+                c10d::ProcessGroupGloo::createDeviceForInterface(list.substr(start, end - start)));
+          }
+          start = end + 1;
+        }
       } else if (environment.master_addr == "127.0.0.1" || environment.master_addr == "localhost") {
         options->devices.push_back(
             c10d::ProcessGroupGloo::createDeviceForHostname(environment.master_addr));
@@ -262,6 +330,10 @@ DistributedGroup::DistributedGroup(const LaunchEnvironment& environment, const s
 #endif
     } else {
 #ifdef DLGO_WITH_NCCL
+      // Without blocking waits, NCCL's Work::wait() only orders streams and never throws: a
+      // dead peer would hang the others instead of stopping them with its name.
+      setenv("NCCL_BLOCKING_WAIT", "1", 0);
+      setenv("TORCH_NCCL_BLOCKING_WAIT", "1", 0);
       auto options = c10d::ProcessGroupNCCL::Options::create();
       options->timeout = timeout;
       s.group = c10::make_intrusive<c10d::ProcessGroupNCCL>(prefixed, environment.rank,
@@ -273,15 +345,7 @@ DistributedGroup::DistributedGroup(const LaunchEnvironment& environment, const s
   barrier("the start of training");
 }
 
-DistributedGroup::~DistributedGroup() {
-  State& s = *state_;
-  {
-    std::lock_guard<std::mutex> lock(s.heartbeat_mutex);
-    s.stopping = true;
-  }
-  s.heartbeat_wake.notify_all();
-  if (s.heartbeat.joinable()) s.heartbeat.join();
-}
+DistributedGroup::~DistributedGroup() = default;  // State stops the heartbeat
 
 int DistributedGroup::rank() const {
   return state_->environment.rank;
@@ -296,21 +360,34 @@ const std::string& DistributedGroup::backend() const {
 void DistributedGroup::require_same(const std::string& what, const std::string& value) {
   State& s = *state_;
   const int rank = s.environment.rank;
+  const std::string base = "same/" + what + "/";
+  auto mismatch = [&](int differing, const std::string& theirs, const std::string& rank0s) {
+    const auto [differing_value, rank0_value] = first_difference(theirs, rank0s);
+    const std::string message = s.where + ": rank " + std::to_string(differing) + "'s " + what +
+                                " (" + differing_value + ") differ from rank 0's (" + rank0_value +
+                                "): start every rank with the same settings";
+    publish_failure(message);
+    return DistributedError(message);
+  };
   s.guarded("the check of " + what, [&] {
-    s.store->set(key("same/" + what + "/" + std::to_string(rank)), bytes_of(value));
-    // Rank 0 compares every rank with its own; the others compare theirs with rank 0's.
-    for (int r = 0; r < s.environment.world_size; ++r) {
-      if (r == rank || (rank != 0 && r != 0)) continue;
+    s.store->set(s.key(base + std::to_string(rank)), bytes_of(value));
+    if (rank != 0) {
+      const std::string rank0 = text_of(s.wait_and_get(base + "0", "the check of " + what));
+      s.store->add(s.key(base + "read"), 1);
+      if (rank0 != value) throw mismatch(rank, value, rank0);
+      return 0;
+    }
+    // Rank 0 serves the store: it waits until every rank has read its value before it may stop.
+    const auto deadline = std::chrono::steady_clock::now() + s.timeout;
+    while (s.store->add(s.key(base + "read"), 0) < s.environment.world_size - 1) {
+      if (!s.published_errors(*s.store).empty() || std::chrono::steady_clock::now() > deadline)
+        break;
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    for (int r = 1; r < s.environment.world_size; ++r) {
       const std::string other =
-          text_of(s.store->get(key("same/" + what + "/" + std::to_string(r))));
-      if (other != value) {
-        const int differing = rank == 0 ? r : rank;
-        const auto [differing_value, rank0_value] =
-            first_difference(rank == 0 ? other : value, rank == 0 ? value : other);
-        throw DistributedError(s.where + ": rank " + std::to_string(differing) + "'s " + what +
-                               " (" + differing_value + ") differ from rank 0's (" + rank0_value +
-                               "): start every rank with the same settings");
-      }
+          text_of(s.wait_and_get(base + std::to_string(r), "the check of " + what));
+      if (other != value) throw mismatch(r, other, value);
     }
     return 0;
   });
@@ -380,7 +457,7 @@ void DistributedGroup::barrier(const std::string& what) {
 
 void DistributedGroup::publish_failure(const std::string& message) noexcept {
   try {
-    state_->store->set(key("error/" + std::to_string(state_->environment.rank)),
+    state_->store->set(state_->key("error/" + std::to_string(state_->environment.rank)),
                        bytes_of(first_line(message)));
   } catch (...) {
     // The store is gone too: the others find this rank's heartbeat stopped instead.

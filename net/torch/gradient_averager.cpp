@@ -31,10 +31,17 @@ struct GradientAverager::State {
   std::vector<unsigned> hooks;
   std::mutex mutex;  // hooks may run on autograd's device threads
   AllreduceStats stats;
+  // Buckets start strictly in index order on every rank (collectives pair up by order): a
+  // complete bucket waits for the ones before it. Hooks fire in an order that can differ
+  // between ranks, e.g. one whose share of a batch is empty runs no backward at all.
+  size_t next_to_start = 0;
 
-  void start(Bucket& bucket) {
-    std::vector<torch::Tensor> tensors{bucket.buffer};
-    bucket.wait = group->allreduce_sum_async(tensors, "gradient allreduce");
+  void start_ready_buckets() {
+    while (next_to_start < buckets.size() && buckets[next_to_start].pending == 0) {
+      Bucket& bucket = buckets[next_to_start++];
+      std::vector<torch::Tensor> tensors{bucket.buffer};
+      bucket.wait = group->allreduce_sum_async(tensors, "gradient allreduce");
+    }
   }
 
   // A gradient is ready: into its bucket, and the bucket on its way once complete.
@@ -45,7 +52,7 @@ struct GradientAverager::State {
     Bucket& bucket = buckets[slot.bucket];
     bucket.buffer.narrow(0, slot.offset, gradient.numel()).copy_(gradient.reshape({-1}));
     slot.ready = true;
-    if (--bucket.pending == 0 && mode == AllreduceMode::kOverlap) start(bucket);
+    if (--bucket.pending == 0 && mode == AllreduceMode::kOverlap) start_ready_buckets();
   }
 };
 
@@ -115,6 +122,7 @@ void GradientAverager::begin_step() {
     bucket.pending = static_cast<int>(bucket.slots.size());
     bucket.wait = nullptr;
   }
+  s.next_to_start = 0;
 }
 
 void GradientAverager::finish_step() {
@@ -131,8 +139,10 @@ void GradientAverager::finish_step() {
       s.on_gradient(static_cast<int>(i), torch::zeros_like(slot.parameter));
     }
   }
-  for (Bucket& bucket : s.buckets)
-    if (!bucket.wait) s.start(bucket);
+  {
+    std::lock_guard<std::mutex> lock(s.mutex);
+    s.start_ready_buckets();  // all complete now, in index order from the first not started
+  }
   const auto wait_start = std::chrono::steady_clock::now();
   for (Bucket& bucket : s.buckets) bucket.wait();
   s.stats.wait_seconds +=

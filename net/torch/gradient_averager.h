@@ -5,7 +5,8 @@
 // reverse order of registration, the order a backward pass produces them). kOverlap starts a
 // bucket's allreduce from a gradient hook the moment its last gradient is ready, so
 // communication runs while the backward pass computes earlier layers (as PyTorch's DDP does);
-// kAfterBackward starts them all once backward has finished. Both give the same numbers.
+// kAfterBackward starts them all once backward has finished. Both give the same numbers. Every
+// rank starts the buckets in index order, whatever order its hooks fire in.
 //
 // Contract: construct once per network (it registers hooks on the parameters and removes them
 // on destruction); call begin_step() before each backward pass and finish_step() after it,

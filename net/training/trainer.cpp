@@ -589,7 +589,8 @@ std::string settings_fingerprint(const TrainOptions& o, const BatchSource& train
        << (o.augment ? ", augment" : "") << (o.amp ? ", amp" : "") << ", max batches "
        << o.max_batches << ", test batches " << o.test_batches << ", train rows " << train.rows()
        << " " << train.encoder_name() << ", test rows " << (test ? test->rows() : 0)
-       << ", start epoch " << start_epoch;
+       << ", start epoch " << start_epoch << ", backend " << o.backend << ", allreduce "
+       << (o.overlap_allreduce ? "overlap" : "after-backward");
   return text.str();
 }
 

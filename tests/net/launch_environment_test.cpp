@@ -39,7 +39,8 @@ TEST_CASE("torchrun's variables are read") {
                                             {"MASTER_ADDR", "node1"},
                                             {"MASTER_PORT", "29500"},
                                             {"LOCAL_RANK", "1"},
-                                            {"TORCHELASTIC_USE_AGENT_STORE", "True"}}));
+                                            {"TORCHELASTIC_USE_AGENT_STORE", "True"},
+                                            {"TORCHELASTIC_RESTART_COUNT", "2"}}));
   REQUIRE(env.has_value());
   CHECK(env->rank == 3);
   CHECK(env->world_size == 8);
@@ -47,6 +48,7 @@ TEST_CASE("torchrun's variables are read") {
   CHECK(env->master_port == 29500);
   CHECK(env->local_rank == 1);
   CHECK(env->agent_hosts_store);
+  CHECK(env->restart_count == 2);
 }
 
 TEST_CASE("LOCAL_RANK defaults to RANK and rank 0 hosts the store") {
@@ -55,6 +57,7 @@ TEST_CASE("LOCAL_RANK defaults to RANK and rank 0 hosts the store") {
   REQUIRE(env.has_value());
   CHECK(env->local_rank == 1);
   CHECK_FALSE(env->agent_hosts_store);
+  CHECK(env->restart_count == 0);
 }
 
 TEST_CASE("a partial or inconsistent launch environment is an error naming the variable") {
