@@ -177,4 +177,37 @@ rl=(--experience "$work/exp.h5" --agent "$work/ac.h5" --method pg --batch-size $
 "$dlgo_train" "${rl[@]}" --out "$work/ac2.h5" --nproc-per-node 2 >"$work/ac2.log" 2>&1 ||
   { cat "$work/ac2.log"; fail "pg on an ac network on 2 ranks"; }
 compare "$work/ac2.h5" "$work/ac1.h5" "$work/ac.h5"
+
+# 7. Under torchrun's static rendezvous the agent serves the store and sets
+# TORCHELASTIC_USE_AGENT_STORE=True: every rank connects as a client. A Python TCPStore stands in
+# for the agent (Debian 12's torchrun 1.13 fails in its own argument handling under Python 3.11),
+# and serves two attempts in turn, as torchrun does after a restart: the second must not trip
+# over the first one's keys.
+port=$(free_port)
+/usr/bin/python3 -c '
+import sys, time, datetime
+import torch.distributed as dist
+store = dist.TCPStore("127.0.0.1", int(sys.argv[1]), 3, True, datetime.timedelta(seconds=120),
+                      wait_for_workers=False)
+time.sleep(240)' "$port" &
+store_pid=$!
+pids+=($store_pid)
+agent_run=(--train "$work/d.train.h5" --network small --batch-size 32 --threads 1 --epochs 1
+           --dist-timeout 60)
+for attempt in 0 1; do
+  ranks=()
+  for rank in 0 1; do
+    MASTER_ADDR=127.0.0.1 MASTER_PORT=$port WORLD_SIZE=2 RANK=$rank LOCAL_RANK=$rank \
+      TORCHELASTIC_USE_AGENT_STORE=True TORCHELASTIC_RESTART_COUNT=$attempt \
+      "$dlgo_train" "${agent_run[@]}" --out "$work/agent_store$attempt.h5" \
+      --checkpoint-dir "$work/agent_store${attempt}_ck" >"$work/agent$attempt.$rank.log" 2>&1 &
+    ranks+=($!)
+    pids+=($!)
+  done
+  for rank in 0 1; do
+    wait "${ranks[$rank]}" || { cat "$work/agent$attempt.$rank.log"; fail "attempt $attempt, rank $rank, on the agent's store"; }
+  done
+  grep -q "data-parallel: 2 ranks over gloo" "$work/agent$attempt.0.log" || fail "attempt $attempt ran no data-parallel"
+done
+kill "$store_pid" 2>/dev/null || true
 echo "all distributed checks passed"
