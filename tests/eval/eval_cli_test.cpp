@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <regex>
 #include <string>
 
@@ -182,4 +183,74 @@ TEST_CASE("bad input gives a one-line error and the documented exit code") {
   CHECK(run("elo --agents random").status == 2);
   CHECK(run("frobnicate").status == 2);
   CHECK(run("--help").status == 0);
+}
+
+TEST_CASE("a match with --record resumes where it stopped and refuses another match's record") {
+  namespace fs = std::filesystem;
+  const std::string record =
+      (fs::temp_directory_path() / ("dlgo_eval_test_record_" + std::to_string(::getpid())))
+          .string();
+  fs::remove(record);
+  const std::string common =
+      "match --agent1 random --agent2 mcts --mcts-rounds 20 --board-size 5 "
+      "--seed 3 --record '" +
+      record + "'";
+  Run first = run(common + " --games 3");
+  INFO(first.output);
+  REQUIRE(first.status == 0);
+  CHECK(first.output.find("resuming") == std::string::npos);
+
+  std::ifstream written(record);
+  std::string line;
+  int game_lines = 0;
+  while (std::getline(written, line)) game_lines += line.rfind("game\t", 0) == 0 ? 1 : 0;
+  CHECK(game_lines == 3);
+
+  // The same command with more games plays only the missing ones and reports all of them.
+  Run resumed = run(common + " --games 5 --sgf-dir '" + record + "_sgf'");
+  INFO(resumed.output);
+  REQUIRE(resumed.status == 0);
+  CHECK(resumed.output.find("resuming from " + record + ": 3 of 5 games already played") !=
+        std::string::npos);
+  CHECK(resumed.output.find("random vs mcts on 5x5, komi 7.5: 5 games") != std::string::npos);
+  for (int game = 1; game <= 5; ++game) {
+    CHECK(resumed.output.find("game " + std::to_string(game) + "/5: ") != std::string::npos);
+  }
+  // Only games 4 and 5 were played this time: only they have SGF files.
+  CHECK_FALSE(fs::exists(record + "_sgf/game_0003.sgf"));
+  CHECK(fs::exists(record + "_sgf/game_0004.sgf"));
+  CHECK(fs::exists(record + "_sgf/game_0005.sgf"));
+
+  // Everything is played: running it again plays nothing and gives the same summary.
+  Run again = run(common + " --games 5");
+  INFO(again.output);
+  CHECK(again.status == 0);
+  CHECK(again.output.find("5 of 5 games already played") != std::string::npos);
+  std::smatch before, after;
+  const std::regex summary("won \\d+, mcts won \\d+, \\d+ drawn");
+  REQUIRE(std::regex_search(resumed.output, before, summary));
+  REQUIRE(std::regex_search(again.output, after, summary));
+  CHECK(before.str() == after.str());
+
+  // Another match's record is refused, naming the difference, and left as it was.
+  std::ifstream kept_stream(record);
+  const std::string kept((std::istreambuf_iterator<char>(kept_stream)), {});
+  Run other = run(common + " --games 5 --komi 6.5");
+  CHECK(other.status == 1);
+  CHECK(other.output.find("komi is 7.5 there, 6.5 here") != std::string::npos);
+  Run fewer = run(common + " --games 2");
+  CHECK(fewer.status == 1);
+  CHECK(fewer.output.find("holds game 3, more than --games 2") != std::string::npos);
+  std::ifstream after_stream(record);
+  CHECK(std::string((std::istreambuf_iterator<char>(after_stream)), {}) == kept);
+
+  // A file that is not a record is an error naming it, and is not overwritten.
+  { std::ofstream(record) << "my notes\n"; }
+  Run junk = run(common + " --games 5");
+  CHECK(junk.status == 1);
+  CHECK(junk.output.find(record + ":1: not a match record") != std::string::npos);
+  std::ifstream junk_stream(record);
+  CHECK(std::string((std::istreambuf_iterator<char>(junk_stream)), {}) == "my notes\n");
+  fs::remove(record);
+  fs::remove_all(record + "_sgf");
 }

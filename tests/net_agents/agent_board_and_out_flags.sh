@@ -32,6 +32,19 @@ run "$dlgo_eval" match --agent1 "$agents/predict_19.h5" --agent2 random --games 
 [ "$code" = 0 ] || fail "dlgo-eval match with predict_19.h5: exit $code"
 grep -q "vs random on 19x19" "$work/out" || fail "the match was not on 19x19"
 
+# dlgo-eval --record: an agent file replaced in place (retrained) makes its record another
+# match's, named as such; the record is left as it was.
+cp "$agents/predict_19.h5" "$work/bot.h5"
+run "$dlgo_eval" match --agent1 "$work/bot.h5" --agent2 random --games 1 --max-moves 4 --record "$work/record"
+[ "$code" = 0 ] || fail "dlgo-eval match --record: exit $code"
+grep -q "^setting	agent1 file	[0-9]* bytes, fnv1a64 " "$work/record" || fail "no agent file fingerprint: $(cat "$work/record")"
+cp "$work/record" "$work/record.before"
+cp "$agents/zero_19.h5" "$work/bot.h5"
+run "$dlgo_eval" match --agent1 "$work/bot.h5" --agent2 random --games 2 --max-moves 4 --record "$work/record"
+[ "$code" = 1 ] && grep -q "belongs to another match: agent1 file is .* there, .* here" "$work/err" ||
+  fail "a retrained agent file resumed the old match (exit $code)"
+cmp -s "$work/record" "$work/record.before" || fail "the refused record was changed"
+
 # dlgo-selfplay: the same.
 run "$dlgo_selfplay" --agent "$agents/predict_19.h5" --agent2 random --num-games 1 --max-moves 4 --seed 3
 [ "$code" = 0 ] || fail "dlgo-selfplay with predict_19.h5: exit $code"
