@@ -52,13 +52,14 @@ GameOutcome parse_game(const std::vector<std::string>& fields, const std::string
   long long index = parse_count(fields[1]);
   long long black = parse_count(fields[2]);
   long long white = parse_count(fields[3]);
-  if (index < 0 || index > 1000000) throw MatchRecordError(where + ": bad game number '" + fields[1] + "'");
+  if (index < 0 || index > 1000000)
+    throw MatchRecordError(where + ": bad game number '" + fields[1] + "'");
   if (black < 0 || black > 1 || white < 0 || white > 1 || black == white) {
     throw MatchRecordError(where + ": the players must be 0 and 1, one each, not '" + fields[2] +
                            "' and '" + fields[3] + "'");
   }
-  game.game = ScheduledGame{static_cast<int>(index), static_cast<int>(black),
-                            static_cast<int>(white)};
+  game.game =
+      ScheduledGame{static_cast<int>(index), static_cast<int>(black), static_cast<int>(white)};
   const std::string& winner = fields[4];
   if (winner == "B")
     game.winner = Color::kBlack;
@@ -71,8 +72,8 @@ GameOutcome parse_game(const std::vector<std::string>& fields, const std::string
   game.result = fields[5];
   const char expected = winner == "-" ? '0' : winner[0];
   if (game.result.empty() || game.result[0] != expected) {
-    throw MatchRecordError(where + ": the result '" + game.result + "' does not match the winner '" +
-                           winner + "'");
+    throw MatchRecordError(where + ": the result '" + game.result +
+                           "' does not match the winner '" + winner + "'");
   }
   long long moves = parse_count(fields[6]);
   if (moves < 0) throw MatchRecordError(where + ": bad move count '" + fields[6] + "'");
@@ -85,7 +86,8 @@ GameOutcome parse_game(const std::vector<std::string>& fields, const std::string
   }
   long long replays = parse_count(fields[8]);
   if (replays < 0) throw MatchRecordError(where + ": bad replay count '" + fields[8] + "'");
-  game.engine_failures.assign(static_cast<std::size_t>(replays), "(details in the output of the run that played it)");
+  game.engine_failures.assign(static_cast<std::size_t>(replays),
+                              "(details in the output of the run that played it)");
   return game;
 }
 
@@ -166,8 +168,9 @@ void check_same_match(const std::string& path, const MatchSettingList& recorded,
       if (item.first == key) there = &item.second;
     }
     if (!there) {
-      throw MatchRecordError("the match record '" + path + "' belongs to another match: it has no " +
-                             key + " (here: " + value + ")");
+      throw MatchRecordError("the match record '" + path +
+                             "' belongs to another match: it has no " + key + " (here: " + value +
+                             ")");
     }
     if (*there != value) {
       throw MatchRecordError("the match record '" + path + "' belongs to another match: " + key +

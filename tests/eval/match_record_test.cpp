@@ -83,7 +83,8 @@ TEST_CASE("a malformed match record is an error naming the file, the line and th
   const Case cases[] = {
       {"", "empty file"},
       {"komi 7.5\n", ":1: not a match record"},
-      {head + "game\t0\t0\t1\tB\tB+R\t10\n", ":3: a game line has 9 tab-separated fields, this one 7"},
+      {head + "game\t0\t0\t1\tB\tB+R\t10\n",
+       ":3: a game line has 9 tab-separated fields, this one 7"},
       {head + "game\t0\t0\t0\tB\tB+R\t10\t1.0\t0\n", ":3: the players must be 0 and 1"},
       {head + "game\tx\t0\t1\tB\tB+R\t10\t1.0\t0\n", ":3: bad game number 'x'"},
       {head + "game\t0\t0\t1\tQ\tB+R\t10\t1.0\t0\n", ":3: the winner must be B, W or -"},
@@ -108,8 +109,9 @@ TEST_CASE("a malformed match record is an error naming the file, the line and th
 TEST_CASE("another match's record is refused, naming the setting that differs") {
   const MatchSettingList recorded = {{"agent1", "a.h5"}, {"komi", "7.5"}, {"rounds", "600"}};
   CHECK_NOTHROW(check_same_match("r.txt", recorded, recorded));
-  CHECK_THROWS_WITH(check_same_match("r.txt", recorded, {{"agent1", "a.h5"}, {"komi", "6.5"}, {"rounds", "600"}}),
-                    Catch::Contains("komi is 7.5 there, 6.5 here"));
+  CHECK_THROWS_WITH(
+      check_same_match("r.txt", recorded, {{"agent1", "a.h5"}, {"komi", "6.5"}, {"rounds", "600"}}),
+      Catch::Contains("komi is 7.5 there, 6.5 here"));
   CHECK_THROWS_WITH(check_same_match("r.txt", recorded, {{"agent1", "a.h5"}, {"komi", "7.5"}}),
                     Catch::Contains("it sets rounds = 600"));
   CHECK_THROWS_WITH(
