@@ -32,6 +32,12 @@ void register_train_step_benchmark(CLI::App& app) {
                    "auto (channels-last on the CPU, as dlgo-train), channels-last or contiguous")
       ->check(CLI::IsMember({"auto", "channels-last", "contiguous"}))
       ->capture_default_str();
+  command
+      ->add_option("--cpu-conv", options.cpu_conv,
+                   "Residual towers' CPU training convolutions, as dlgo-train: auto, winograd "
+                   "or direct")
+      ->check(CLI::IsMember({"auto", "winograd", "direct"}))
+      ->capture_default_str();
   command->add_flag("--amp", options.amp, "bfloat16 autocast, as dlgo-train --amp (CUDA only)");
   command->add_option("--threads", options.threads, "CPU threads (0: libtorch's default)")
       ->capture_default_str();

@@ -1,4 +1,5 @@
 #include "net/rl/experience_trainer.h"
+#include "net/training/allocator_tuning.h"
 
 #include <ATen/CPUGeneratorImpl.h>
 #include <torch/torch.h>
@@ -285,6 +286,7 @@ ExperienceTrainResult train_from_experience(
     const ExperienceTrainOptions& options,
     const std::function<void(const ExperienceTrainProgress&)>& progress) {
   if (options.threads > 0) torch::set_num_threads(options.threads);
+  keep_freed_memory_for_reuse();
   torch::manual_seed(options.seed);
   const torch::Device device = rank_device(options.device, options.launch);
   DataParallel parallel = join_data_parallel(options.launch, options.backend,

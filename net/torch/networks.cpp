@@ -1,5 +1,7 @@
 #include "net/torch/networks.h"
 
+#include "net/torch/blocked_layout.h"
+
 namespace dlgo::net {
 
 namespace nn = torch::nn;
@@ -60,6 +62,11 @@ torch::Tensor ResidualBlockImpl::forward(torch::Tensor x) {
   torch::Tensor y = torch::relu(norm1_(conv1_(x)));
   y = norm2_(conv2_(y));
   return torch::relu(x + y);
+}
+
+torch::Tensor ResidualBlockImpl::forward_blocked(const torch::Tensor& x) {
+  torch::Tensor y = blocked_norm_add_relu(*norm1_, blocked_conv3x3(x, conv1_->weight));
+  return blocked_norm_add_relu(*norm2_, blocked_conv3x3(y, conv2_->weight), x);
 }
 
 ConvPolicyHeadImpl::ConvPolicyHeadImpl(int filters, int head_channels, bool with_pass) {
@@ -182,9 +189,30 @@ PolicyValueNetImpl::PolicyValueNetImpl(const NetworkSpec& spec) : spec_(spec) {
   }
 }
 
+torch::Tensor PolicyValueNetImpl::forward_trunk(const torch::Tensor& x) {
+  // Training on the CPU, the residual blocks run in the blocked layout (blocked_layout.h):
+  // converted once before the first block and once after the last.
+  const bool blocked = is_training() &&
+                       (spec_.network == "resnet" || spec_.network == "pvresnet") &&
+                       use_blocked_tower(x, spec_.filters);
+  if (!blocked) return trunk_->forward(x);
+  torch::Tensor h = x;
+  bool in_blocks = false;
+  for (auto& module : *trunk_) {
+    if (auto* block = module.ptr()->as<ResidualBlockImpl>()) {
+      if (!in_blocks) h = to_blocked(h);
+      in_blocks = true;
+      h = block->forward_blocked(h);
+    } else {
+      h = module.forward(h);
+    }
+  }
+  return in_blocks ? from_blocked(h) : h;
+}
+
 NetOutput PolicyValueNetImpl::forward(torch::Tensor x, torch::Tensor action) {
   NetOutput out;
-  torch::Tensor features = trunk_->forward(x);
+  torch::Tensor features = forward_trunk(x);
   if (conv_policy_) {
     out.policy_logits = conv_policy_(features);
     if (spec_.value_head) out.value = pooled_value_(features).squeeze(1);

@@ -25,6 +25,8 @@ class ResidualBlockImpl : public torch::nn::Module {
  public:
   explicit ResidualBlockImpl(int filters);
   torch::Tensor forward(torch::Tensor x);
+  // The same in training mode on a blocked tensor [N, C/16, H, W, 16] (blocked_layout.h).
+  torch::Tensor forward_blocked(const torch::Tensor& x);
 
  private:
   torch::nn::Conv2d conv1_{nullptr}, conv2_{nullptr};
@@ -71,6 +73,8 @@ class PolicyValueNetImpl : public torch::nn::Module {
   const NetworkSpec& spec() const { return spec_; }
 
  private:
+  torch::Tensor forward_trunk(const torch::Tensor& x);
+
   NetworkSpec spec_;
   torch::nn::Sequential trunk_{nullptr};
   torch::nn::Sequential policy_{nullptr};

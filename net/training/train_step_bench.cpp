@@ -6,15 +6,19 @@
 #include <cstdio>
 #include <stdexcept>
 
+#include "net/torch/blocked_layout.h"
 #include "net/torch/device.h"
 #include "net/torch/memory_format.h"
 #include "net/torch/networks.h"
+#include "net/training/allocator_tuning.h"
 #include "net/training/autocast.h"
 
 namespace dlgo::net {
 
 void run_train_step_benchmark(const TrainStepBenchOptions& options) {
   if (options.threads > 0) torch::set_num_threads(options.threads);
+  set_cpu_convolution(options.cpu_conv);
+  keep_freed_memory_for_reuse();  // as dlgo-train
   torch::manual_seed(1);
   torch::Device device = resolve_device(options.device);
   if (options.amp && !device.is_cuda()) throw std::runtime_error("--amp needs a CUDA device");

@@ -17,6 +17,7 @@ struct TrainStepBenchOptions {
   int input_channels = 7;
   std::string device = "auto";
   std::string memory_format = "auto";  // as dlgo-train's --memory-format
+  std::string cpu_conv = "auto";       // as dlgo-train's --cpu-conv
   bool amp = false;                    // bfloat16 autocast (CUDA only), as dlgo-train --amp
   int threads = 0;
   double seconds = 10;

@@ -13,10 +13,12 @@
 #include "engine/encoders/registry.h"
 #include "net/torch/adadelta.h"
 #include "net/torch/agent_io.h"
+#include "net/torch/blocked_layout.h"
 #include "net/torch/data_parallel.h"
 #include "net/torch/device.h"
 #include "net/torch/divergence.h"
 #include "net/torch/memory_format.h"
+#include "net/training/allocator_tuning.h"
 #include "net/training/autocast.h"
 #include "net/training/batch_source.h"
 #include "net/training/learning_curve.h"
@@ -273,6 +275,8 @@ Device training_device(const TrainOptions& options) {
                              ": expected constant, step or cosine");
   }
   if (options.threads > 0) torch::set_num_threads(options.threads);
+  set_cpu_convolution(options.cpu_conv);
+  keep_freed_memory_for_reuse();
   torch::manual_seed(options.seed);
   const torch::Device torch_device = rank_device(options.device, options.launch);
   Device device{torch_device, torch_device.is_cuda(),

@@ -63,6 +63,7 @@ struct TrainOptions {
   bool amp = false;  // CUDA only: bfloat16 autocast
   std::string memory_format =
       "auto";                     // auto, channels-last, contiguous (net/torch/memory_format.h)
+  std::string cpu_conv = "auto";  // auto, winograd, direct (net/torch/blocked_layout.h)
   std::int64_t max_batches = 0;   // per epoch; 0 = all (for smoke tests)
   std::int64_t test_batches = 0;  // > 0: measure this many test batches (a fixed random sample)
 
