@@ -104,7 +104,7 @@ int main(int argc, char** argv) {
   auto* value_weight_option =
       app.add_option("--value-weight", options.value_weight,
                      "Weight of the value loss: with --kind zero against the game outcomes "
-                     "(default 1), with "
+                     "(default 0.25), with "
                      "--experience (ac, zero) against the experience's returns (default 0.5)")
           ->check(CLI::NonNegativeNumber);
   app.add_option("--ppo-clip", rl.ppo_clip,

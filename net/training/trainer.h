@@ -44,7 +44,9 @@ struct TrainOptions {
   std::string network = "small";
   int blocks = 6, filters = 64;  // resnet
   std::string kind = "predict";  // predict, pg; zero trains a value head on the game outcomes too
-  double value_weight = 1.0;     // zero: loss = policy cross-entropy + this * value MSE
+  // zero: loss = policy cross-entropy + this * value MSE. 0.25 measured best of 0.01, 0.25 and 1
+  // (docs/training.md, Recipes): 1 cost the policy a point of top-1 and destabilised the value.
+  double value_weight = 0.25;
   std::string out_path;
   std::string checkpoint_dir;  // default: OUT_checkpoints beside --out
   std::string resume_path;
