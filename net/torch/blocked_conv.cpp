@@ -173,6 +173,16 @@ bool blocked_tower_available() {
   return available;
 }
 
+bool blocked_conv_supports(std::int64_t n, std::int64_t channels, std::int64_t height,
+                           std::int64_t width) {
+  if (!blocked_tower_available()) return false;
+  try {
+    return primitives_for(ShapeKey{n, channels, channels, height, width}) != nullptr;
+  } catch (const dnnl::error&) {
+    return false;
+  }
+}
+
 torch::Tensor blocked_conv3x3(const torch::Tensor& x, const torch::Tensor& weight) {
   if (!blocked_tower_available()) {
     throw std::runtime_error("Winograd convolution is not available on this processor");
@@ -191,6 +201,10 @@ torch::Tensor blocked_conv3x3(const torch::Tensor& x, const torch::Tensor& weigh
 #else
 
 bool blocked_tower_available() {
+  return false;
+}
+
+bool blocked_conv_supports(std::int64_t, std::int64_t, std::int64_t, std::int64_t) {
   return false;
 }
 

@@ -34,7 +34,8 @@ const std::string& cpu_convolution() {
 
 bool use_blocked_tower(const torch::Tensor& x, int channels) {
   return setting() != "direct" && channels % 16 == 0 && x.device().is_cpu() &&
-         x.scalar_type() == torch::kFloat && x.dim() == 4 && blocked_tower_available();
+         x.scalar_type() == torch::kFloat && x.dim() == 4 && blocked_tower_available() &&
+         blocked_conv_supports(x.size(0), channels, x.size(2), x.size(3));
 }
 
 torch::Tensor to_blocked(const torch::Tensor& x) {

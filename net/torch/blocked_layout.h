@@ -18,6 +18,7 @@
 // this CPU); the other functions throw std::runtime_error where it cannot.
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 #include <torch/torch.h>
@@ -32,6 +33,11 @@ void set_cpu_convolution(const std::string& algorithm);
 const std::string& cpu_convolution();
 
 bool blocked_tower_available();
+
+// Whether oneDNN has a Winograd convolution for this shape (a 3x3 convolution of `channels` to
+// `channels` on a batch of n boards of height x width); creates and caches its primitives.
+bool blocked_conv_supports(std::int64_t n, std::int64_t channels, std::int64_t height,
+                           std::int64_t width);
 
 // Whether a tower of `channels` filters trains blocked for inputs like `x` in the current
 // setting (training mode is the caller's condition).

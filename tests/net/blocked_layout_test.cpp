@@ -49,6 +49,11 @@ TEST_CASE("the blocked layout round-trips and keeps channel c at block c/16, lan
 
 TEST_CASE("Winograd is available where this project builds, and refused by name elsewhere") {
   CHECK(blocked_tower_available() == kExpectWinograd);
+  // Every board the programs accept, at a batch of one and of 128.
+  for (std::int64_t side : {2, 5, 9, 13, 19, 25}) {
+    CHECK(blocked_conv_supports(1, 64, side, side) == kExpectWinograd);
+    CHECK(blocked_conv_supports(128, 32, side, side) == kExpectWinograd);
+  }
   CHECK_THROWS_WITH(set_cpu_convolution("fft"), Catch::Contains("unknown CPU convolution 'fft'"));
   if (!blocked_tower_available()) {
     CHECK_THROWS_WITH(set_cpu_convolution("winograd"), Catch::Contains("no Winograd"));
