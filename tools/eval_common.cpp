@@ -48,6 +48,13 @@ void add_eval_options(CLI::App& command, EvalOptions& options) {
       .add_option("--seconds-per-move", options.agent.seconds_per_move,
                   "zero: search this long per move instead of --rounds (0: rounds)")
       ->check(CLI::NonNegativeNumber);
+  command
+      .add_option("--sampled-opening-moves", options.agent.sampled_opening_moves,
+                  "zero: draw each game's first N moves of every zero player in proportion to "
+                  "its search's visit counts, so that games between deterministic players (a "
+                  "search and GNU Go) do not repeat (0: always the most visited)")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
   command.add_option("--seed", options.seed, "Random seed (0: from the clock)")
       ->capture_default_str();
   command

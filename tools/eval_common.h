@@ -24,7 +24,8 @@ struct EvalOptions {
   bool engine_stderr = false;
 };
 
-// --board-size, --komi, --workers, --sgf-dir, --max-moves, --mcts-rounds, --seed,
+// --board-size, --komi, --workers, --sgf-dir, --max-moves, --mcts-rounds,
+// --sampled-opening-moves, --seed,
 // --move-timeout, --show-engine-stderr.
 void add_eval_options(CLI::App& command, EvalOptions& options);
 

@@ -48,6 +48,10 @@ MatchSettingList match_identity(const MatchCommand& match) {
                         options.settings.referee.empty() ? "(playouts)" : options.settings.referee);
   identity.emplace_back("rounds", std::to_string(options.agent.rounds));
   identity.emplace_back("seconds per move", std::to_string(options.agent.seconds_per_move));
+  if (options.agent.sampled_opening_moves > 0) {  // older records, made without it, still match
+    identity.emplace_back("sampled opening moves",
+                          std::to_string(options.agent.sampled_opening_moves));
+  }
   identity.emplace_back("mcts rounds", std::to_string(options.agent.mcts_rounds));
   identity.emplace_back("greedy", options.agent.greedy ? "yes" : "no");
   identity.emplace_back("temperature", std::to_string(options.agent.temperature));
