@@ -23,8 +23,8 @@ using torch::autograd::tensor_list;
 
 constexpr std::int64_t kBlock = 16;  // channels per block of the layout
 
-// The kernels work on rows of `channels` consecutive values (here one slab of a blocked tensor:
-// H*W rows of 16 channels). Each is compiled for
+// The kernels work on one slab of a blocked tensor: `rows` (H*W) rows of kBlock kBlock, the
+// per-channel arrays pointing at the slab's 16 kBlock. Each is compiled for
 // AVX-512, AVX2 and plain x86-64, and the processor picks at load time: the build stays
 // portable and the development machine's AVX-512 is still used.
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && \
@@ -43,12 +43,12 @@ constexpr std::int64_t kBlockRows = 128;
 // need not guard against overlaps.
 #define DLGO_INLINE inline __attribute__((always_inline))
 
-DLGO_INLINE void block_moments(const float* __restrict x, std::int64_t rows, std::int64_t channels,
-                               float* __restrict sum, float* __restrict square) {
-  for (std::int64_t c = 0; c < channels; ++c) sum[c] = square[c] = 0.0f;
+DLGO_INLINE void block_moments(const float* __restrict x, std::int64_t rows, float* __restrict sum,
+                               float* __restrict square) {
+  for (std::int64_t c = 0; c < kBlock; ++c) sum[c] = square[c] = 0.0f;
   for (std::int64_t r = 0; r < rows; ++r) {
-    const float* __restrict row = x + r * channels;
-    for (std::int64_t c = 0; c < channels; ++c) {
+    const float* __restrict row = x + r * kBlock;
+    for (std::int64_t c = 0; c < kBlock; ++c) {
       const float v = row[c];
       sum[c] += v;
       square[c] += v * v;
@@ -58,12 +58,11 @@ DLGO_INLINE void block_moments(const float* __restrict x, std::int64_t rows, std
 
 DLGO_INLINE void block_gradient_moments(const float* __restrict dy, const float* __restrict y,
                                         const float* __restrict x, std::int64_t rows,
-                                        std::int64_t channels, float* __restrict sum,
-                                        float* __restrict cross) {
-  for (std::int64_t c = 0; c < channels; ++c) sum[c] = cross[c] = 0.0f;
+                                        float* __restrict sum, float* __restrict cross) {
+  for (std::int64_t c = 0; c < kBlock; ++c) sum[c] = cross[c] = 0.0f;
   for (std::int64_t r = 0; r < rows; ++r) {
-    const std::int64_t i = r * channels;
-    for (std::int64_t c = 0; c < channels; ++c) {
+    const std::int64_t i = r * kBlock;
+    for (std::int64_t c = 0; c < kBlock; ++c) {
       const float d = dy[i + c];
       const float g = y[i + c] > 0.0f ? d : 0.0f;
       sum[c] += g;
@@ -74,15 +73,13 @@ DLGO_INLINE void block_gradient_moments(const float* __restrict dy, const float*
 
 // sum[c] += x, square[c] += x * x over the rows.
 DLGO_VECTOR_CLONES
-void add_channel_moments(const float* x, std::int64_t rows, std::int64_t channels, double* sum,
-                         double* square) {
-  std::vector<float> block(static_cast<std::size_t>(2 * channels));
+void add_channel_moments(const float* x, std::int64_t rows, double* sum, double* square) {
+  float block[2 * kBlock];
   for (std::int64_t r = 0; r < rows; r += kBlockRows) {
-    block_moments(x + r * channels, std::min(kBlockRows, rows - r), channels, block.data(),
-                  block.data() + channels);
-    for (std::int64_t c = 0; c < channels; ++c) {
+    block_moments(x + r * kBlock, std::min(kBlockRows, rows - r), block, block + kBlock);
+    for (std::int64_t c = 0; c < kBlock; ++c) {
       sum[c] += block[c];
-      square[c] += block[channels + c];
+      square[c] += block[kBlock + c];
     }
   }
 }
@@ -90,17 +87,17 @@ void add_channel_moments(const float* x, std::int64_t rows, std::int64_t channel
 // y = max(0, x * scale + shift [+ residual]).
 DLGO_VECTOR_CLONES
 void normalise_add_clamp(const float* __restrict x, const float* __restrict residual,
-                         float* __restrict y, std::int64_t rows, std::int64_t channels,
-                         const float* __restrict scale, const float* __restrict shift) {
+                         float* __restrict y, std::int64_t rows, const float* __restrict scale,
+                         const float* __restrict shift) {
   if (residual) {
-    for (std::int64_t i = 0; i < rows * channels; i += channels) {
-      for (std::int64_t c = 0; c < channels; ++c) {
+    for (std::int64_t i = 0; i < rows * kBlock; i += kBlock) {
+      for (std::int64_t c = 0; c < kBlock; ++c) {
         y[i + c] = std::max(0.0f, x[i + c] * scale[c] + shift[c] + residual[i + c]);
       }
     }
   } else {
-    for (std::int64_t i = 0; i < rows * channels; i += channels) {
-      for (std::int64_t c = 0; c < channels; ++c) {
+    for (std::int64_t i = 0; i < rows * kBlock; i += kBlock) {
+      for (std::int64_t c = 0; c < kBlock; ++c) {
         y[i + c] = std::max(0.0f, x[i + c] * scale[c] + shift[c]);
       }
     }
@@ -111,15 +108,15 @@ void normalise_add_clamp(const float* __restrict x, const float* __restrict resi
 // cross[c] += g * x.
 DLGO_VECTOR_CLONES
 void add_gradient_moments(const float* dy, const float* y, const float* x, std::int64_t rows,
-                          std::int64_t channels, double* sum, double* cross) {
-  std::vector<float> block(static_cast<std::size_t>(2 * channels));
+                          double* sum, double* cross) {
+  float block[2 * kBlock];
   for (std::int64_t r = 0; r < rows; r += kBlockRows) {
-    const std::int64_t offset = r * channels;
+    const std::int64_t offset = r * kBlock;
     block_gradient_moments(dy + offset, y + offset, x + offset, std::min(kBlockRows, rows - r),
-                           channels, block.data(), block.data() + channels);
-    for (std::int64_t c = 0; c < channels; ++c) {
+                           block, block + kBlock);
+    for (std::int64_t c = 0; c < kBlock; ++c) {
       sum[c] += block[c];
-      cross[c] += block[channels + c];
+      cross[c] += block[kBlock + c];
     }
   }
 }
@@ -128,16 +125,16 @@ void add_gradient_moments(const float* dy, const float* y, const float* x, std::
 DLGO_VECTOR_CLONES
 void input_gradient(const float* __restrict dy, const float* __restrict y,
                     const float* __restrict x, float* __restrict dx, float* __restrict dresidual,
-                    std::int64_t rows, std::int64_t channels, const float* __restrict a,
-                    const float* __restrict b, const float* __restrict d) {
-  for (std::int64_t i = 0; i < rows * channels; i += channels) {
-    for (std::int64_t c = 0; c < channels; ++c) {
+                    std::int64_t rows, const float* __restrict a, const float* __restrict b,
+                    const float* __restrict d) {
+  for (std::int64_t i = 0; i < rows * kBlock; i += kBlock) {
+    for (std::int64_t c = 0; c < kBlock; ++c) {
       const float up = dy[i + c];
       const float g = y[i + c] > 0.0f ? up : 0.0f;
       dx[i + c] = a[c] * g + b[c] * x[i + c] + d[c];
     }
     if (dresidual) {
-      for (std::int64_t c = 0; c < channels; ++c) {
+      for (std::int64_t c = 0; c < kBlock; ++c) {
         const float up = dy[i + c];
         dresidual[i + c] = y[i + c] > 0.0f ? up : 0.0f;
       }
@@ -196,7 +193,7 @@ class BlockedNormAddReluFunction : public torch::autograd::Function<BlockedNormA
     const float* in = x.data_ptr<float>();
     std::vector<double> sum, square;
     reduce_slabs(slabs, sum, square, [&](std::int64_t offset, double* s, double* q) {
-      add_channel_moments(in + offset, slabs.rows, kBlock, s, q);
+      add_channel_moments(in + offset, slabs.rows, s, q);
     });
 
     Tensor weight_values = weight.detach().to(torch::kFloat).contiguous();
@@ -230,7 +227,7 @@ class BlockedNormAddReluFunction : public torch::autograd::Function<BlockedNormA
       for (std::int64_t s = begin; s < end; ++s) {
         const std::int64_t offset = s * slabs.size(), c = slabs.first_channel(s);
         normalise_add_clamp(in + offset, add ? add + offset : nullptr, out + offset, slabs.rows,
-                            kBlock, scale.data() + c, shift.data() + c);
+                            scale.data() + c, shift.data() + c);
       }
     });
 
@@ -260,7 +257,7 @@ class BlockedNormAddReluFunction : public torch::autograd::Function<BlockedNormA
     const float* in = x.data_ptr<float>();
     std::vector<double> sum, cross;
     reduce_slabs(slabs, sum, cross, [&](std::int64_t offset, double* s, double* g) {
-      add_gradient_moments(grad + offset, out + offset, in + offset, slabs.rows, kBlock, s, g);
+      add_gradient_moments(grad + offset, out + offset, in + offset, slabs.rows, s, g);
     });
 
     // With x^ = (x - mean) * inverse_std: dbias = sum g, dweight = sum g x^, and
@@ -284,8 +281,8 @@ class BlockedNormAddReluFunction : public torch::autograd::Function<BlockedNormA
       for (std::int64_t s = begin; s < end; ++s) {
         const std::int64_t offset = s * slabs.size(), c = slabs.first_channel(s);
         input_gradient(grad + offset, out + offset, in + offset, dx_data + offset,
-                       dresidual_data ? dresidual_data + offset : nullptr, slabs.rows, kBlock,
-                       a.data() + c, b.data() + c, d.data() + c);
+                       dresidual_data ? dresidual_data + offset : nullptr, slabs.rows, a.data() + c,
+                       b.data() + c, d.data() + c);
       }
     });
     return {dx,
