@@ -1,10 +1,12 @@
 // blocked_conv3x3 and blocked_tower_available: oneDNN's Winograd convolution on torch tensors in
 // the blocked layout (blocked_layout.h).
+#include <algorithm>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <stdexcept>
 #include <tuple>
+#include <utility>
 
 #include "net/torch/blocked_layout.h"
 
@@ -29,7 +31,9 @@ dnnl::engine& cpu_engine() {
 }
 
 // The primitives of one convolution shape, made once (oneDNN generates their code at creation)
-// and run under a lock: the library's scratchpad is shared by a primitive's runs.
+// and run under a lock, since they share one scratchpad. The scratchpad is ours and kept: in
+// oneDNN's own mode it is allocated and freed around every run, and at tens of megabytes for a
+// training batch that meant fresh pages, faulted in and zeroed by the kernel, on every convolution.
 struct ConvPrimitives {
   dnnl::convolution_forward::primitive_desc forward_desc;
   dnnl::convolution_backward_data::primitive_desc backward_data_desc;
@@ -39,6 +43,21 @@ struct ConvPrimitives {
   dnnl::convolution_backward_weights backward_weights;
   dnnl::memory::desc plain_weights;  // OIHW, as libtorch holds them
   std::mutex mutex;
+  Tensor scratchpad;  // bytes, the largest any of the three needs; made at the first run
+
+  // The scratchpad argument for a run of the primitive described by `desc`, under `mutex`.
+  template <typename PrimitiveDesc>
+  std::pair<int, dnnl::memory> scratchpad_for(const PrimitiveDesc& desc) {
+    if (!scratchpad.defined()) {
+      const std::size_t bytes =
+          std::max({forward_desc.scratchpad_desc().get_size(),
+                    backward_data_desc.scratchpad_desc().get_size(),
+                    backward_weights_desc.scratchpad_desc().get_size(), std::size_t{1}});
+      scratchpad = torch::empty({static_cast<std::int64_t>(bytes)}, torch::kByte);
+    }
+    return {DNNL_ARG_SCRATCHPAD,
+            dnnl::memory(desc.scratchpad_desc(), cpu_engine(), scratchpad.data_ptr())};
+  }
 };
 
 using ShapeKey = std::tuple<std::int64_t, std::int64_t, std::int64_t, std::int64_t, std::int64_t>;
@@ -52,17 +71,19 @@ std::shared_ptr<ConvPrimitives> make_primitives(const ShapeKey& key) {
   const dnnl::memory::dims strides = {1, 1}, padding = {1, 1};
   const auto winograd = dnnl::algorithm::convolution_winograd;
   dnnl::engine& engine = cpu_engine();
+  dnnl::primitive_attr attributes;
+  attributes.set_scratchpad_mode(dnnl::scratchpad_mode::user);
   dnnl::convolution_forward::primitive_desc forward_desc(
       dnnl::convolution_forward::desc(dnnl::prop_kind::forward_training, winograd, src, weights,
                                       dst, strides, padding, padding),
-      engine);
+      attributes, engine);
   dnnl::convolution_backward_data::primitive_desc data_desc(
       dnnl::convolution_backward_data::desc(winograd, src, weights, dst, strides, padding, padding),
-      engine, forward_desc);
+      attributes, engine, forward_desc);
   dnnl::convolution_backward_weights::primitive_desc weights_desc(
       dnnl::convolution_backward_weights::desc(winograd, src, weights, dst, strides, padding,
                                                padding),
-      engine, forward_desc);
+      attributes, engine, forward_desc);
   auto primitives = std::make_shared<ConvPrimitives>();
   primitives->forward_desc = forward_desc;
   primitives->backward_data_desc = data_desc;
@@ -118,7 +139,8 @@ class BlockedConvFunction : public torch::autograd::Function<BlockedConvFunction
       Tensor w = reorder_weights(*p, weight, p->forward_desc.weights_desc(), stream);
       p->forward.execute(stream, {{DNNL_ARG_SRC, wrap(p->forward_desc.src_desc(), input)},
                                   {DNNL_ARG_WEIGHTS, wrap(p->forward_desc.weights_desc(), w)},
-                                  {DNNL_ARG_DST, wrap(p->forward_desc.dst_desc(), out)}});
+                                  {DNNL_ARG_DST, wrap(p->forward_desc.dst_desc(), out)},
+                                  p->scratchpad_for(p->forward_desc)});
       stream.wait();
     }
     ctx->save_for_backward({input, weight});
@@ -138,10 +160,10 @@ class BlockedConvFunction : public torch::autograd::Function<BlockedConvFunction
       dnnl::stream stream(cpu_engine());
       const auto& data = p->backward_data_desc;
       Tensor w = reorder_weights(*p, weight, data.weights_desc(), stream);
-      p->backward_data.execute(stream,
-                               {{DNNL_ARG_DIFF_DST, wrap(data.diff_dst_desc(), grad)},
-                                {DNNL_ARG_WEIGHTS, wrap(data.weights_desc(), w)},
-                                {DNNL_ARG_DIFF_SRC, wrap(data.diff_src_desc(), grad_input)}});
+      p->backward_data.execute(stream, {{DNNL_ARG_DIFF_DST, wrap(data.diff_dst_desc(), grad)},
+                                        {DNNL_ARG_WEIGHTS, wrap(data.weights_desc(), w)},
+                                        {DNNL_ARG_DIFF_SRC, wrap(data.diff_src_desc(), grad_input)},
+                                        p->scratchpad_for(data)});
       const auto& weights = p->backward_weights_desc;
       Tensor blocked_grad_weight = torch::empty(
           {static_cast<std::int64_t>(weights.diff_weights_desc().get_size() / sizeof(float))},
@@ -149,7 +171,8 @@ class BlockedConvFunction : public torch::autograd::Function<BlockedConvFunction
       dnnl::memory diff_weights = wrap(weights.diff_weights_desc(), blocked_grad_weight);
       p->backward_weights.execute(stream, {{DNNL_ARG_SRC, wrap(weights.src_desc(), input)},
                                            {DNNL_ARG_DIFF_DST, wrap(weights.diff_dst_desc(), grad)},
-                                           {DNNL_ARG_DIFF_WEIGHTS, diff_weights}});
+                                           {DNNL_ARG_DIFF_WEIGHTS, diff_weights},
+                                           p->scratchpad_for(weights)});
       dnnl::memory plain = wrap(p->plain_weights, grad_weight);
       dnnl::reorder(diff_weights, plain).execute(stream, diff_weights, plain);
       stream.wait();

@@ -1,5 +1,9 @@
 #include "net/training/allocator_tuning.h"
 
+// Any C library header defines __GLIBC__ on glibc; without one first the test below is always
+// false and the tuning silently does nothing.
+#include <cstdlib>
+
 #if defined(__GLIBC__)
 #include <malloc.h>
 #endif
