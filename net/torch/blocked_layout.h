@@ -58,4 +58,9 @@ torch::Tensor blocked_conv3x3(const torch::Tensor& x, const torch::Tensor& weigh
 torch::Tensor blocked_norm_add_relu(torch::nn::BatchNorm2dImpl& norm, const torch::Tensor& x,
                                     const torch::Tensor& residual = {});
 
+// How many threads blocked_norm_add_relu's loops run on, given two slabs: 2 when libtorch has
+// at least two threads. Only 1 if its file were built without the OpenMP flag, which leaves
+// the norm on one thread while the convolutions use all of them.
+int blocked_norm_loop_threads();
+
 }  // namespace dlgo::net

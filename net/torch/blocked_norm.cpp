@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdint>
 #include <mutex>
+#include <set>
 #include <stdexcept>
 #include <vector>
 
@@ -297,6 +298,16 @@ class BlockedNormAddReluFunction : public torch::autograd::Function<BlockedNormA
 };
 
 }  // namespace
+
+int blocked_norm_loop_threads() {
+  std::mutex mutex;
+  std::set<int> threads;
+  at::parallel_for(0, 2, 1, [&](std::int64_t, std::int64_t) {
+    std::lock_guard<std::mutex> lock(mutex);
+    threads.insert(at::get_thread_num());
+  });
+  return static_cast<int>(threads.size());
+}
 
 Tensor blocked_norm_add_relu(torch::nn::BatchNorm2dImpl& norm, const Tensor& x,
                              const Tensor& residual) {

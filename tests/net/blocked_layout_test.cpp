@@ -180,3 +180,11 @@ TEST_CASE("a resnet trains the same with Winograd in the blocked layout as with 
   // Winograd rounds differently: identical logits would mean the blocked path never ran.
   CHECK_FALSE(torch::equal(winograd_logits, direct_logits));
 }
+
+TEST_CASE("the blocked norm's loops run on libtorch's threads") {
+  const int threads = torch::get_num_threads();
+  torch::set_num_threads(2);
+  const int used = dlgo::net::blocked_norm_loop_threads();
+  torch::set_num_threads(threads);
+  CHECK(used == 2);
+}
