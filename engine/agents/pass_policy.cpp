@@ -56,14 +56,15 @@ bool settled_after_opponent_pass(const GameState& state, double confidence) {
   if (!last || !last->is_pass()) return false;
   const FinalStatus status = estimate_final_status(state);
   const Board& board = state.board();
+  // Area points whose owner is in doubt could each go to the other side (2 points of margin);
+  // a dame that is not a seki's liberty could still be filled by either (1 point).
+  int doubtful_area = 0, open_dame = 0;
   for (int point = 0; point < board.num_points(); ++point) {
     if (status.area[point] != Color::kEmpty) {
-      if (std::fabs(status.ownership[point]) < confidence) return false;
+      if (std::fabs(status.ownership[point]) < confidence) ++doubtful_area;
       continue;
     }
     if (is_stone(board.at(point))) continue;
-    // Dame: a point either side may still fill for one more point of area, unless it is a
-    // liberty of a seki, which neither side may fill.
     bool seki_liberty = false;
     const int loc = board.loc_of_point(point);
     for (int offset : Board::kNeighbourOffsets) {
@@ -73,9 +74,12 @@ bool settled_after_opponent_pass(const GameState& state, double confidence) {
         seki_liberty = true;
       }
     }
-    if (!seki_liberty) return false;
+    if (!seki_liberty) ++open_dame;
   }
-  return true;
+  if (doubtful_area == 0 && open_dame == 0) return true;
+  const double my_margin = state.next_player() == Color::kBlack ? status.result.black_margin()
+                                                                : -status.result.black_margin();
+  return my_margin > 2.0 * doubtful_area + open_dame;
 }
 
 }  // namespace dlgo

@@ -14,13 +14,18 @@ namespace dlgo {
 // True when the player to move should pass now (see above). Cheap: one area count.
 bool should_pass(const GameState& state);
 
-// True when the opponent has just passed and the game is settled: the dead-stone estimate
-// (dead_stones/final_status.h) leaves no point in doubt (every point is owned, with Monte Carlo
-// ownership of at least `confidence`, by one side, or is a liberty of a seki) and no dame is
-// left to fill (under area scoring each is a point). Passing then ends the game with the
-// result the estimate gives, won or lost; playing on could only fill territory or feed the
-// opponent stones. Costs one estimate (a few hundred playouts) when the opponent has passed,
-// nothing otherwise.
+// True when the opponent has just passed and passing now ends the game with a result that
+// playing on could not change, by the dead-stone estimate (dead_stones/final_status.h):
+// - the board is settled: every point is owned, with Monte Carlo ownership of at least
+//   `confidence`, by one side, or is a liberty of a seki, and no dame is left to fill (under
+//   area scoring each is a point). Passing then ends the game with the estimate's result, won
+//   or lost; playing on could only fill territory or feed the opponent stones;
+// - or the player to move wins by more than the points in doubt could take back: each owned
+//   point below `confidence` counts 2 (it could change sides), each dame to fill 1. Without
+//   this, a bot far ahead in an untidy position plays on after every pass, throwing stones
+//   into the opponent's area until the opponent errs (against GNU Go, which knows no superko,
+//   until it forfeits by an illegal recapture).
+// Costs one estimate (a few hundred playouts) when the opponent has passed, nothing otherwise.
 bool settled_after_opponent_pass(const GameState& state, double confidence = 0.7);
 
 }  // namespace dlgo

@@ -104,6 +104,46 @@ TEST_CASE("agents pass once the opponent has passed and passing wins") {
   CHECK_FALSE(should_pass(GameState::new_game(9)));
 }
 
+TEST_CASE("a lead larger than the points in doubt ends the game after the opponent's pass") {
+  // Nine dame on row 3, each still worth a point to whoever fills it: not settled. Black's 54
+  // points against White's 18 leave Black 35.5 ahead at komi 0.5, more than the 9 dame could
+  // take back, so Black passes; White, behind, plays on.
+  const char* dame_row = R"(
+    . X . X . X . X .
+    X X X X X X X X X
+    . X . X . X . X .
+    X X X X X X X X X
+    . X . X . X . X .
+    X X X X X X X X X
+    . . . . . . . . .
+    O O O O O O O O O
+    . O . O . O . O .
+  )";
+  const Rules half_point{KoRule::kPositional, false, 0.5};
+  GameState black_to_move = game_from_ascii(dame_row, Color::kWhite, half_point);
+  CHECK_FALSE(settled_after_opponent_pass(black_to_move));  // nobody has passed yet
+  black_to_move.play(Move::pass());
+  CHECK(settled_after_opponent_pass(black_to_move));
+  GameState white_to_move = game_from_ascii(dame_row, Color::kBlack, half_point);
+  white_to_move.play(Move::pass());
+  CHECK_FALSE(settled_after_opponent_pass(white_to_move));
+  // Four rows each and a reverse komi of 3.5: Black leads by 3.5, less than the 9 dame.
+  const char* even = R"(
+    . X . X . X . X .
+    X X X X X X X X X
+    . X . X . X . X .
+    X X X X X X X X X
+    . . . . . . . . .
+    O O O O O O O O O
+    . O . O . O . O .
+    O O O O O O O O O
+    . O . O . O . O .
+  )";
+  GameState close = game_from_ascii(even, Color::kWhite, Rules{KoRule::kPositional, false, -3.5});
+  close.play(Move::pass());
+  CHECK_FALSE(settled_after_opponent_pass(close));
+}
+
 TEST_CASE("a board is settled after the opponent's pass when no point is in doubt") {
   // Dead stones still on the board (B4 White's, H3 and H7 Black's), White ahead: settled all
   // the same, for either side.
