@@ -21,10 +21,9 @@ bool should_pass(const GameState& state);
 //   area scoring each is a point). Passing then ends the game with the estimate's result, won
 //   or lost; playing on could only fill territory or feed the opponent stones;
 // - or the player to move wins by more than the points in doubt could take back: each owned
-//   point below `confidence` counts 2 (it could change sides), each dame to fill 1. Without
-//   this, a bot far ahead in an untidy position plays on after every pass, throwing stones
-//   into the opponent's area until the opponent errs (against GNU Go, which knows no superko,
-//   until it forfeits by an illegal recapture).
+//   point below `confidence` counts 2 (it could change sides), each dame to fill 1. A bot far
+//   ahead then answers a pass with a pass even while dame are left. In an untidy position,
+//   where the playouts leave a hundred points in doubt, neither holds and the bot plays on.
 // Costs one estimate (a few hundred playouts) when the opponent has passed, nothing otherwise.
 bool settled_after_opponent_pass(const GameState& state, double confidence = 0.7);
 

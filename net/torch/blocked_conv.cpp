@@ -31,9 +31,9 @@ dnnl::engine& cpu_engine() {
 }
 
 // The primitives of one convolution shape, made once (oneDNN generates their code at creation)
-// and run under a lock, since they share one scratchpad. The scratchpad is ours and kept: in
-// oneDNN's own mode it is allocated and freed around every run, and at tens of megabytes for a
-// training batch that meant fresh pages, faulted in and zeroed by the kernel, on every convolution.
+// and run under a lock, since they share one scratchpad. The scratchpad (oneDNN's "user" mode)
+// is ours and kept from run to run, so the Winograd transforms' buffers, megabytes at a
+// training batch, are not allocated and freed around every convolution.
 struct ConvPrimitives {
   dnnl::convolution_forward::primitive_desc forward_desc;
   dnnl::convolution_backward_data::primitive_desc backward_data_desc;
