@@ -1,5 +1,6 @@
 #include "tests/catch.h"
 
+#include <string>
 #include <thread>
 
 #include "engine/agents/agent_factory.h"
@@ -104,42 +105,36 @@ TEST_CASE("agents pass once the opponent has passed and passing wins") {
   CHECK_FALSE(should_pass(GameState::new_game(9)));
 }
 
+namespace {
+
+// A 9x9 board of stripes: `black_pairs` pairs of Black rows at the top (a row of eyes, then a
+// solid row), a row of nine dame, and `white_pairs` pairs of White rows below it.
+std::string striped_board(int black_pairs, int white_pairs) {
+  std::string diagram;
+  for (int i = 0; i < black_pairs; ++i) diagram += ". X . X . X . X .\nX X X X X X X X X\n";
+  diagram += ". . . . . . . . .\n";
+  for (int i = 0; i < white_pairs; ++i) diagram += "O O O O O O O O O\n. O . O . O . O .\n";
+  return diagram;
+}
+
+}  // namespace
+
 TEST_CASE("a lead larger than the points in doubt ends the game after the opponent's pass") {
-  // Nine dame on row 3, each still worth a point to whoever fills it: not settled. Black's 54
-  // points against White's 18 leave Black 35.5 ahead at komi 0.5, more than the 9 dame could
+  // The nine dame are each still worth a point to whoever fills it: not settled. Black's 54
+  // points against White's 18 leave Black 35.5 ahead at komi 0.5, more than the dame could
   // take back, so Black passes; White, behind, plays on.
-  const char* dame_row = R"(
-    . X . X . X . X .
-    X X X X X X X X X
-    . X . X . X . X .
-    X X X X X X X X X
-    . X . X . X . X .
-    X X X X X X X X X
-    . . . . . . . . .
-    O O O O O O O O O
-    . O . O . O . O .
-  )";
+  const std::string lopsided = striped_board(3, 1);
   const Rules half_point{KoRule::kPositional, false, 0.5};
-  GameState black_to_move = game_from_ascii(dame_row, Color::kWhite, half_point);
+  GameState black_to_move = game_from_ascii(lopsided, Color::kWhite, half_point);
   CHECK_FALSE(settled_after_opponent_pass(black_to_move));  // nobody has passed yet
   black_to_move.play(Move::pass());
   CHECK(settled_after_opponent_pass(black_to_move));
-  GameState white_to_move = game_from_ascii(dame_row, Color::kBlack, half_point);
+  GameState white_to_move = game_from_ascii(lopsided, Color::kBlack, half_point);
   white_to_move.play(Move::pass());
   CHECK_FALSE(settled_after_opponent_pass(white_to_move));
-  // Four rows each and a reverse komi of 3.5: Black leads by 3.5, less than the 9 dame.
-  const char* even = R"(
-    . X . X . X . X .
-    X X X X X X X X X
-    . X . X . X . X .
-    X X X X X X X X X
-    . . . . . . . . .
-    O O O O O O O O O
-    . O . O . O . O .
-    O O O O O O O O O
-    . O . O . O . O .
-  )";
-  GameState close = game_from_ascii(even, Color::kWhite, Rules{KoRule::kPositional, false, -3.5});
+  // 36 points each and a reverse komi of 3.5: Black leads by 3.5, less than the 9 dame.
+  GameState close =
+      game_from_ascii(striped_board(2, 2), Color::kWhite, Rules{KoRule::kPositional, false, -3.5});
   close.play(Move::pass());
   CHECK_FALSE(settled_after_opponent_pass(close));
 }
