@@ -11,9 +11,11 @@
 #include "corpus_builder.h"
 #include "engine/dataset/dataset_file.h"
 #include "engine/rng.h"
+#include "tests/one_line_error.h"
 
 using namespace dlgo;
 using namespace dlgo::dataset;
+using dlgo::test::one_line_naming;
 namespace fs = std::filesystem;
 
 namespace {
@@ -73,12 +75,6 @@ std::string read_error(const std::string& path) {
     return error.what();
   }
   return "(no error)";
-}
-
-// One line that starts with the file's path and names no HDF5 function (H5Fopen, H5Aopen, ...).
-bool one_line_naming(const std::string& message, const std::string& path) {
-  return message.rfind(path + ": ", 0) == 0 && message.find('\n') == std::string::npos &&
-         message.find("H5") == std::string::npos;
 }
 
 }  // namespace

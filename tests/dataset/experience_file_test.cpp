@@ -10,9 +10,11 @@
 #include <fstream>
 
 #include "engine/dataset/experience_file.h"
+#include "tests/one_line_error.h"
 
 namespace fs = std::filesystem;
 using dlgo::Experience;
+using dlgo::test::one_line_naming;
 
 namespace {
 
@@ -260,10 +262,6 @@ TEST_CASE("an experience path that is no regular file, or a damaged file, is ref
       return error.what();
     }
     return "(no error)";
-  };
-  auto one_line_naming = [](const std::string& message, const std::string& path) {
-    return message.rfind(path + ": ", 0) == 0 && message.find('\n') == std::string::npos &&
-           message.find("H5") == std::string::npos;
   };
   const std::string fifo = file("fifo.h5");
   fs::remove(fifo);

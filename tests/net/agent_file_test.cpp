@@ -11,11 +11,13 @@
 #include "net/model.h"
 #include "net/torch/agent_io.h"
 #include "net_support.h"
+#include "tests/one_line_error.h"
 
 #include "catch_with_torch.h"
 
 using namespace dlgo;
 using namespace dlgo::net;
+using dlgo::test::one_line_naming;
 namespace fs = std::filesystem;
 
 namespace {
@@ -28,12 +30,6 @@ std::string load_error(const std::string& path) {
     return error.what();
   }
   return "(no error)";
-}
-
-// One line that starts with the file's path and names no HDF5 function (H5Fopen, H5Aopen, ...).
-bool one_line_naming(const std::string& message, const std::string& path) {
-  return message.rfind(path + ": ", 0) == 0 && message.find('\n') == std::string::npos &&
-         message.find("H5") == std::string::npos;
 }
 
 // A copy of `source` named `name` whose dataset /model/weights/trunk.0.weight `change` replaced.
