@@ -11,7 +11,12 @@ bool should_pass(const GameState& state) {
   if (state.is_over()) return false;
   const Color me = state.next_player();
   auto last = state.last_move();
-  if (last && last->is_pass() && state.result().winner() == me) return true;
+  // Passing now ends the game: count it as the referee will, without the dead stones. On the
+  // bare area count a dead group of ours left standing in the opponent's area would turn that
+  // area into dame, and a pass that "wins" there loses the game.
+  if (last && last->is_pass()) {
+    if (estimate_final_status(state).result.winner() == me) return true;
+  }
 
   // Every empty region is territory of `me` when it is bordered only by `me`'s stones and
   // small; the size limit keeps a wide open area (the empty board, a half-built framework)

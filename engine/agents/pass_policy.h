@@ -1,5 +1,6 @@
 // When a bot should pass instead of playing on: the opponent has just passed and passing now
-// ends the game with a win (area score), or every move left would only fill the player's own
+// ends the game with a win, counted as a referee counts it (area score with the dead stones
+// taken off, dead_stones/final_status.h), or every move left would only fill the player's own
 // territory (a small empty region, at most a tenth of the board, bordered only by the
 // player's stones). Bots of the book play on until the board is full of single-point eyes; this
 // rule lets them stop like people do without giving away a won game.
@@ -11,7 +12,8 @@
 
 namespace dlgo {
 
-// True when the player to move should pass now (see above). Cheap: one area count.
+// True when the player to move should pass now (see above). Costs one dead-stone estimate (a
+// few hundred playouts) after the opponent's pass, one walk over the empty points otherwise.
 bool should_pass(const GameState& state);
 
 // True when the opponent has just passed and passing now ends the game with a result that

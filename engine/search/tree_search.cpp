@@ -9,6 +9,8 @@
 #include <stdexcept>
 #include <thread>
 
+#include "engine/dead_stones/final_status.h"
+
 namespace dlgo {
 
 // Every field of Node and Edge is guarded by tree_mutex_ while search threads run.
@@ -37,8 +39,14 @@ struct TreeSearch::Worker {
 
 namespace {
 
+// A finished game is valued as a referee counts it: area score with the dead stones taken off
+// (final_status.h), as GTP's final_score, dlgo-eval's referee and the server's /score do. The
+// bare area score would count a dead group left on the board as alive, and a search valuing
+// that would pass into a game the referee then gives to the other side. The estimate runs a
+// few hundred playouts; with passes restricted a search meets at most one finished game (the
+// pass answering the opponent's pass at the root), and the tree keeps its value.
 double terminal_value(const GameState& state) {
-  Color winner = state.result().winner();
+  Color winner = estimate_final_status(state).result.winner();
   if (winner == Color::kEmpty) return 0;
   return winner == state.next_player() ? 1 : -1;
 }
@@ -145,7 +153,7 @@ bool TreeSearch::simulate(Worker& worker) {
   GameState state = root_state_;
   worker.path.clear();
   Node* leaf = nullptr;
-  bool terminal = false;
+  bool terminal = false, scoring = false;
   float value = 0;
   {
     MutexLock lock(tree_mutex_);
@@ -188,13 +196,11 @@ bool TreeSearch::simulate(Worker& worker) {
       }
       return false;
     }
+    // A fresh leaf is marked expanding either way: a finished game is scored outside the lock
+    // like any other leaf is evaluated, and other threads reaching it meanwhile wait.
     if (leaf->status == Node::Status::kFresh) {
-      if (state.is_over()) {
-        leaf->status = Node::Status::kTerminal;
-        leaf->value = static_cast<float>(terminal_value(state));
-      } else {
-        leaf->status = Node::Status::kExpanding;
-      }
+      leaf->status = Node::Status::kExpanding;
+      scoring = state.is_over();
     }
     terminal = leaf->status == Node::Status::kTerminal;
     value = leaf->value;
@@ -202,6 +208,14 @@ bool TreeSearch::simulate(Worker& worker) {
 
   // Only this thread touches an expanding leaf, so the evaluation runs unlocked. A leaf at the
   // depth limit is already expanded: it is evaluated again and left as it is.
+  if (scoring) {
+    value = static_cast<float>(terminal_value(state));
+    MutexLock lock(tree_mutex_);
+    leaf->value = value;
+    leaf->status = Node::Status::kTerminal;
+    back_up(*leaf, value, worker);
+    return true;
+  }
   const bool expanding = !terminal && leaf->status == Node::Status::kExpanding;
   std::vector<Node::Edge> edges;
   if (!terminal) {
@@ -246,7 +260,12 @@ bool TreeSearch::simulate(Worker& worker) {
     leaf->value = value;
     leaf->status = Node::Status::kExpanded;
   }
-  ++leaf->visits;
+  back_up(*leaf, value, worker);
+  return true;
+}
+
+void TreeSearch::back_up(Node& leaf, double value, Worker& worker) {
+  ++leaf.visits;
   double backed = value;
   for (auto it = worker.path.rbegin(); it != worker.path.rend(); ++it) {
     backed = -backed;  // the edge's player is the opponent of the player to move below it
@@ -257,7 +276,6 @@ bool TreeSearch::simulate(Worker& worker) {
     --it->first->pending;
     ++it->first->visits;
   }
-  return true;
 }
 
 void TreeSearch::run_simulations(int rounds, double seconds) {

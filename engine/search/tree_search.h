@@ -8,7 +8,8 @@
 // (never the player's own eyes when avoid_own_eyes; a pass only where it ends the game or
 // nothing else is left when restrict_passes) and backs the evaluator's value up the path,
 // negating it at every ply (a value is for the player to move in the position it judges).
-// Finished games are valued by their area score instead. The root's own evaluation counts as
+// Finished games are valued by their area score with the dead stones taken off instead
+// (dead_stones/final_status.h: how a referee counts them). The root's own evaluation counts as
 // its first visit.
 //
 // Threads: `threads` search threads share the tree. Tree walks and updates happen under one
@@ -88,6 +89,8 @@ class TreeSearch {
   void mix_root_noise();
   void run_simulations(int rounds, double seconds);
   bool simulate(Worker& worker);  // false: a collision, nothing backed up
+  // Counts a visit of `leaf` and adds `value` (for the player to move there) along the path.
+  void back_up(Node& leaf, double value, Worker& worker) DLGO_REQUIRES(tree_mutex_);
   static std::vector<SearchedMove> moves_below(const Node& node);
 
   SearchOptions options_;

@@ -10,8 +10,10 @@
 #include "engine/agents/random_agent.h"
 #include "engine/ascii_board.h"
 #include "tests/eval/final_positions.h"
+#include "tests/search/search_positions.h"
 
 using namespace dlgo;
+using dlgo::test::dead_stones_after_pass;
 
 namespace {
 
@@ -103,6 +105,17 @@ TEST_CASE("agents pass once the opponent has passed and passing wins") {
   CHECK(mcts.select_move(state).move.is_pass());
   // On an open board nobody passes.
   CHECK_FALSE(should_pass(GameState::new_game(9)));
+}
+
+TEST_CASE("a pass after the opponent's pass is counted without the dead stones") {
+  // Dead stones on both sides: the bare count says Black wins by 0.5, the referee White by 6.5.
+  GameState black_to_move = dead_stones_after_pass(Color::kWhite);
+  REQUIRE(black_to_move.result().winner() == Color::kBlack);
+  CHECK_FALSE(should_pass(black_to_move));
+  CHECK_FALSE(RandomAgent().select_move(black_to_move).move.is_pass());
+  GameState white_to_move = dead_stones_after_pass(Color::kBlack);
+  CHECK(should_pass(white_to_move));
+  CHECK(RandomAgent().select_move(white_to_move).move.is_pass());
 }
 
 namespace {

@@ -16,6 +16,7 @@
 #include "tests/search/search_positions.h"
 
 using namespace dlgo;
+using dlgo::test::dead_stones_after_pass;
 using dlgo::test::FakeEvaluator;
 using dlgo::test::pass_loses_for_black;
 
@@ -103,6 +104,29 @@ TEST_CASE("a pass that ends a lost game is valued as a loss for the player who p
   CHECK(pass->win_rate.value() == Approx(0.0));
   CHECK_FALSE(rank_searched_moves(moves).front().move.is_pass());
   CHECK_FALSE(evaluator.saw_finished_game());  // finished games are scored, not evaluated
+}
+
+TEST_CASE("a pass that ends the game is valued as a referee counts, without the dead stones") {
+  FakeEvaluator evaluator;
+  evaluator.priors = {{"pass", 5.0f}};
+  // Black's bare area count wins, but Black's dead stones are what makes it win: the pass loses.
+  GameState black_to_move = dead_stones_after_pass(Color::kWhite);
+  REQUIRE(black_to_move.result().winner() == Color::kBlack);
+  TreeSearch black_tree(rounds(200), evaluator, 3);
+  black_tree.search(black_to_move);
+  const SearchedMove* pass = find_move(black_tree.root_moves(), Move::pass());
+  REQUIRE(pass != nullptr);
+  REQUIRE(pass->visits > 0);
+  CHECK(pass->win_rate.value() == Approx(0.0));
+  CHECK_FALSE(rank_searched_moves(black_tree.root_moves()).front().move.is_pass());
+  // White's bare count loses, yet passing wins once the dead stones come off.
+  GameState white_to_move = dead_stones_after_pass(Color::kBlack);
+  TreeSearch white_tree(rounds(200), evaluator, 3);
+  white_tree.search(white_to_move);
+  const std::vector<SearchedMove> ranked = rank_searched_moves(white_tree.root_moves());
+  REQUIRE(ranked.front().move.is_pass());
+  CHECK(ranked.front().win_rate.value() == Approx(1.0));
+  CHECK_FALSE(evaluator.saw_finished_game());
 }
 
 TEST_CASE("a pass is a move only after the opponent's pass or with nothing else left") {

@@ -598,13 +598,13 @@ async function undoMoves(context, base) {
   await closePage(page);
 }
 
-// A finished position on 9x9: Black's wall on column E and White's on F, and a White stone at
-// B5 inside Black's side, in atari among A5, B4 and B6. Counted as it stands White leads (the
-// stone makes Black's side neutral), so the random bot passes back when Black passes; with B5
-// dead Black wins by 1.5, with B5 alive White by 32.5.
+// A finished position on 9x9: Black's wall on column D and White's on E, and a White stone at
+// B5 inside Black's side, in atari among A5, B4 and B6. With B5 dead White wins by 16.5, so the
+// random bot (White, counting as the referee does) passes back when Black passes; with B5
+// alive Black's side is neutral and White wins by 41.5.
 const DEAD_STONE_GAME = (() => {
   const moves = [];
-  for (let row = 1; row <= 9; row++) moves.push(`E${row}`, `F${row}`);
+  for (let row = 1; row <= 9; row++) moves.push(`D${row}`, `E${row}`);
   moves.push('A5', 'pass', 'B4', 'pass', 'B6', 'B5');
   return moves;
 })();
@@ -642,9 +642,10 @@ async function scoreGame(context, base) {
   await screenshot(page, 'scoring_random_99.png');
 
   // Flip B5 alive: Black's side is no longer Black's, and the result changes.
+  check(shown === 'W+16.5', `with B5 dead: ${shown}`);
   await page.click('.targets [data-vertex="B5"]');
   const flipped = await page.getAttribute('[data-testid="result"]', 'data-result');
-  check(flipped !== shown && flipped === 'W+32.5', `after flipping B5 alive: ${flipped} (before ${shown})`);
+  check(flipped === 'W+41.5', `after flipping B5 alive: ${flipped} (before ${shown})`);
   check(await page.locator('.stones .stone.dead[data-vertex="B5"]').count() === 0, 'B5 still drawn dead');
   // ... and back.
   await page.click('.targets [data-vertex="B5"]');
@@ -654,7 +655,7 @@ async function scoreGame(context, base) {
   check(await page.getAttribute('[data-testid="result"]', 'data-final') === 'true',
     'the result is not final after accepting');
   const sgf = await downloadSgf(page);
-  check(sgf.includes('RE[W+32.5]') && sgf.includes('KM[7.5]'), `the SGF's result: ${/RE\[[^\]]*\]/.exec(sgf)}`);
+  check(sgf.includes('RE[W+41.5]') && sgf.includes('KM[7.5]'), `the SGF's result: ${/RE\[[^\]]*\]/.exec(sgf)}`);
   await closePage(page);
 }
 
