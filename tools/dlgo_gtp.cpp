@@ -48,6 +48,11 @@ int main(int argc, char** argv) {
   app.add_option("--seconds-per-move", options.seconds_per_move,
                  "zero: search this long per move instead of --rounds (0: rounds)")
       ->check(CLI::NonNegativeNumber);
+  app.add_option("--search-threads", options.search_threads,
+                 "zero: threads of one move's search, whose leaves the network evaluates "
+                 "together (more than one pays even on one core)")
+      ->check(CLI::Range(1, 64))
+      ->capture_default_str();
   app.add_option("--seed", options.seed, "Random seed")->capture_default_str();
   auto* board_size_option =
       app.add_option("--board-size", board_size,

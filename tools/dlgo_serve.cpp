@@ -82,10 +82,14 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   app.add_option("--seconds-per-move", agent_options.seconds_per_move,
                  "Search bots over a network (zero agent files): think this long per move "
-                 "on one search thread instead of a fixed number of rounds (0: the agent's "
-                 "rounds; 2 suits a 1-vCPU box); the default and top strength level, and the "
-                 "most a request may ask for")
+                 "instead of a fixed number of rounds (0: the agent's rounds; 2 suits a 1-vCPU "
+                 "box); the default and top strength level, and the most a request may ask for")
       ->check(CLI::Range(0.0, 60.0));
+  app.add_option("--search-threads", agent_options.search_threads,
+                 "Search bots over a network: threads of one move's search, whose leaves the "
+                 "network evaluates together (more than one pays even on one core)")
+      ->check(CLI::Range(1, 64))
+      ->capture_default_str();
   app.add_option("--static-dir", static_dir,
                  "Folder served under /static (default: the installed or source web/)");
   app.add_option("--threads", worker_threads,

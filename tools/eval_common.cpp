@@ -49,6 +49,12 @@ void add_eval_options(CLI::App& command, EvalOptions& options) {
                   "zero: search this long per move instead of --rounds (0: rounds)")
       ->check(CLI::NonNegativeNumber);
   command
+      .add_option("--search-threads", options.agent.search_threads,
+                  "zero: threads of one move's search, whose leaves the network evaluates "
+                  "together (more than one pays even on one core)")
+      ->check(CLI::Range(1, 64))
+      ->capture_default_str();
+  command
       .add_option("--sampled-opening-moves", options.agent.sampled_opening_moves,
                   "zero: draw each game's first N moves of every zero player in proportion to "
                   "its search's visit counts, so that games between deterministic players (a "

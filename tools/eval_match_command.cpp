@@ -52,6 +52,9 @@ MatchSettingList match_identity(const MatchCommand& match) {
     identity.emplace_back("sampled opening moves",
                           std::to_string(options.agent.sampled_opening_moves));
   }
+  if (options.agent.search_threads != 1) {  // records made before the setting had one thread
+    identity.emplace_back("search threads", std::to_string(options.agent.search_threads));
+  }
   identity.emplace_back("mcts rounds", std::to_string(options.agent.mcts_rounds));
   identity.emplace_back("greedy", options.agent.greedy ? "yes" : "no");
   identity.emplace_back("temperature", std::to_string(options.agent.temperature));

@@ -31,9 +31,11 @@ dnnl::engine& cpu_engine() {
 }
 
 // The primitives of one convolution shape, made once (oneDNN generates their code at creation)
-// and run under a lock, since they share one scratchpad. The scratchpad (oneDNN's "user" mode)
-// is ours and kept from run to run, so the Winograd transforms' buffers, megabytes at a
-// training batch, are not allocated and freed around every convolution.
+// and kept for the process. The scratchpad (oneDNN's "user" mode) is ours: one per thread and
+// shape, kept from run to run, so the Winograd transforms' buffers, megabytes at a training
+// batch, are not allocated and freed around every convolution, and runs of one shape on several
+// threads (a server's games, a match's workers) need no lock: a primitive may run on many
+// threads at once when each brings its own scratchpad.
 struct ConvPrimitives {
   dnnl::convolution_forward::primitive_desc forward_desc;
   dnnl::convolution_backward_data::primitive_desc backward_data_desc;
@@ -42,12 +44,13 @@ struct ConvPrimitives {
   dnnl::convolution_backward_data backward_data;
   dnnl::convolution_backward_weights backward_weights;
   dnnl::memory::desc plain_weights;  // OIHW, as libtorch holds them
-  std::mutex mutex;
-  Tensor scratchpad;  // bytes, the largest any of the three needs; made at the first run
 
-  // The scratchpad argument for a run of the primitive described by `desc`, under `mutex`.
+  // The scratchpad argument for a run, on this thread, of the primitive described by `desc`.
   template <typename PrimitiveDesc>
-  std::pair<int, dnnl::memory> scratchpad_for(const PrimitiveDesc& desc) {
+  std::pair<int, dnnl::memory> scratchpad_for(const PrimitiveDesc& desc) const {
+    // Primitives are never destroyed, so their addresses name them for the thread's lifetime.
+    thread_local std::map<const ConvPrimitives*, Tensor> scratchpads;
+    Tensor& scratchpad = scratchpads[this];
     if (!scratchpad.defined()) {
       const std::size_t bytes =
           std::max({forward_desc.scratchpad_desc().get_size(),
@@ -134,7 +137,6 @@ class BlockedConvFunction : public torch::autograd::Function<BlockedConvFunction
     Tensor out =
         torch::empty({x.size(0), weight.size(0) / 16, x.size(2), x.size(3), 16}, torch::kFloat);
     {
-      std::lock_guard<std::mutex> lock(p->mutex);
       dnnl::stream stream(cpu_engine());
       Tensor w = reorder_weights(*p, weight, p->forward_desc.weights_desc(), stream);
       p->forward.execute(stream, {{DNNL_ARG_SRC, wrap(p->forward_desc.src_desc(), input)},
@@ -156,7 +158,6 @@ class BlockedConvFunction : public torch::autograd::Function<BlockedConvFunction
     Tensor grad_input = torch::empty_like(input);
     Tensor grad_weight = torch::empty({weight.size(0), weight.size(1), 3, 3}, torch::kFloat);
     {
-      std::lock_guard<std::mutex> lock(p->mutex);
       dnnl::stream stream(cpu_engine());
       const auto& data = p->backward_data_desc;
       Tensor w = reorder_weights(*p, weight, data.weights_desc(), stream);

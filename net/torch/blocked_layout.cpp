@@ -38,6 +38,10 @@ bool use_blocked_tower(const torch::Tensor& x, int channels) {
          blocked_conv_supports(x.size(0), channels, x.size(2), x.size(3));
 }
 
+bool use_blocked_inference(const torch::Tensor& x, int channels) {
+  return x.dim() == 4 && x.size(0) >= 2 && use_blocked_tower(x, channels);
+}
+
 torch::Tensor to_blocked(const torch::Tensor& x) {
   // On channels-last input the reshape is a view and the one copy is the last step.
   const auto n = x.size(0), c = x.size(1), h = x.size(2), w = x.size(3);

@@ -1,7 +1,8 @@
 // blocked_norm_add_relu: batch norm, the residual add and ReLU fused, on blocked tensors
 // (blocked_layout.h). The forward is two passes over the data (statistics; then normalise, add
 // and clamp), the backward two (per-channel sums; then the input gradient, which is an affine
-// function of the output gradient and the input per channel).
+// function of the output gradient and the input per channel). At inference the running
+// statistics make the norm one affine map per channel: one pass, no autograd.
 #include <ATen/Parallel.h>
 
 #include <algorithm>
@@ -334,6 +335,44 @@ Tensor blocked_norm_add_relu(torch::nn::BatchNorm2dImpl& norm, const Tensor& x,
   return BlockedNormAddReluFunction::apply(
       x, norm.weight, norm.bias, residual.defined() ? residual : torch::empty({0}),
       norm.running_mean, norm.running_var, *options.momentum(), options.eps());
+}
+
+Tensor blocked_norm_add_relu_inference(const torch::nn::BatchNorm2dImpl& norm, const Tensor& x,
+                                       const Tensor& residual) {
+  const auto& options = norm.options;
+  if (!options.affine() || !options.track_running_stats()) {
+    throw std::runtime_error(
+        "blocked_norm_add_relu_inference: needs an affine batch norm with running statistics");
+  }
+  if (x.dim() != 5 || x.size(4) != kBlock || x.size(1) * kBlock != options.num_features() ||
+      x.scalar_type() != torch::kFloat || !x.device().is_cpu() || !x.is_contiguous() ||
+      (residual.defined() && (residual.sizes() != x.sizes() || !residual.is_contiguous() ||
+                              residual.scalar_type() != torch::kFloat))) {
+    throw std::runtime_error(
+        "blocked_norm_add_relu_inference: expected contiguous float [N, C/16, H, W, 16] CPU "
+        "tensors of the norm's C channels");
+  }
+  torch::NoGradGuard no_grad;
+  // scale = weight / sqrt(var + eps), shift = bias - mean * scale, as BatchNorm2d in eval().
+  const Tensor scale_values =
+      (norm.weight / torch::sqrt(norm.running_var + options.eps())).to(torch::kFloat).contiguous();
+  const Tensor shift_values =
+      (norm.bias - norm.running_mean * scale_values).to(torch::kFloat).contiguous();
+  const float* scale = scale_values.data_ptr<float>();
+  const float* shift = shift_values.data_ptr<float>();
+  const Slabs slabs(x);
+  Tensor y = torch::empty_like(x);
+  const float* in = x.data_ptr<float>();
+  const float* add = residual.defined() ? residual.data_ptr<float>() : nullptr;
+  float* out = y.data_ptr<float>();
+  at::parallel_for(0, slabs.count, 1, [&](std::int64_t begin, std::int64_t end) {
+    for (std::int64_t s = begin; s < end; ++s) {
+      const std::int64_t offset = s * slabs.size(), c = slabs.first_channel(s);
+      normalise_add_clamp(in + offset, add ? add + offset : nullptr, out + offset, slabs.rows,
+                          scale + c, shift + c);
+    }
+  });
+  return y;
 }
 
 }  // namespace dlgo::net

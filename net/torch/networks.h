@@ -25,7 +25,7 @@ class ResidualBlockImpl : public torch::nn::Module {
  public:
   explicit ResidualBlockImpl(int filters);
   torch::Tensor forward(torch::Tensor x);
-  // The same in training mode on a blocked tensor [N, C/16, H, W, 16] (blocked_layout.h).
+  // The same on a blocked tensor [N, C/16, H, W, 16] (blocked_layout.h), in either mode.
   torch::Tensor forward_blocked(const torch::Tensor& x);
 
  private:

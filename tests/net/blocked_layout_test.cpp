@@ -3,6 +3,10 @@
 // trained both ways.
 #include "net/torch/blocked_layout.h"
 
+#include <atomic>
+#include <thread>
+#include <vector>
+
 #include "catch_with_torch.h"
 #include "net/torch/memory_format.h"
 #include "net/torch/networks.h"
@@ -179,6 +183,62 @@ TEST_CASE("a resnet trains the same with Winograd in the blocked layout as with 
   CHECK(max_difference(winograd_logits, direct_logits) < 2e-3 * largest(direct_logits));
   // Winograd rounds differently: identical logits would mean the blocked path never ran.
   CHECK_FALSE(torch::equal(winograd_logits, direct_logits));
+}
+
+TEST_CASE("at inference a network matches libtorch's own modules, blocked from two boards up") {
+  if (!kExpectWinograd) return;  // covered by the availability case above
+  // 22 planes of 19x19, as the history encoder's: few enough input values that libtorch would
+  // take its reference convolution for the stem at a batch of one.
+  NetworkSpec spec;
+  spec.network = "pvresnet";
+  spec.blocks = 2;
+  spec.filters = 32;
+  spec.input_channels = 22;
+  spec.board_height = spec.board_width = 19;
+  spec.policy_outputs = 362;
+  spec.value_head = true;
+  torch::manual_seed(3);
+  PolicyValueNet network(spec);
+  torch::NoGradGuard no_grad;
+  for (auto& module : network->modules()) {
+    if (auto* norm = module->as<torch::nn::BatchNorm2dImpl>()) {
+      norm->running_mean.copy_(torch::randn_like(norm->running_mean) * 0.1);
+      norm->running_var.copy_(torch::rand_like(norm->running_var) + 0.5);
+    }
+  }
+  network->eval();
+  auto children = network->named_children();
+  auto& trunk = *children["trunk"]->as<torch::nn::SequentialImpl>();
+  auto& policy = *children["policy"]->as<ConvPolicyHeadImpl>();
+  auto& value = *children["value"]->as<PooledValueHeadImpl>();
+  for (std::int64_t boards : {1, 2, 4}) {
+    INFO(boards << " boards");
+    torch::Tensor inputs = torch::randint(0, 2, {boards, 22, 19, 19}).to(torch::kFloat);
+    NetOutput out = network->forward(inputs);
+    torch::Tensor features = trunk.forward(inputs);
+    torch::Tensor logits = policy.forward(features), values = value.forward(features).squeeze(1);
+    CHECK(max_difference(out.policy_logits, logits) < 2e-3 * largest(logits));
+    CHECK(max_difference(out.value, values) < 2e-3);
+    // Winograd rounds differently: identical logits would mean the blocked path never ran.
+    if (boards >= 2) CHECK_FALSE(torch::equal(out.policy_logits, logits));
+  }
+
+  // Several threads evaluating batches of one shape at once (a server's games) each get the
+  // answer one thread alone gets: the convolutions' scratch memory is not shared.
+  torch::Tensor inputs = torch::randint(0, 2, {4, 22, 19, 19}).to(torch::kFloat);
+  const torch::Tensor alone = network->forward(inputs).policy_logits;
+  std::atomic<int> mismatches{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 3; ++t) {
+    threads.emplace_back([&] {
+      torch::NoGradGuard thread_no_grad;
+      for (int i = 0; i < 10; ++i) {
+        if (!torch::equal(network->forward(inputs).policy_logits, alone)) ++mismatches;
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  CHECK(mismatches.load() == 0);
 }
 
 TEST_CASE("the blocked norm's loops run on libtorch's threads") {

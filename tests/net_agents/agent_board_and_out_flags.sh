@@ -49,14 +49,15 @@ cmp -s "$work/record" "$work/record.before" || fail "the refused record was chan
 run "$dlgo_selfplay" --agent "$agents/predict_19.h5" --agent2 random --num-games 1 --max-moves 4 --seed 3
 [ "$code" = 0 ] || fail "dlgo-selfplay with predict_19.h5: exit $code"
 
-# dlgo-eval --sampled-opening-moves: a search at fixed visits is deterministic, so against itself
-# games 1 and 3 (the same colours) repeat move for move; with sampled openings they differ.
+# dlgo-eval --sampled-opening-moves: a search at fixed visits on one thread is deterministic, so
+# against itself games 1 and 3 (the same colours) repeat move for move; with sampled openings
+# they differ.
 run "$dlgo_init" --out "$work/z5.h5" --kind zero --network pvresnet --blocks 1 --filters 16 --encoder zero --board-size 5 --seed 4
 [ "$code" = 0 ] || fail "dlgo-init zero 5x5: exit $code"
 moves() { grep -o ';[BW]\[[a-z]*\]' "$1" | tr -d '\n'; }
 for opening in 0 8; do
   run "$dlgo_eval" match --agent1 "$work/z5.h5" --agent2 "$work/z5.h5" --games 3 --rounds 8 \
-    --sampled-opening-moves "$opening" --sgf-dir "$work/games$opening"
+    --search-threads 1 --sampled-opening-moves "$opening" --sgf-dir "$work/games$opening"
   [ "$code" = 0 ] || fail "dlgo-eval match --sampled-opening-moves $opening: exit $code"
 done
 [ -n "$(moves "$work/games0/game_0001.sgf")" ] || fail "no moves in $work/games0/game_0001.sgf"

@@ -42,8 +42,9 @@ post score/zero '{"board_size": 9, "moves": ["E5", "pass", "pass"]}' |
          and len(d["ownership"]) == 81'
 stop
 
-# Counted search: the agent file's 200 rounds are the cap.
-start
+# Counted search: the agent file's 200 rounds are the cap. One search thread, so that which
+# moves 25 visits reach, and so how many a continued request keeps, does not depend on timing.
+start --search-threads 1
 post select-move/zero '{"board_size": 9, "moves": ["E5"], "level": 1}' |
   check 'd["limits"] == {"level": 1, "visits": 25, "clamped": False}'
 post select-move/zero '{"board_size": 9, "moves": ["E5"], "visits": 5000}' |
