@@ -32,6 +32,19 @@ constexpr bool kExpectWinograd = true;
 constexpr bool kExpectWinograd = false;
 #endif
 
+// A pvresnet of 2 blocks of 32 filters, with a pass output and a value head.
+NetworkSpec small_pvresnet(int input_planes, int board_side) {
+  NetworkSpec spec;
+  spec.network = "pvresnet";
+  spec.blocks = 2;
+  spec.filters = 32;
+  spec.input_channels = input_planes;
+  spec.board_height = spec.board_width = board_side;
+  spec.policy_outputs = board_side * board_side + 1;
+  spec.value_head = true;
+  return spec;
+}
+
 struct SettingScope {
   std::string saved = cpu_convolution();
   explicit SettingScope(const std::string& algorithm) { set_cpu_convolution(algorithm); }
@@ -141,14 +154,7 @@ TEST_CASE("the blocked norm + residual + relu matches BatchNorm2d, add and relu"
 
 TEST_CASE("a resnet trains the same with Winograd in the blocked layout as with libtorch") {
   if (!kExpectWinograd) return;  // covered by the availability case above
-  NetworkSpec spec;
-  spec.network = "pvresnet";
-  spec.blocks = 2;
-  spec.filters = 32;
-  spec.input_channels = 5;
-  spec.board_height = spec.board_width = 9;
-  spec.policy_outputs = 82;
-  spec.value_head = true;
+  const NetworkSpec spec = small_pvresnet(5, 9);
   torch::manual_seed(2);
   torch::Tensor inputs = torch::randint(0, 2, {16, 5, 9, 9}).to(torch::kFloat);
   torch::Tensor labels = torch::randint(0, 82, {16}, torch::kLong);
@@ -185,18 +191,12 @@ TEST_CASE("a resnet trains the same with Winograd in the blocked layout as with 
   CHECK_FALSE(torch::equal(winograd_logits, direct_logits));
 }
 
-TEST_CASE("at inference a network matches libtorch's own modules, blocked from two boards up") {
+TEST_CASE(
+    "at inference a network matches libtorch's own modules and runs blocked from two boards up") {
   if (!kExpectWinograd) return;  // covered by the availability case above
   // 22 planes of 19x19, as the history encoder's: few enough input values that libtorch would
   // take its reference convolution for the stem at a batch of one.
-  NetworkSpec spec;
-  spec.network = "pvresnet";
-  spec.blocks = 2;
-  spec.filters = 32;
-  spec.input_channels = 22;
-  spec.board_height = spec.board_width = 19;
-  spec.policy_outputs = 362;
-  spec.value_head = true;
+  const NetworkSpec spec = small_pvresnet(22, 19);
   torch::manual_seed(3);
   PolicyValueNet network(spec);
   torch::NoGradGuard no_grad;
