@@ -13,6 +13,7 @@
 #include "engine/agents/default_board_side.h"
 #include "engine/agents/game_player.h"
 #include "engine/ascii_board.h"
+#include "engine/dead_stones/adjudication.h"
 #include "engine/game_state.h"
 #include "net/agent_files.h"
 #include "net/rl/self_play.h"
@@ -44,7 +45,7 @@ int show_game(const dlgo::net::SelfPlayer& black, const dlgo::net::SelfPlayer& w
               << dlgo::board_to_ascii(state.board()) << std::flush;
     if (delay_ms > 0) std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms));
   }
-  std::cout << "result: " << state.result().to_string() << "\n";
+  std::cout << "result: " << dlgo::adjudicate(state).to_string() << "\n";
   return dlgo::cli::kExitOk;
 }
 

@@ -29,11 +29,13 @@ struct MatchCommand {
 // board and the players' settings. Not the seed, the workers or the time limits.
 MatchSettingList match_identity(const MatchCommand& match) {
   MatchSettingList identity;
+  bool agent_files = false;
   auto add_player = [&](const std::string& key, const std::string& spec) {
     identity.emplace_back(key, spec);
     std::error_code error;
     if (std::filesystem::is_regular_file(spec, error)) {
       identity.emplace_back(key + " file", file_fingerprint(spec));
+      agent_files = true;
     }
   };
   add_player("agent1", match.agent1);
@@ -52,7 +54,8 @@ MatchSettingList match_identity(const MatchCommand& match) {
     identity.emplace_back("sampled opening moves",
                           std::to_string(options.agent.sampled_opening_moves));
   }
-  if (options.agent.search_threads != 1) {  // records made before the setting had one thread
+  // Only agent files search on threads; records made before the setting had one thread.
+  if (agent_files && options.agent.search_threads != 1) {
     identity.emplace_back("search threads", std::to_string(options.agent.search_threads));
   }
   identity.emplace_back("mcts rounds", std::to_string(options.agent.mcts_rounds));

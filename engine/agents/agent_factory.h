@@ -33,7 +33,7 @@ struct AgentOptions {
   // zero: share of Dirichlet noise in the root priors (self-play exploration), threads per
   // search, and whether clear losses are resigned (self-play plays every game out). Four
   // threads, even on one core, let the network evaluate the leaves four at a time, which on
-  // the CPU costs about half as much per board as one at a time (net/torch/blocked_layout.h).
+  // the CPU costs about 0.6x as much per board as one at a time (net/torch/blocked_layout.h).
   double root_noise = 0;
   int search_threads = 4;
   bool resign = true;

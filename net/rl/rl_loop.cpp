@@ -143,6 +143,9 @@ WinRateSummary play_match(const std::string& first, const std::string& second, i
                           const std::string& sgf_dir) {
   AgentOptions agent_options;
   agent_options.seed = seed;
+  // One search thread per game: the gate plays `workers` games at once on as many threads, and
+  // a seeded one-thread search repeats itself.
+  agent_options.search_threads = 1;
   agent_options.rounds = options.eval_rounds;
   agent_options.sampled_opening_moves = options.eval_sampled_opening_moves;
   PlayerFactory a(first, agent_options);

@@ -13,6 +13,7 @@
 
 #include "engine/agents/agent_factory.h"
 #include "engine/agents/game_player.h"
+#include "engine/dead_stones/adjudication.h"
 #include "engine/files/atomic_text_file.h"
 #include "engine/sgf/sgf_writer.h"
 #include "net/agent_files.h"
@@ -147,10 +148,11 @@ void score_decisions(GameRows& rows, Color winner, int index) {
 
 // game_NNNN.sgf in the SGF folder, numbered from 1.
 void write_game_sgf_file(const std::string& sgf_dir, int index, const GameState& state,
-                         const GameSide& black, const GameSide& white) {
+                         const GameResult& outcome, const GameSide& black, const GameSide& white) {
   GameInfo info;
   info.black_player = black.player->spec;
   info.white_player = white.player->spec;
+  info.result = outcome.to_string();
   char name[32];
   std::snprintf(name, sizeof name, "game_%04d.sgf", index + 1);
   const std::string path = (std::filesystem::path(sgf_dir) / name).string();
@@ -276,14 +278,16 @@ SelfPlayResult run_self_play(const SelfPlayer& first, const SelfPlayer* second,
         if (settings.record) rows.rows = empty_experience(*first.model);
         SelfPlayGame& game = result.games[index];
         const GameState state = play_game(black, white, settings, max_moves, rows, game.moves);
-        const GameResult outcome = state.result();
+        // As a referee counts, with the dead stones taken off: the agents pass by that count
+        // (engine/agents/pass_policy.h), and a game cut off at the move limit is unfinished.
+        const GameResult outcome = adjudicate(state);
         score_decisions(rows, outcome.winner(), index);
         game.index = index;
         game.first_player_color = first_is_black ? Color::kBlack : Color::kWhite;
         game.winner = outcome.winner();
         game.result = outcome.to_string();
         if (!settings.sgf_dir.empty()) {
-          write_game_sgf_file(settings.sgf_dir, index, state, black, white);
+          write_game_sgf_file(settings.sgf_dir, index, state, outcome, black, white);
         }
         std::lock_guard<std::mutex> lock(report_mutex);
         ++done;

@@ -48,6 +48,13 @@ struct ConvPrimitives {
   // The scratchpad argument for a run, on this thread, of the primitive described by `desc`.
   template <typename PrimitiveDesc>
   std::pair<int, dnnl::memory> scratchpad_for(const PrimitiveDesc& desc) const {
+    return {DNNL_ARG_SCRATCHPAD,
+            dnnl::memory(desc.scratchpad_desc(), cpu_engine(), thread_scratchpad())};
+  }
+
+  // This thread's scratchpad for these primitives, big enough for any of the three. Not in the
+  // template above: each of its instantiations would keep a map (and a scratchpad) of its own.
+  void* thread_scratchpad() const {
     // Primitives are never destroyed, so their addresses name them for the thread's lifetime.
     thread_local std::map<const ConvPrimitives*, Tensor> scratchpads;
     Tensor& scratchpad = scratchpads[this];
@@ -58,8 +65,7 @@ struct ConvPrimitives {
                     backward_weights_desc.scratchpad_desc().get_size(), std::size_t{1}});
       scratchpad = torch::empty({static_cast<std::int64_t>(bytes)}, torch::kByte);
     }
-    return {DNNL_ARG_SCRATCHPAD,
-            dnnl::memory(desc.scratchpad_desc(), cpu_engine(), scratchpad.data_ptr())};
+    return scratchpad.data_ptr();
   }
 };
 

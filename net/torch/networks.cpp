@@ -55,7 +55,9 @@ nn::Sequential dense_value_head(int features) {
 // uses for larger inputs; oneDNN computes the same convolution for any batch.
 torch::Tensor stem_forward(nn::Conv2dImpl& conv, const torch::Tensor& x) {
   const auto* padding = c10::get_if<torch::ExpandingArray<2>>(&conv.options.padding());
-  if (conv.is_training() || !padding || !at::hasMKLDNN() || !x.device().is_cpu() ||
+  const bool zero_padding =
+      c10::get_if<torch::enumtype::kZeros>(&conv.options.padding_mode()) != nullptr;
+  if (conv.is_training() || !padding || !zero_padding || !at::hasMKLDNN() || !x.device().is_cpu() ||
       x.scalar_type() != torch::kFloat || !x.is_contiguous() || !conv.weight.is_contiguous()) {
     return conv.forward(x);
   }
@@ -78,8 +80,16 @@ torch::Tensor ResidualBlockImpl::forward(torch::Tensor x) {
   return torch::relu(x + y);
 }
 
+bool ResidualBlockImpl::norms_training() const {
+  return norm1_->is_training() && norm2_->is_training();
+}
+
+bool ResidualBlockImpl::norms_evaluating() const {
+  return !norm1_->is_training() && !norm2_->is_training();
+}
+
 torch::Tensor ResidualBlockImpl::forward_blocked(const torch::Tensor& x) {
-  if (!is_training()) {
+  if (!norm1_->is_training()) {
     torch::Tensor y = blocked_norm_add_relu_inference(*norm1_, blocked_conv3x3(x, conv1_->weight));
     return blocked_norm_add_relu_inference(*norm2_, blocked_conv3x3(y, conv2_->weight), x);
   }
@@ -210,11 +220,24 @@ PolicyValueNetImpl::PolicyValueNetImpl(const NetworkSpec& spec) : spec_(spec) {
 torch::Tensor PolicyValueNetImpl::forward_trunk(const torch::Tensor& x) {
   // On the CPU the residual blocks run in the blocked layout (blocked_layout.h) in training and
   // at inference on batches of two boards or more: converted once before the first block and
-  // once after the last.
+  // once after the last. Training needs every norm training (the fused kernel computes batch
+  // statistics); inference every norm evaluating and no gradient (its kernel has none). A mix,
+  // such as training with frozen batch norms (RL from experience), runs libtorch's modules.
   const bool tower = spec_.network == "resnet" || spec_.network == "pvresnet";
   if (!tower) return trunk_->forward(x);
-  const bool blocked =
-      is_training() ? use_blocked_tower(x, spec_.filters) : use_blocked_inference(x, spec_.filters);
+  bool norms_training = true, norms_evaluating = true;
+  for (auto& module : *trunk_) {
+    if (auto* block = module.ptr()->as<ResidualBlockImpl>()) {
+      norms_training = norms_training && block->norms_training();
+      norms_evaluating = norms_evaluating && block->norms_evaluating();
+    }
+  }
+  bool blocked = false;
+  if (norms_training) {
+    blocked = use_blocked_tower(x, spec_.filters);
+  } else if (norms_evaluating && !torch::GradMode::is_enabled()) {
+    blocked = use_blocked_inference(x, spec_.filters);
+  }
   torch::Tensor h = x;
   bool in_blocks = false, first = true;
   for (auto& module : *trunk_) {

@@ -25,8 +25,12 @@ class ResidualBlockImpl : public torch::nn::Module {
  public:
   explicit ResidualBlockImpl(int filters);
   torch::Tensor forward(torch::Tensor x);
-  // The same on a blocked tensor [N, C/16, H, W, 16] (blocked_layout.h), in either mode.
+  // The same on a blocked tensor [N, C/16, H, W, 16] (blocked_layout.h): with the training
+  // kernels when the norms train (batch statistics, autograd), else with the inference ones
+  // (running statistics, no gradient).
   torch::Tensor forward_blocked(const torch::Tensor& x);
+  bool norms_training() const;
+  bool norms_evaluating() const;
 
  private:
   torch::nn::Conv2d conv1_{nullptr}, conv2_{nullptr};

@@ -219,8 +219,13 @@ TEST_CASE(
     torch::Tensor logits = policy.forward(features), values = value.forward(features).squeeze(1);
     CHECK(max_difference(out.policy_logits, logits) < 2e-3 * largest(logits));
     CHECK(max_difference(out.value, values) < 2e-3);
-    // Winograd rounds differently: identical logits would mean the blocked path never ran.
-    if (boards >= 2) CHECK_FALSE(torch::equal(out.policy_logits, logits));
+    CHECK(use_blocked_inference(inputs, spec.filters) == (boards >= 2));
+    // With direct convolutions only the tower differs, and Winograd rounds differently:
+    // identical logits would mean the blocked tower never ran.
+    SettingScope direct("direct");
+    const torch::Tensor direct_logits = network->forward(inputs).policy_logits;
+    CHECK(max_difference(out.policy_logits, direct_logits) < 2e-3 * largest(logits));
+    CHECK(torch::equal(out.policy_logits, direct_logits) == (boards < 2));
   }
 
   // Several threads evaluating batches of one shape at once (a server's games) each get the
@@ -239,6 +244,32 @@ TEST_CASE(
   }
   for (std::thread& thread : threads) thread.join();
   CHECK(mismatches.load() == 0);
+}
+
+TEST_CASE("training with frozen batch norms runs libtorch's modules and keeps its gradients") {
+  // RL from experience trains with the norms in eval mode (net/rl/experience_trainer.cpp): the
+  // fused training kernel, which computes batch statistics, must not run, nor the inference
+  // one, which has no gradient.
+  const NetworkSpec spec = small_pvresnet(5, 9);
+  torch::manual_seed(4);
+  PolicyValueNet network(spec);
+  torch::Tensor inputs = torch::randint(0, 2, {8, 5, 9, 9}).to(torch::kFloat);
+  network->train();
+  for (auto& module : network->modules(/*include_self=*/false)) {
+    if (module->as<torch::nn::BatchNorm2dImpl>()) module->eval();
+  }
+  auto gradient = [&](const std::string& algorithm) {
+    SettingScope scope(algorithm);
+    network->zero_grad();
+    network->forward(inputs).policy_logits.square().sum().backward();
+    return network->named_parameters()["trunk.3.conv1.weight"].grad().clone();
+  };
+  const torch::Tensor direct = gradient("direct");
+  torch::Tensor chosen;
+  REQUIRE_NOTHROW(chosen = gradient("auto"));
+  REQUIRE(chosen.defined());
+  CHECK(largest(direct) > 0);
+  CHECK(torch::equal(chosen, direct));
 }
 
 TEST_CASE("the blocked norm's loops run on libtorch's threads") {

@@ -8,6 +8,7 @@
 #include <numeric>
 #include <sstream>
 
+#include "engine/dead_stones/adjudication.h"
 #include "engine/sgf/game_record.h"
 #include "net/agents/move_choice.h"
 #include "net/model.h"
@@ -63,6 +64,10 @@ size_t check_game(const Experience& e, size_t row, const net::SelfPlayGame& game
     }
     replay.step();
   }
+  // The outcome is the referee's count of the final position (dead stones taken off), and the
+  // SGF says the same.
+  CHECK(adjudicate(replay.state()).winner() == game.winner);
+  CHECK(record.info.result == game.result);
   return row;
 }
 

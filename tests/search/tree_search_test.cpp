@@ -106,7 +106,7 @@ TEST_CASE("a pass that ends a lost game is valued as a loss for the player who p
   CHECK_FALSE(evaluator.saw_finished_game());  // finished games are scored, not evaluated
 }
 
-TEST_CASE("a pass that ends the game is valued as a referee counts, without the dead stones") {
+TEST_CASE("a pass that ends the game is valued as a referee counts it without the dead stones") {
   FakeEvaluator evaluator;
   evaluator.priors = {{"pass", 5.0f}};
   // Black's bare area count wins, but Black's dead stones are what makes it win: the pass loses.
@@ -119,6 +119,18 @@ TEST_CASE("a pass that ends the game is valued as a referee counts, without the 
   REQUIRE(pass->visits > 0);
   CHECK(pass->win_rate.value() == Approx(0.0));
   CHECK_FALSE(rank_searched_moves(black_tree.root_moves()).front().move.is_pass());
+  // The same on four threads, which find the finished game while it is being scored.
+  SearchOptions threaded = rounds(200);
+  threaded.threads = 4;
+  evaluator.delay_us = 200;
+  TreeSearch threaded_tree(threaded, evaluator, 4);
+  threaded_tree.search(black_to_move);
+  const SearchedMove* threaded_pass = find_move(threaded_tree.root_moves(), Move::pass());
+  REQUIRE(threaded_pass != nullptr);
+  REQUIRE(threaded_pass->visits > 0);
+  CHECK(threaded_pass->win_rate.value() == Approx(0.0));
+  CHECK(visits_below_root(threaded_tree) == 200);
+  evaluator.delay_us = 0;
   // White's bare count loses, yet passing wins once the dead stones come off.
   GameState white_to_move = dead_stones_after_pass(Color::kBlack);
   TreeSearch white_tree(rounds(200), evaluator, 3);
