@@ -114,18 +114,20 @@ TEST_CASE("a pass that ends the game is valued as a referee counts it without th
   REQUIRE(black_to_move.result().winner() == Color::kBlack);
   TreeSearch black_tree(rounds(200), evaluator, 3);
   black_tree.search(black_to_move);
-  const SearchedMove* pass = find_move(black_tree.root_moves(), Move::pass());
+  const std::vector<SearchedMove> black_moves = black_tree.root_moves();
+  const SearchedMove* pass = find_move(black_moves, Move::pass());
   REQUIRE(pass != nullptr);
   REQUIRE(pass->visits > 0);
   CHECK(pass->win_rate.value() == Approx(0.0));
-  CHECK_FALSE(rank_searched_moves(black_tree.root_moves()).front().move.is_pass());
+  CHECK_FALSE(rank_searched_moves(black_moves).front().move.is_pass());
   // The same on four threads, which find the finished game while it is being scored.
   SearchOptions threaded = rounds(200);
   threaded.threads = 4;
   evaluator.delay_us = 200;
   TreeSearch threaded_tree(threaded, evaluator, 4);
   threaded_tree.search(black_to_move);
-  const SearchedMove* threaded_pass = find_move(threaded_tree.root_moves(), Move::pass());
+  const std::vector<SearchedMove> threaded_moves = threaded_tree.root_moves();
+  const SearchedMove* threaded_pass = find_move(threaded_moves, Move::pass());
   REQUIRE(threaded_pass != nullptr);
   REQUIRE(threaded_pass->visits > 0);
   CHECK(threaded_pass->win_rate.value() == Approx(0.0));
