@@ -2,7 +2,10 @@
 // MCTSAgent: `rounds` rollouts per move (default 800), exploration weight `temperature`
 // (default 0.7, the original web demo's value). Unlike the original it plays the most-visited
 // move (the robust choice, not the highest win fraction of a rarely tried move), stops
-// descending at finished games, and never considers resigning inside the tree.
+// descending at finished games, values a game ended inside the tree (a pass answering a pass)
+// by one rollout from its board as the referee plays positions out (so dead stones come off;
+// counted bare they would score), never fills its own eye in the tree (as in the rollouts),
+// and never considers resigning inside the tree.
 //
 // Contract: see agent.h; thread-safe (each call builds its own tree), single-threaded search.
 #pragma once
