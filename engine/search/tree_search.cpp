@@ -68,6 +68,9 @@ void TreeSearch::reset() {
 }
 
 void TreeSearch::search(const GameState& state, const MoveBudget& budget) {
+  // A timed search's seconds run from here: adopting the root (freeing the old tree's other
+  // branches) and evaluating it are part of the move's time.
+  const auto start = std::chrono::steady_clock::now();
   if (state.is_over()) throw std::invalid_argument("search: the game is over");
   stats_ = SearchStats{};
   try {
@@ -77,9 +80,12 @@ void TreeSearch::search(const GameState& state, const MoveBudget& budget) {
     if (root_->edges.size() > 1) {
       mix_root_noise();
       const bool timed = options_.seconds > 0;
-      run_simulations(
-          !timed && budget.visits ? std::max(1, *budget.visits) : options_.rounds,
-          timed && budget.seconds ? std::max(0.001, *budget.seconds) : options_.seconds);
+      const double seconds =
+          timed && budget.seconds ? std::max(0.001, *budget.seconds) : options_.seconds;
+      run_simulations(!timed && budget.visits ? std::max(1, *budget.visits) : options_.rounds,
+                      start + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                                  std::chrono::duration<double>(seconds)),
+                      timed);
     }
   } catch (...) {
     reset();  // leaves left half-expanded must not be reused
@@ -280,11 +286,8 @@ void TreeSearch::back_up(Node& leaf, double value, Worker& worker) {
   }
 }
 
-void TreeSearch::run_simulations(int rounds, double seconds) {
-  const bool timed = seconds > 0;
-  const auto deadline = std::chrono::steady_clock::now() +
-                        std::chrono::duration_cast<std::chrono::steady_clock::duration>(
-                            std::chrono::duration<double>(seconds));
+void TreeSearch::run_simulations(int rounds, std::chrono::steady_clock::time_point deadline,
+                                 bool timed) {
   std::atomic<int> claimed{0}, completed{0}, collisions{0};
   const int threads = options_.threads;
   std::vector<std::exception_ptr> errors(static_cast<size_t>(threads));
@@ -293,13 +296,20 @@ void TreeSearch::run_simulations(int rounds, double seconds) {
     try {
       Worker worker;
       int consecutive_collisions = 0;
+      // A timed search ends by its deadline, not just after it: a thread starts no simulation
+      // that its last one says would end past the deadline (with threads sharing the network's
+      // batches, a simulation lasts about one batch).
+      auto last_simulation = std::chrono::steady_clock::duration::zero();
       while (true) {
+        const auto now = std::chrono::steady_clock::now();
         if (timed) {
-          if (completed.load() > 0 && std::chrono::steady_clock::now() >= deadline) break;
+          if (completed.load() > 0 && now + last_simulation >= deadline) break;
         } else if (claimed.fetch_add(1) >= rounds) {
           break;
         }
-        if (simulate(worker)) {
+        const bool backed_up = simulate(worker);
+        last_simulation = std::chrono::steady_clock::now() - now;
+        if (backed_up) {
           completed.fetch_add(1);
           consecutive_collisions = 0;
           continue;

@@ -28,6 +28,7 @@
 // thread-safe. An exception from the evaluator leaves an empty tree and reaches the caller.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <vector>
@@ -60,8 +61,10 @@ class TreeSearch {
   // Searches `state`, reusing the tree where it continues the last search: evaluates the root,
   // mixes noise into its priors and runs the simulations (none where the root has one move).
   // `budget` replaces the options' budget for this search: its seconds a timed search's (at
-  // least 1 ms), its visits a counted search's rounds (at least 1). Throws
-  // std::invalid_argument for a finished game.
+  // least 1 ms), its visits a counted search's rounds (at least 1). A timed search's seconds
+  // count from this call, and it returns by then as nearly as its threads can tell: each
+  // starts no simulation that its last one says would end later (at least one simulation
+  // runs). Throws std::invalid_argument for a finished game.
   void search(const GameState& state, const MoveBudget& budget = {});
 
   // The root's moves in the tree's order (prior as tie_break), after search().
@@ -87,7 +90,8 @@ class TreeSearch {
   void adopt_root(const GameState& state);
   void expand_root();
   void mix_root_noise();
-  void run_simulations(int rounds, double seconds);
+  // Counted (`rounds` simulations) or, when `timed`, until `deadline`.
+  void run_simulations(int rounds, std::chrono::steady_clock::time_point deadline, bool timed);
   bool simulate(Worker& worker);  // false: a collision, nothing backed up
   // Counts a visit of `leaf` and adds `value` (for the player to move there) along the path.
   void back_up(Node& leaf, double value, Worker& worker) DLGO_REQUIRES(tree_mutex_);

@@ -74,7 +74,14 @@ MoveDecision ZeroSearch::select_move(const GameState& state, const MoveBudget& b
     if (encoder.predicts_pass()) visit_counts_[encoder.encode_move(Move::pass())] = 1;
     decision.move = Move::pass();
   } else {
-    tree_.search(state, budget);
+    // A timed move's seconds run from this call: what came before the search counts.
+    MoveBudget search_budget = budget;
+    if (options_.seconds_per_move > 0) {
+      search_budget.seconds =
+          budget.seconds.value_or(options_.seconds_per_move) -
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    }
+    tree_.search(state, search_budget);
     static_cast<SearchStats&>(stats_) = tree_.last_stats();
     decision = decide();
   }

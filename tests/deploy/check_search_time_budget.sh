@@ -34,10 +34,10 @@ answer = json.load(open(sys.argv[1]))
 took = float(sys.argv[3]) - float(sys.argv[2])
 budget = float(sys.argv[4])
 assert answer.get("bot_move"), answer
-# The search runs until its deadline (a fixed number of rounds would end anywhere) and stops
-# at most half a second after it.
-assert 0.9 * budget <= took <= budget + 0.5, f"took {took:.2f} s for a {budget} s budget"
-print(f"{answer['bot_move']} in {took:.2f} s")
+# The search runs until its deadline (a fixed number of rounds would end anywhere), which counts
+# from the agent's call; 0.1 s more is for HTTP and a busy machine.
+assert 0.9 * budget <= took <= budget + 0.1, f"took {took:.3f} s for a {budget} s budget"
+print(f"{answer['bot_move']} in {took:.3f} s")
 PY
 done
 

@@ -269,20 +269,26 @@ TEST_CASE("four threads play a whole 5x5 game on one reused tree") {
   CHECK(evaluator.clients() == 0);
 }
 
-TEST_CASE("a time budget stops the search on time") {
+TEST_CASE("a time budget ends the search by its deadline and not a simulation after it") {
+  // Each evaluation takes 50 ms. The budget counts from the call, the root's evaluation
+  // included, and no simulation starts that would end past it: a search that started
+  // simulations until the deadline had passed would return up to 50 ms late.
   FakeEvaluator evaluator;
-  evaluator.delay_us = 100;
-  SearchOptions options;
-  options.seconds = 0.1;
-  options.threads = 2;
-  TreeSearch tree(options, evaluator, 5);
-  const auto start = std::chrono::steady_clock::now();
-  tree.search(GameState::new_game(9));
-  const double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  CHECK(tree.last_stats().simulations >= 1);
-  CHECK(seconds >= 0.1);
-  CHECK(seconds < 5.0);
+  evaluator.delay_us = 50000;
+  for (int threads : {1, 2}) {
+    INFO(threads << " threads");
+    SearchOptions options;
+    options.seconds = 0.5;
+    options.threads = threads;
+    TreeSearch tree(options, evaluator, 5);
+    const auto start = std::chrono::steady_clock::now();
+    tree.search(GameState::new_game(9));
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    CHECK(tree.last_stats().simulations >= 4 * threads);
+    CHECK(seconds >= 0.4);
+    CHECK(seconds <= 0.53);
+  }
 }
 
 TEST_CASE("a move's budget replaces the options' count or time for that search") {
