@@ -147,7 +147,7 @@ MoveDecision MctsAgent::select_move_within(const GameState& state, const MoveBud
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return decision;
   };
-  if (should_pass(state)) {
+  if (state.is_over() || should_pass(state)) {
     decision.move = Move::pass();
     return finish();
   }

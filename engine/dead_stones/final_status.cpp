@@ -1,5 +1,8 @@
 #include "engine/dead_stones/final_status.h"
 
+#include <optional>
+#include <utility>
+
 #include "engine/dead_stones/ownership.h"
 
 namespace dlgo {
@@ -79,7 +82,9 @@ std::vector<char> seki_points(const Board& board) {
   return seki;
 }
 
-FinalStatus estimate_final_status(const GameState& state, const DeadStoneOptions& options) {
+namespace {
+
+FinalStatus compute_final_status(const GameState& state, const DeadStoneOptions& options) {
   const Board& board = state.board();
   const int n = board.num_points();
   FinalStatus out;
@@ -110,6 +115,51 @@ FinalStatus estimate_final_status(const GameState& state, const DeadStoneOptions
   out.area = area_owners(cleared);
   out.result = score_area(cleared, state.rules().komi);
   return out;
+}
+
+// Everything the estimate depends on: the stones, who moves first in the playouts, the rules
+// and the options (not the move history: the playouts start from a fresh copy of the board).
+struct EstimateInput {
+  int width = 0, height = 0;
+  std::vector<Color> stones;
+  Color next_player = Color::kEmpty;
+  Rules rules;
+  DeadStoneOptions options;
+
+  EstimateInput() = default;
+  EstimateInput(const GameState& state, const DeadStoneOptions& dead_stone_options)
+      : width(state.size().width),
+        height(state.size().height),
+        next_player(state.next_player()),
+        rules(state.rules()),
+        options(dead_stone_options) {
+    const Board& board = state.board();
+    stones.resize(static_cast<std::size_t>(board.num_points()));
+    for (int point = 0; point < board.num_points(); ++point) stones[point] = board.at(point);
+  }
+
+  bool operator==(const EstimateInput& other) const {
+    return width == other.width && height == other.height && stones == other.stones &&
+           next_player == other.next_player && rules.ko_rule == other.rules.ko_rule &&
+           rules.suicide_allowed == other.rules.suicide_allowed && rules.komi == other.rules.komi &&
+           options.playouts == other.options.playouts &&
+           options.dead_threshold == other.options.dead_threshold &&
+           options.seed == other.options.seed;
+  }
+};
+
+}  // namespace
+
+FinalStatus estimate_final_status(const GameState& state, const DeadStoneOptions& options) {
+  // An agent answering a pass asks about the same position more than once (its own pass rule,
+  // then the search's); each thread keeps its last answer. The estimate is a pure function of
+  // its input, so the answer is the one a new estimate would give.
+  thread_local std::optional<std::pair<EstimateInput, FinalStatus>> last;
+  EstimateInput input(state, options);
+  if (last && last->first == input) return last->second;
+  FinalStatus status = compute_final_status(state, options);
+  last.emplace(std::move(input), status);
+  return status;
 }
 
 }  // namespace dlgo

@@ -13,7 +13,8 @@
 // count for their owner, as area scoring has it.
 //
 // Contract: pure functions (randomness from the options' seed, so a position always gets the
-// same answer); safe from any thread.
+// same answer); safe from any thread. Each thread keeps its last estimate and answers the same
+// position again from it (agents answering a pass ask more than once).
 #pragma once
 
 #include <cstdint>

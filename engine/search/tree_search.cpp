@@ -297,19 +297,24 @@ void TreeSearch::run_simulations(int rounds, std::chrono::steady_clock::time_poi
       Worker worker;
       int consecutive_collisions = 0;
       // A timed search ends by its deadline, not just after it: a thread starts no simulation
-      // that its last one says would end past the deadline (with threads sharing the network's
-      // batches, a simulation lasts about one batch).
-      auto last_simulation = std::chrono::steady_clock::duration::zero();
+      // that its recent ones say would end past the deadline (with threads sharing the
+      // network's batches, a simulation lasts about one batch). The estimate is a moving
+      // average of the simulations backed up, so that neither a slow first batch nor a finished
+      // game reached again (microseconds) sets it alone; collisions do not count.
+      auto expected_simulation = std::chrono::steady_clock::duration::zero();
       while (true) {
         const auto now = std::chrono::steady_clock::now();
         if (timed) {
-          if (completed.load() > 0 && now + last_simulation >= deadline) break;
+          if (completed.load() > 0 && now + expected_simulation >= deadline) break;
         } else if (claimed.fetch_add(1) >= rounds) {
           break;
         }
         const bool backed_up = simulate(worker);
-        last_simulation = std::chrono::steady_clock::now() - now;
+        const auto took = std::chrono::steady_clock::now() - now;
         if (backed_up) {
+          expected_simulation = expected_simulation == expected_simulation.zero()
+                                    ? took
+                                    : (3 * expected_simulation + took) / 4;
           completed.fetch_add(1);
           consecutive_collisions = 0;
           continue;

@@ -63,8 +63,8 @@ class TreeSearch {
   // `budget` replaces the options' budget for this search: its seconds a timed search's (at
   // least 1 ms), its visits a counted search's rounds (at least 1). A timed search's seconds
   // count from this call, and it returns by then as nearly as its threads can tell: each
-  // starts no simulation that its last one says would end later (at least one simulation
-  // runs). Throws std::invalid_argument for a finished game.
+  // starts no simulation that its recent ones say would end later (at least one simulation
+  // runs, however short the budget). Throws std::invalid_argument for a finished game.
   void search(const GameState& state, const MoveBudget& budget = {});
 
   // The root's moves in the tree's order (prior as tie_break), after search().

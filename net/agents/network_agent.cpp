@@ -59,7 +59,14 @@ MoveDecision NetworkAgent::select_move_within(const GameState& state,
     decision.move = Move::pass();
   } else {
     Rng rng = calls_.next_rng();
-    decision = decide(state, rng, budget);
+    // A timed move's seconds run from this call: the pass check above counts.
+    MoveBudget remaining = budget;
+    if (const std::optional<double> own_seconds = strength().seconds) {
+      remaining.seconds =
+          budget.seconds.value_or(*own_seconds) -
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    }
+    decision = decide(state, rng, remaining);
   }
   decision.diagnostics.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

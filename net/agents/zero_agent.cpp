@@ -1,6 +1,7 @@
 #include "net/agents/zero_agent.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <memory>
 
@@ -45,13 +46,22 @@ class ZeroGamePlayer : public GamePlayer {
  public:
   ZeroGamePlayer(std::shared_ptr<const Model> model, const ZeroOptions& options, std::uint64_t seed,
                  std::shared_ptr<BatchingEvaluator> evaluator, const ResignJudge& resign)
-      : search_(std::move(model), options, seed, std::move(evaluator), &resign) {}
+      : search_(std::move(model), options, seed, std::move(evaluator), &resign),
+        seconds_per_move_(options.seconds_per_move) {}
 
   MoveDecision select_move(const GameState& state, const MoveBudget& budget) override {
+    const auto start = std::chrono::steady_clock::now();
     searched_ = false;
     // The agent's own rule first (see ZeroAgent::decide): a settled board after a pass.
     if (settled_after_opponent_pass(state)) return MoveDecision{Move::pass(), {}};
-    MoveDecision decision = search_.select_move(state, budget);
+    // A timed move's seconds run from this call: the rule above counts.
+    MoveBudget remaining = budget;
+    if (seconds_per_move_ > 0) {
+      remaining.seconds =
+          budget.seconds.value_or(seconds_per_move_) -
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    }
+    MoveDecision decision = search_.select_move(state, remaining);
     searched_ = true;
     return decision;
   }
@@ -61,6 +71,7 @@ class ZeroGamePlayer : public GamePlayer {
 
  private:
   ZeroSearch search_;
+  double seconds_per_move_;
   bool searched_ = false;
 };
 

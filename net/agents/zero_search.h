@@ -81,7 +81,8 @@ class ZeroSearch {
   ZeroSearch& operator=(const ZeroSearch&) = delete;
 
   // Searches `state` (reusing the tree where it continues the last search) and chooses a move;
-  // `budget` replaces the options' seconds (timed) or rounds (counted) for this move. Passes at
+  // `budget` replaces the options' seconds (timed) or rounds (counted) for this move; a timed
+  // move's seconds count from this call (TreeSearch::search keeps the deadline). Passes at
   // once when should_pass() says so. Throws std::invalid_argument for a finished game or a
   // board of another size.
   MoveDecision select_move(const GameState& state, const MoveBudget& budget = {});

@@ -3,6 +3,9 @@
 #include "tests/catch.h"
 
 #include <string>
+#include <thread>
+#include <utility>
+#include <vector>
 
 #include "engine/ascii_board.h"
 #include "engine/dead_stones/final_status.h"
@@ -90,4 +93,41 @@ TEST_CASE("the same position always gets the same answer") {
   FinalStatus second = estimate_final_status(state);
   CHECK(first.ownership == second.ownership);
   CHECK(first.points_with(StoneStatus::kDead) == second.points_with(StoneStatus::kDead));
+}
+
+TEST_CASE("an estimate asked right after another answers its own position") {
+  // Each thread keeps its last estimate. Every variant here differs from the one before it in
+  // one input, with a different answer, and must get the answer a thread with nothing kept
+  // gives it.
+  const GameState base = game_from_ascii(kDeadStones);
+  Rules reverse_komi = base.rules();
+  reverse_komi.komi = -50.5;
+  const GameState white_first = game_from_ascii(kDeadStones, Color::kWhite, base.rules());
+  DeadStoneOptions other_seed, fewer_playouts;
+  other_seed.seed = 99;
+  fewer_playouts.playouts = 50;
+  const std::vector<std::pair<GameState, DeadStoneOptions>> variants = {
+      {base, {}},
+      {game_from_ascii(kDeadStones, Color::kBlack, reverse_komi), {}},  // komi
+      {base, {}},
+      {white_first, {}},  // who moves first in the playouts
+      {white_first, other_seed},
+      {white_first, fewer_playouts},
+      {game_from_ascii(kCornerSeki), {}},  // the stones
+  };
+  FinalStatus previous;
+  for (std::size_t i = 0; i < variants.size(); ++i) {
+    INFO("variant " << i);
+    const auto& [state, options] = variants[i];
+    const FinalStatus kept = estimate_final_status(state, options);
+    FinalStatus fresh;
+    std::thread([&] { fresh = estimate_final_status(state, options); }).join();
+    CHECK(kept.ownership == fresh.ownership);
+    CHECK(kept.result.to_string() == fresh.result.to_string());
+    if (i > 0) {
+      CHECK((fresh.ownership != previous.ownership ||
+             fresh.result.to_string() != previous.result.to_string()));
+    }
+    previous = fresh;
+  }
 }
