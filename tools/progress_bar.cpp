@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <string>
 
 namespace dlgo::cli {
 
@@ -21,6 +22,19 @@ std::string format_duration(double seconds) {
 }
 
 }  // namespace
+
+std::string format_rate(std::int64_t done, double seconds, const std::string& unit) {
+  if (done <= 0 || !(seconds > 0)) return "- " + unit + "/s";
+  const double rate = static_cast<double>(done) / seconds;
+  char buffer[64];
+  if (rate >= 10)
+    std::snprintf(buffer, sizeof buffer, "%.0f %s/s", rate, unit.c_str());
+  else if (rate >= 1)
+    std::snprintf(buffer, sizeof buffer, "%.1f %s/s", rate, unit.c_str());
+  else
+    std::snprintf(buffer, sizeof buffer, "%.0f s each", 1 / rate);
+  return buffer;
+}
 
 ProgressBar::ProgressBar(std::string label, std::string unit)
     : label_(std::move(label)),
@@ -55,23 +69,24 @@ void ProgressBar::draw(bool final_line) {
   double rate = elapsed > 0 ? done_ / elapsed : 0;
   double fraction = total_ > 0 ? static_cast<double>(done_) / total_ : 0;
   double eta = rate > 0 && total_ > 0 ? (total_ - done_) / rate : -1;
+  const std::string rate_text = format_rate(done_, elapsed, unit_);
   char line[512];
   if (terminal_) {
     constexpr int kWidth = 30;
     int filled = static_cast<int>(fraction * kWidth);
     std::string bar(filled, '#');
     bar.resize(kWidth, '-');
-    std::snprintf(line, sizeof line, "\r%s [%s] %lld/%lld %s  %.0f %s/s  %s %s%s\033[K",
-                  label_.c_str(), bar.c_str(), static_cast<long long>(done_),
-                  static_cast<long long>(total_), unit_.c_str(), rate, unit_.c_str(),
-                  final_line ? "took" : "ETA", format_duration(final_line ? elapsed : eta).c_str(),
+    std::snprintf(line, sizeof line, "\r%s [%s] %lld/%lld %s  %s  %s %s%s\033[K", label_.c_str(),
+                  bar.c_str(), static_cast<long long>(done_), static_cast<long long>(total_),
+                  unit_.c_str(), rate_text.c_str(), final_line ? "took" : "ETA",
+                  format_duration(final_line ? elapsed : eta).c_str(),
                   extra_.empty() ? "" : ("  " + extra_).c_str());
     std::fputs(line, stderr);
     if (final_line) std::fputc('\n', stderr);
   } else {
-    std::snprintf(line, sizeof line, "%s: %lld/%lld %s (%.1f%%), %.0f %s/s, %s %s%s\n",
-                  label_.c_str(), static_cast<long long>(done_), static_cast<long long>(total_),
-                  unit_.c_str(), 100.0 * fraction, rate, unit_.c_str(), final_line ? "took" : "ETA",
+    std::snprintf(line, sizeof line, "%s: %lld/%lld %s (%.1f%%), %s, %s %s%s\n", label_.c_str(),
+                  static_cast<long long>(done_), static_cast<long long>(total_), unit_.c_str(),
+                  100.0 * fraction, rate_text.c_str(), final_line ? "took" : "ETA",
                   format_duration(final_line ? elapsed : eta).c_str(),
                   extra_.empty() ? "" : (", " + extra_).c_str());
     std::fputs(line, stderr);

@@ -11,6 +11,10 @@
 
 namespace dlgo::cli {
 
+// A task's rate for people: "1234 games/s", "2.5 games/s", and under one a second "212 s each"
+// (a match of games that take minutes would read "0 games/s"); "-" before anything is done.
+std::string format_rate(std::int64_t done, double seconds, const std::string& unit);
+
 class ProgressBar {
  public:
   ProgressBar(std::string label, std::string unit);
