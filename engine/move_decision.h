@@ -4,9 +4,10 @@
 // below both the agents (engine/agents/agent.h) and the search that fills them
 // (engine/search/), so that neither includes the other's folder.
 //
-// Contract: value types only; no behaviour beyond win_rate_of_value().
+// Contract: value types only; no behaviour beyond win_rate_of_value() and budget_left().
 #pragma once
 
+#include <chrono>
 #include <optional>
 #include <vector>
 
@@ -48,6 +49,19 @@ struct MoveBudget {
   std::optional<double> seconds;  // search agents by time: seconds of search this move
   std::optional<bool> greedy;     // policy agents: the best move (true) or a sample (false)
 };
+
+// What is left of a move's budget for the next step of choosing it: a timed agent's seconds
+// (the budget's, else `own_seconds`, the agent's own) less the time since `start`, so that
+// work before the search counts. Unchanged for an agent that is not timed (no `own_seconds`).
+inline MoveBudget budget_left(const MoveBudget& budget, std::optional<double> own_seconds,
+                              std::chrono::steady_clock::time_point start) {
+  MoveBudget left = budget;
+  if (own_seconds) {
+    left.seconds = budget.seconds.value_or(*own_seconds) -
+                   std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  }
+  return left;
+}
 
 // What a MoveBudget can change in an agent, and the agent's own settings. A server takes them
 // as its cap: a request may ask for less, never for more.

@@ -60,13 +60,7 @@ MoveDecision NetworkAgent::select_move_within(const GameState& state,
   } else {
     Rng rng = calls_.next_rng();
     // A timed move's seconds run from this call: the pass check above counts.
-    MoveBudget remaining = budget;
-    if (const std::optional<double> own_seconds = strength().seconds) {
-      remaining.seconds =
-          budget.seconds.value_or(*own_seconds) -
-          std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    }
-    decision = decide(state, rng, remaining);
+    decision = decide(state, rng, budget_left(budget, strength().seconds, start));
   }
   decision.diagnostics.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -47,7 +47,7 @@ class ZeroGamePlayer : public GamePlayer {
   ZeroGamePlayer(std::shared_ptr<const Model> model, const ZeroOptions& options, std::uint64_t seed,
                  std::shared_ptr<BatchingEvaluator> evaluator, const ResignJudge& resign)
       : search_(std::move(model), options, seed, std::move(evaluator), &resign),
-        seconds_per_move_(options.seconds_per_move) {}
+        own_seconds_(options.timed_seconds()) {}
 
   MoveDecision select_move(const GameState& state, const MoveBudget& budget) override {
     const auto start = std::chrono::steady_clock::now();
@@ -55,13 +55,7 @@ class ZeroGamePlayer : public GamePlayer {
     // The agent's own rule first (see ZeroAgent::decide): a settled board after a pass.
     if (settled_after_opponent_pass(state)) return MoveDecision{Move::pass(), {}};
     // A timed move's seconds run from this call: the rule above counts.
-    MoveBudget remaining = budget;
-    if (seconds_per_move_ > 0) {
-      remaining.seconds =
-          budget.seconds.value_or(seconds_per_move_) -
-          std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    }
-    MoveDecision decision = search_.select_move(state, remaining);
+    MoveDecision decision = search_.select_move(state, budget_left(budget, own_seconds_, start));
     searched_ = true;
     return decision;
   }
@@ -71,7 +65,7 @@ class ZeroGamePlayer : public GamePlayer {
 
  private:
   ZeroSearch search_;
-  double seconds_per_move_;
+  std::optional<double> own_seconds_;  // a timed agent's seconds per move
   bool searched_ = false;
 };
 

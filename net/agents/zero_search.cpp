@@ -75,13 +75,7 @@ MoveDecision ZeroSearch::select_move(const GameState& state, const MoveBudget& b
     decision.move = Move::pass();
   } else {
     // A timed move's seconds run from this call: what came before the search counts.
-    MoveBudget search_budget = budget;
-    if (options_.seconds_per_move > 0) {
-      search_budget.seconds =
-          budget.seconds.value_or(options_.seconds_per_move) -
-          std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    }
-    tree_.search(state, search_budget);
+    tree_.search(state, budget_left(budget, options_.timed_seconds(), start));
     static_cast<SearchStats&>(stats_) = tree_.last_stats();
     decision = decide();
   }

@@ -26,6 +26,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "engine/agents/agent.h"
@@ -61,6 +62,10 @@ struct ZeroOptions {
 
   void validate() const;                 // throws std::invalid_argument naming the bad field
   SearchOptions search_options() const;  // the tree's share of these options
+  // seconds_per_move where the search is timed, else nothing (a counted search).
+  std::optional<double> timed_seconds() const {
+    return seconds_per_move > 0 ? std::optional<double>(seconds_per_move) : std::nullopt;
+  }
 };
 
 // What the last search did.
