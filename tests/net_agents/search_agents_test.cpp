@@ -197,7 +197,10 @@ TEST_CASE("zero search with a time budget stops on time") {
   ZeroSearch search(fresh_model("zero", "zero", 9), options, 5);
   MoveDecision decision = search.select_move(GameState::new_game(9));
   CHECK(search.last_stats().simulations >= 1);
-  CHECK(decision.diagnostics.seconds >= 0.2);
+  // It starts no simulation that would end past the deadline, so it may stop up to about one
+  // simulation early (a slow first batch weighs on its estimate for a few more): it must spend
+  // most of the budget searching, and stop soon after it.
+  CHECK(decision.diagnostics.seconds >= 0.1);
   CHECK(decision.diagnostics.seconds < 2.0);
 }
 
