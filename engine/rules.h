@@ -21,6 +21,11 @@ struct Rules {
   double komi = 7.5;
 };
 
+// Every field (a new rule belongs here too).
+inline bool operator==(const Rules& a, const Rules& b) {
+  return a.ko_rule == b.ko_rule && a.suicide_allowed == b.suicide_allowed && a.komi == b.komi;
+}
+
 std::string_view ko_rule_name(KoRule rule);
 std::optional<KoRule> parse_ko_rule(
     std::string_view name);  // "simple", "positional", "situational"

@@ -140,11 +140,7 @@ struct EstimateInput {
 
   bool operator==(const EstimateInput& other) const {
     return width == other.width && height == other.height && stones == other.stones &&
-           next_player == other.next_player && rules.ko_rule == other.rules.ko_rule &&
-           rules.suicide_allowed == other.rules.suicide_allowed && rules.komi == other.rules.komi &&
-           options.playouts == other.options.playouts &&
-           options.dead_threshold == other.options.dead_threshold &&
-           options.seed == other.options.seed;
+           next_player == other.next_player && rules == other.rules && options == other.options;
   }
 };
 

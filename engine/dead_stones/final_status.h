@@ -31,6 +31,11 @@ struct DeadStoneOptions {
   std::uint64_t seed = 0xD1CE;
 };
 
+// Every field (a new option belongs here too).
+inline bool operator==(const DeadStoneOptions& a, const DeadStoneOptions& b) {
+  return a.playouts == b.playouts && a.dead_threshold == b.dead_threshold && a.seed == b.seed;
+}
+
 enum class StoneStatus : std::uint8_t { kNone, kAlive, kDead, kSeki };
 
 struct FinalStatus {
